@@ -1,0 +1,1 @@
+"""tacitus: turn news reports into coded political event data."""

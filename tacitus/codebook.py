@@ -1,0 +1,49 @@
+"""The CAMEO event codebook with its PLOVER crosswalk, Goldstein scores and quad classes.
+
+Data: tacitus/data/cameo.tsv (built by scripts/build_codebook.py from the published codebooks).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    name: str
+    root: str
+    quad_class: int
+    goldstein: float
+    plover_type: str | None
+    plover_mode: str | None
+
+
+@cache
+def cameo_codes() -> dict[str, CameoCode]:
+    """All CAMEO 1.1b3 codes, keyed by code ("19", "190", "1823")."""
+    path = resources.files("tacitus") / "data" / "cameo.tsv"
+    codes: dict[str, CameoCode] = {}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            codes[row["code"]] = CameoCode(
+                code=row["code"],
+                name=row["name"],
+                root=row["root"],
+                quad_class=int(row["quad_class"]),
+                goldstein=float(row["goldstein"]),
+                plover_type=row["plover_type"] or None,
+                plover_mode=row["plover_mode"] or None,
+            )
+    return codes
+
+
+def lookup(code: str) -> CameoCode:
+    """The codebook entry for `code`; raises KeyError naming the code when it is not CAMEO."""
+    try:
+        return cameo_codes()[code]
+    except KeyError:
+        raise KeyError(f"{code!r} is not a CAMEO 1.1b3 event code") from None
