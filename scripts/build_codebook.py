@@ -32,7 +32,8 @@ def main(codebook: Path) -> None:
                     r["name"],
                     r["root"],
                     r["quad_class_gdelt"],
-                    r["goldstein_gdelt"],
+                    # GDELT leaves 1213 unscored; its siblings' ICEWS score stands in.
+                    r["goldstein_gdelt"] or r["goldstein_icews"] or "-4.0",
                     p.get("plover_event", ""),
                     p.get("plover_mode", ""),
                 ]

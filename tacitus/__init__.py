@@ -1,1 +1,65 @@
-"""tacitus: turn news reports into coded political event data."""
+"""tacitus: turn news reports into coded political event data.
+
+    >>> import tacitus
+    >>> result = tacitus.code(text, published="2021-12-12")
+    >>> result.events[0].to_dict()
+
+The public surface is small and pinned by __all__; everything else is internal.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING
+
+from tacitus.errors import InputError, ModelError, StoreError, TacitusError
+from tacitus.model import Actor, Article, CodingResult, Event, Failure, Quote
+
+if TYPE_CHECKING:
+    from tacitus.pipeline import Pipeline
+
+__all__ = [
+    "Actor",
+    "Article",
+    "CodingResult",
+    "Event",
+    "Failure",
+    "InputError",
+    "ModelError",
+    "Quote",
+    "StoreError",
+    "TacitusError",
+    "code",
+    "pipeline",
+]
+__version__ = "0.1.0"
+
+
+@cache
+def pipeline(model: str | None = None) -> Pipeline:
+    """The coding pipeline for `model` (an installed English spaCy pipeline), built once."""
+    from tacitus.pipeline import Pipeline
+
+    return Pipeline(model) if model else Pipeline()
+
+
+def code(
+    text: str,
+    *,
+    published: date | str | None = None,
+    article_id: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    model: str | None = None,
+) -> CodingResult:
+    """Code one article's text. `published` (a date or "YYYY-MM-DD") anchors relative dates."""
+    if isinstance(published, str):
+        try:
+            published = date.fromisoformat(published)
+        except ValueError as exc:
+            raise InputError(f"published must be YYYY-MM-DD, not {published!r}") from exc
+    return pipeline(model).code_text(
+        text, published=published, article_id=article_id, outlet=outlet, url=url, title=title
+    )

@@ -1,0 +1,432 @@
+"""The actors stage: find actor mentions in a parsed text and code them in CAMEO.
+
+A CAMEO actor code is a country (ISR, USA, or a region such as WST, or IGO for international
+organisations) followed by sector codes (GOV, MIL, SPY, ...): ISRGOV, USAMIL, ISRSPY.
+
+Mentions come from the project's dictionaries (tacitus/data/actors): countries with their
+names, demonyms and capitals used as metonyms, regions and blocs, organisations, role nouns
+("officials", "defense minister") and well-known office holders. People the dictionaries do
+not know are taken from the parser's PERSON entities and coded from their context: a title
+("Defense Minister Benny Gantz"), an organisation ("Mossad chief David Barnea"), an appositive
+("Benny Gantz, Israel's defense minister"). Later mentions of a surname resolve to the same
+person within the article (ArticleActors).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from tacitus.dictionaries import Dictionaries, PersonEntry, load_dictionaries
+from tacitus.model import Actor
+
+log = logging.getLogger(__name__)
+
+# Mention kinds that name a state (or bloc) by itself.
+STATE_KINDS = frozenset({"country", "adjective", "capital", "region"})
+# Dependency relations that stay inside a noun phrase when we collect its modifiers.
+NP_DEPS = frozenset(
+    {"compound", "amod", "poss", "nmod", "det", "case", "nummod", "appos", "flat", "npadvmod"}
+)
+# Prepositions whose object says whose an agent is: "officials from Iran", "troops of Mali",
+# "officials in Biden's administration".
+NP_PREPS = frozenset({"of", "from", "in"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A dictionary or entity match over tokens [start, end) of one Doc."""
+
+    start: int
+    end: int
+    kind: str  # country, adjective, capital, region, organisation, agent, person
+    code: str | None  # country or full organisation code; None for agents
+    sectors: tuple[str, ...] = ()
+    name: str | None = None
+    why: str = ""
+
+
+@dataclass(slots=True)
+class PersonInfo:
+    name: str
+    country: str | None
+    sectors: tuple[str, ...]
+    why: str
+
+
+@dataclass(slots=True)
+class ArticleActors:
+    """Article-level memory: people seen so far (for later surname mentions) and countries."""
+
+    published: date | None = None
+    people: dict[str, PersonInfo] = field(default_factory=dict)  # full name and surname keys
+    countries: Counter[str] = field(default_factory=Counter)
+
+    def remember(self, info: PersonInfo) -> None:
+        self.people[info.name] = info
+        self.people.setdefault(info.name.split()[-1], info)
+
+    def recall(self, text: str) -> PersonInfo | None:
+        text = _strip_possessive(text)
+        return self.people.get(text) or self.people.get(text.split()[-1] if text else "")
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def compose(country: str | None, sectors: tuple[str, ...]) -> str | None:
+    """CAMEO code from its parts; an unknown country is written '---' as in CAMEO."""
+    if not country and not sectors:
+        return None
+    return (country or "---") + "".join(sectors)
+
+
+class ActorCoder:
+    """Matches the actor dictionaries against parsed text. Build once; call per document."""
+
+    def __init__(self, nlp: Language, dictionaries: Dictionaries | None = None) -> None:
+        self.dicts = dictionaries or load_dictionaries()
+        self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._payload: dict[int, Mention] = {}
+        self._people: dict[str, list[PersonEntry]] = {}
+        self._country_names: dict[str, str] = {}
+        self._build(nlp)
+
+    # -- building the matchers -------------------------------------------------------------
+
+    def _add(
+        self, matcher: PhraseMatcher, nlp: Language, key: str, forms: list[str], proto: Mention
+    ) -> None:
+        forms = [f for f in dict.fromkeys(forms) if f.strip()]
+        if not forms:
+            return
+        matcher.add(key, [nlp.make_doc(f) for f in forms])
+        self._payload[nlp.vocab.strings[key]] = proto
+
+    def _build(self, nlp: Language) -> None:
+        d = self.dicts
+        for c in d.countries:
+            self._country_names[c.code] = c.name
+            self._add(
+                self._names,
+                nlp,
+                f"country:{c.code}",
+                [c.name, *c.names],
+                Mention(0, 0, "country", c.code, name=c.name, why=f"country name -> {c.code}"),
+            )
+            self._add(
+                self._names,
+                nlp,
+                f"adjective:{c.code}",
+                list(c.adjectives),
+                Mention(0, 0, "adjective", c.code, name=c.name, why=f"demonym -> {c.code}"),
+            )
+            self._add(
+                self._names,
+                nlp,
+                f"capital:{c.code}",
+                list(c.capitals),
+                Mention(
+                    0, 0, "capital", c.code, name=c.name, why=f"capital as metonym -> {c.code}"
+                ),
+            )
+        for r in d.regions:
+            self._country_names[r.code] = r.name
+            self._add(
+                self._names,
+                nlp,
+                f"region:{r.code}",
+                [r.name, *r.names],
+                Mention(0, 0, "region", r.code, name=r.name, why=f"region -> {r.code}"),
+            )
+            self._add(
+                self._names,
+                nlp,
+                f"regionadj:{r.code}",
+                list(r.adjectives),
+                Mention(
+                    0, 0, "adjective", r.code, name=r.name, why=f"regional adjective -> {r.code}"
+                ),
+            )
+        for i, o in enumerate(d.organisations):
+            self._add(
+                self._names,
+                nlp,
+                f"org:{i}:{o.code}",
+                [o.name, *o.names],
+                Mention(
+                    0,
+                    0,
+                    "organisation",
+                    o.code,
+                    name=o.name,
+                    why=f"organisation {o.name} -> {o.code}",
+                ),
+            )
+        for i, a in enumerate(d.agents):
+            self._add(
+                self._roles,
+                nlp,
+                f"agent:{i}",
+                list(a.words),
+                Mention(
+                    0,
+                    0,
+                    "agent",
+                    None,
+                    sectors=a.sectors,
+                    why=f"role {a.words[0]!r} -> {'/'.join(a.sectors)}",
+                ),
+            )
+        for p in d.people:
+            for form in (p.name, *p.aliases):
+                self._people.setdefault(form, []).append(p)
+
+    # -- mentions --------------------------------------------------------------------------
+
+    def mentions(self, doc: Doc, state: ArticleActors) -> list[Mention]:
+        """All actor mentions in `doc`, longest first where they overlap."""
+        found: list[Mention] = []
+        for matcher in (self._names, self._roles):
+            for match_id, start, end in matcher(doc):
+                proto = self._payload[match_id]
+                found.append(
+                    Mention(
+                        start, end, proto.kind, proto.code, proto.sectors, proto.name, proto.why
+                    )
+                )
+        found.extend(self._person_spans(doc, state))
+        chosen = _longest_first(found)
+        for m in chosen:
+            if m.kind == "person":
+                self._code_person(doc, m, chosen, state)
+            elif m.kind in STATE_KINDS and m.code:
+                state.countries[m.code] += 1
+        return chosen
+
+    def _person_spans(self, doc: Doc, state: ArticleActors) -> list[Mention]:
+        spans: list[Mention] = [
+            Mention(e.start, e.end, "person", None, name=e.text, why="PERSON entity")
+            for e in doc.ents
+            if e.label_ == "PERSON"
+        ]
+        covered = {i for m in spans for i in range(m.start, m.end)}
+        # Surnames already known in this article, or known office holders, whatever the
+        # entity recogniser made of them ("Biden" is sometimes tagged GPE).
+        for tok in doc:
+            if tok.i in covered or tok.pos_ != "PROPN":
+                continue
+            text = _strip_possessive(tok.text)
+            if text in state.people or text in self._people:
+                spans.append(
+                    Mention(tok.i, tok.i + 1, "person", None, name=text, why="known surname")
+                )
+        return spans
+
+    def _code_person(
+        self, doc: Doc, m: Mention, mentions: list[Mention], state: ArticleActors
+    ) -> None:
+        name = _strip_possessive(doc[m.start : m.end].text)
+        country, sectors, why = self._person_context(doc, m, mentions)
+        known = state.recall(name)
+        if known and (not country and not sectors):
+            country, sectors, why = known.country, known.sectors, f"same person as {known.name}"
+        entry = self._office_holder(name, state.published)
+        if entry:
+            country = country or entry.country
+            sectors = sectors or entry.sectors
+            why = (why + "; " if why else "") + f"known office holder: {entry.role}"
+        if known and len(name.split()) < len(known.name.split()):
+            name = known.name
+        m.code, m.sectors, m.name = country, sectors, name
+        m.why = why or "person with no role in context"
+        if country or sectors:
+            state.remember(PersonInfo(name, country, sectors, m.why))
+
+    def _office_holder(self, name: str, when: date | None) -> PersonEntry | None:
+        """A listed office holder by full name or alias, in office on `when` if it is known."""
+        for p in self._people.get(name, []):
+            if when is None or (
+                (p.start is None or p.start <= when) and (p.end is None or when <= p.end)
+            ):
+                return p
+        return None
+
+    def _person_context(
+        self, doc: Doc, m: Mention, mentions: list[Mention]
+    ) -> tuple[str | None, tuple[str, ...], str]:
+        """Role and country from the words around a name: title, organisation, appositive."""
+        head = doc[m.end - 1]
+        context = np_tokens(head, exclude=set(range(m.start, m.end)))
+        # An appositive after the name: "Benny Gantz, Israel's defense minister".
+        for child in head.children:
+            if child.dep_ == "appos":
+                context |= {t.i for t in child.subtree}
+        near = [
+            x for x in mentions if x is not m and any(i in context for i in range(x.start, x.end))
+        ]
+        return _combine(near)
+
+    # -- actors for argument phrases --------------------------------------------------------
+
+    def actor_for(self, head: Token, index: dict[int, Mention], offset: int) -> Actor | None:
+        """The actor named by the noun phrase headed by `head`, or None if it names none."""
+        own = index.get(head.i)
+        tokens = np_tokens(head)
+        near = list({id(m): m for i in sorted(tokens) if (m := index.get(i))}.values())
+        if own and own.kind in ("person", "organisation") and (own.code or own.sectors):
+            return self._actor(head, own.code, own.sectors, own, offset, own.why, tokens)
+        if not near:
+            return None
+        country, sectors, why = _combine(near)
+        if own and own.kind == "person" and not country and not sectors:
+            return None
+        if not country and not sectors:
+            return None
+        return self._actor(head, country, sectors, own or near[0], offset, why, tokens)
+
+    def _actor(
+        self,
+        head: Token,
+        country: str | None,
+        sectors: tuple[str, ...],
+        main: Mention,
+        offset: int,
+        why: str,
+        tokens: set[int],
+    ) -> Actor:
+        span = _phrase_span(head.doc, tokens)
+        if country and len(country) > 3:
+            # A complete organisation code (ISRSPY, IGOUNO) carries its own sectors.
+            code: str | None = country
+            sectors = _org_sectors(country)
+        else:
+            code = compose(country, sectors)
+        cc = country[:3] if country else None
+        name = main.name if main.kind in ("person", "organisation") else None
+        name = name or (self._country_names.get(cc) if cc else None)
+        return Actor(
+            text=span.text,
+            code=code,
+            country=cc,
+            sectors=sectors,
+            name=name,
+            why=why,
+            start=span.start_char + offset,
+            end=span.end_char + offset,
+            kind=main.kind,
+        )
+
+    def mention_actor(self, doc: Doc, m: Mention, offset: int) -> Actor | None:
+        """The actor a single mention names on its own (None for a bare role noun)."""
+        if m.kind == "agent":
+            return None
+        code = m.code if m.code and len(m.code) > 3 else compose(m.code, m.sectors)
+        if code is None:
+            return None
+        span = doc[m.start : m.end]
+        sectors = _org_sectors(m.code) if m.code and len(m.code) > 3 else m.sectors
+        cc = m.code[:3] if m.code else None
+        name = m.name or (self._country_names.get(cc) if cc else None)
+        return Actor(text=span.text, code=code, country=cc, sectors=sectors, name=name,
+                     why=m.why, start=span.start_char + offset, end=span.end_char + offset,
+                     kind=m.kind)
+
+    def country_name(self, code: str) -> str | None:
+        return self._country_names.get(code)
+
+
+def _org_sectors(code: str) -> tuple[str, ...]:
+    rest = code[3:]
+    return tuple(rest[i : i + 3] for i in range(0, len(rest), 3))
+
+
+def _combine(near: list[Mention]) -> tuple[str | None, tuple[str, ...], str]:
+    """Country and sectors from the mentions of one phrase; organisations give both."""
+    country: str | None = None
+    sectors: tuple[str, ...] = ()
+    whys: list[str] = []
+    for m in sorted(near, key=lambda x: x.start):
+        if m.kind == "organisation" and m.code:
+            if country and len(m.code) > 3 and m.code[:3] != country:
+                continue  # "Iranian officials at the UN": the state wins over the venue
+            country = country or m.code
+            whys.append(m.why)
+        elif m.kind == "person" and (m.code or m.sectors):
+            country = country or m.code
+            sectors = sectors or m.sectors
+            whys.append(m.why)
+        elif m.kind in STATE_KINDS and m.code:
+            country = country or m.code
+            whys.append(m.why)
+        elif m.kind == "agent" and not sectors:
+            sectors = m.sectors
+            whys.append(m.why)
+    return country, sectors, "; ".join(whys)
+
+
+def _longest_first(found: list[Mention]) -> list[Mention]:
+    """Drop mentions overlapping a longer one (dictionary names beat entity spans on ties)."""
+    rank = {
+        "organisation": 0,
+        "country": 1,
+        "capital": 1,
+        "region": 1,
+        "adjective": 2,
+        "agent": 3,
+        "person": 4,
+    }
+    found.sort(key=lambda m: (-(m.end - m.start), rank.get(m.kind, 9), m.start))
+    taken: set[int] = set()
+    out: list[Mention] = []
+    for m in found:
+        if any(i in taken for i in range(m.start, m.end)):
+            continue
+        taken.update(range(m.start, m.end))
+        out.append(m)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def mention_index(mentions: list[Mention]) -> dict[int, Mention]:
+    return {i: m for m in mentions for i in range(m.start, m.end)}
+
+
+def np_tokens(head: Token, exclude: set[int] | None = None) -> set[int]:
+    """Token indices of the noun phrase of `head`: its modifiers, not its clauses or conjuncts."""
+    out = {head.i}
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            keep = (
+                child.dep_ in NP_DEPS
+                or (child.dep_ == "prep" and child.lower_ in NP_PREPS and tok is head)
+                or (child.dep_ == "pobj" and tok.dep_ == "prep")
+            )
+            if keep and child.i not in out:
+                out.add(child.i)
+                stack.append(child)
+    if exclude:
+        out -= exclude
+    return out
+
+
+def _phrase_span(doc: Doc, tokens: set[int]) -> Span:
+    lo, hi = min(tokens), max(tokens) + 1
+    while lo < hi - 1 and doc[lo].dep_ in ("det", "punct", "case"):
+        lo += 1
+    while hi - 1 > lo and doc[hi - 1].dep_ in ("punct", "case"):
+        hi -= 1
+    return doc[lo:hi]

@@ -1,0 +1,300 @@
+"""The command line: the only place in tacitus that prints and exits.
+
+Exit status: 0 when every article was coded, 1 when some failed (a summary goes to stderr),
+2 for usage errors (bad options, unreadable store).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal
+
+import typer
+from rich.console import Console
+
+from tacitus.errors import TacitusError
+from tacitus.model import CodingResult
+
+if TYPE_CHECKING:
+    from tacitus.store import Store
+
+app = typer.Typer(
+    help="tacitus: turn news reports into coded political event data (CAMEO, PLOVER).\n\n"
+    "Code articles with `tacitus code`, then query what is stored with `tacitus events`.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+DEFAULT_DB = "tacitus.duckdb"
+# Articles stored per transaction by `tacitus code`.
+SAVE_EVERY = 50
+Format = Literal["table", "jsonl", "csv"]
+
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file of coded events.")]
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help="Output format: table, jsonl or csv.")
+]
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}")
+    return typer.Exit(code)
+
+
+def _check_format(fmt: str) -> Format:
+    if fmt not in ("table", "jsonl", "csv"):
+        raise _fail(f"--format must be table, jsonl or csv, not {fmt!r}")
+    return fmt  # type: ignore[return-value]
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        try:
+            return datetime.fromisoformat(value).date()
+        except ValueError:
+            raise _fail(f"{option} expects a date like 2021-12-12, not {value!r}") from None
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log what each stage does.")
+    ] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+@app.command()
+def code(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Text, HTML or JSONL files, directories, or - for standard input."),
+    ],
+    published: Annotated[
+        str | None,
+        typer.Option(
+            help="Publication date (YYYY-MM-DD) for articles that do not carry one; "
+            "relative dates such as 'on Saturday' resolve against it."
+        ),
+    ] = None,
+    db: DbOpt = Path(DEFAULT_DB),
+    no_store: Annotated[
+        bool, typer.Option("--no-store", help="Only print; store nothing.")
+    ] = False,
+    recode: Annotated[
+        bool, typer.Option("--recode", help="Code again articles the store already holds.")
+    ] = False,
+    fmt: FormatOpt = "table",
+    model: Annotated[
+        str | None, typer.Option(help="Installed English spaCy pipeline to parse with.")
+    ] = None,
+    processes: Annotated[int, typer.Option(help="Parser processes.", min=1)] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no events.")] = False,
+) -> None:
+    """Code articles into events, store them in DuckDB and print them.
+
+    Re-running over the same input codes nothing twice: articles already in the store are
+    skipped (use --recode to code them again, replacing their rows).
+    """
+    from tacitus.ingest import read_inputs
+    from tacitus.output import write_events
+    from tacitus.pipeline import Pipeline
+    from tacitus.store import Store
+
+    out_fmt = _check_format(fmt)
+    pub = _parse_date(published, "--published")
+    try:
+        pipeline = Pipeline(model) if model else Pipeline()
+        store = None if no_store else Store(db)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from exc
+    items = list(read_inputs(sources, published=pub, stdin=sys.stdin.buffer))
+    if store is not None and not recode:
+        done = store.coded_ids(i.id for i in items if not hasattr(i, "reason"))
+        skipped = len(done)
+        items = [i for i in items if getattr(i, "id", None) not in done]
+        if skipped:
+            err.print(f"{skipped} article(s) already coded in {db}; skipped (--recode to redo)")
+    failures: list[tuple[str, str]] = []
+    n_events = 0
+    coded = 0
+    pending: list[CodingResult] = []
+    for result in pipeline.code(items, n_process=processes):
+        pending.append(result)
+        if len(pending) >= SAVE_EVERY:
+            _save(store, pending, pipeline.model)
+        if result.failure is not None:
+            failures.append(
+                (result.failure.origin or result.failure.article_id, result.failure.reason)
+            )
+            continue
+        coded += 1
+        n_events += len(result.events)
+        if not quiet:
+            write_events([e.to_dict() for e in result.events], out_fmt, sys.stdout)
+    _save(store, pending, pipeline.model)
+    if store is not None:
+        store.close()
+    where = "" if store is None else f", stored in {db}"
+    err.print(f"coded {coded} article(s), {n_events} event(s){where}")
+    if failures:
+        err.print(f"[yellow]{len(failures)} article(s) failed:[/yellow]")
+        for origin, reason in failures:
+            err.print(f"  {origin}: {reason}")
+        raise typer.Exit(1)
+
+
+def _save(store: Store | None, pending: list[CodingResult], model: str) -> None:
+    """Store a batch in one transaction: a crash loses at most one batch, and a re-run
+    resumes after the articles already stored."""
+    if store is not None and pending:
+        store.save_many(pending, model=model)
+    pending.clear()
+
+
+@app.command()
+def events(
+    db: DbOpt = Path(DEFAULT_DB),
+    actor: Annotated[
+        str | None, typer.Option(help="Source or target code prefix (ISR, USAGOV).")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Source code prefix.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target code prefix.")] = None,
+    dyad: Annotated[
+        tuple[str, str] | None, typer.Option(help="Source and target prefixes: --dyad ISR USA.")
+    ] = None,
+    root: Annotated[str | None, typer.Option(help="CAMEO root, 01-20.")] = None,
+    cameo: Annotated[
+        str | None, typer.Option("--code", help="CAMEO code prefix (190, 0311).")
+    ] = None,
+    modality: Annotated[
+        str | None, typer.Option(help="factual, intent, demand, threat, planned, hypothetical.")
+    ] = None,
+    polarity: Annotated[str | None, typer.Option(help="asserted or negated.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
+    article: Annotated[str | None, typer.Option(help="Only this article id.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Query the events stored in a DuckDB file."""
+    from tacitus.output import write_events
+    from tacitus.queries import EventFilter
+    from tacitus.queries import events as query_events
+
+    out_fmt = _check_format(fmt)
+    flt = EventFilter(
+        actor=actor,
+        source=source,
+        target=target,
+        dyad=dyad,
+        root=root,
+        code=cameo,
+        modality=modality,
+        polarity=polarity,
+        since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"),
+        article_id=article,
+        limit=limit,
+    )
+    with _open_store(db) as store:
+        try:
+            records = query_events(store, flt)
+        except (TacitusError, ValueError) as exc:
+            raise _fail(str(exc)) from exc
+    n = write_events(records, out_fmt, sys.stdout)
+    if out_fmt == "table":
+        err.print(f"{n} event(s)")
+
+
+@app.command()
+def quotes(
+    db: DbOpt = Path(DEFAULT_DB),
+    speaker: Annotated[str | None, typer.Option(help="Speaker code prefix or name.")] = None,
+    article: Annotated[str | None, typer.Option(help="Only this article id.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many quotes.")] = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Show the direct and indirect quotes stored in a DuckDB file, with their speakers."""
+    from tacitus.output import write_quotes
+    from tacitus.queries import quotes as query_quotes
+
+    out_fmt = _check_format(fmt)
+    with _open_store(db) as store:
+        records = query_quotes(store, article_id=article, speaker=speaker, limit=limit)
+    write_quotes(records, out_fmt, sys.stdout)
+
+
+@app.command()
+def articles(
+    db: DbOpt = Path(DEFAULT_DB),
+    failed: Annotated[bool, typer.Option("--failed", help="Only failed articles.")] = False,
+) -> None:
+    """List the stored articles with their status (and the reason for failures)."""
+    from tacitus.queries import articles as query_articles
+
+    with _open_store(db) as store:
+        rows = query_articles(store, "failed" if failed else None)
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL file.", exists=True, dir_okay=False)],
+    task: Annotated[str, typer.Option(help="events, geo or quotes.")] = "events",
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print metrics as one JSON object.")
+    ] = False,
+    errors: Annotated[int, typer.Option("--errors", help="Show the N worst misses.")] = 0,
+    limit: Annotated[int | None, typer.Option(help="Only the first N records.")] = None,
+) -> None:
+    """Measure tacitus against gold data: metrics as a table or JSON."""
+    from tacitus.evaluate.report import run_evaluation
+
+    if task not in ("events", "geo", "quotes"):
+        raise _fail(f"--task must be events, geo or quotes, not {task!r}")
+    try:
+        report = run_evaluation(gold, task=task, limit=limit, errors=errors)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(report.metrics, indent=None) + "\n")
+    else:
+        report.print(Console())
+
+
+class _open_store:
+    def __init__(self, db: Path) -> None:
+        self.db = db
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        from tacitus.store import Store
+
+        if not self.db.exists():
+            raise _fail(f"no store at {self.db}: code some articles first (tacitus code ...)")
+        try:
+            self.store = Store(self.db, read_only=True)
+        except TacitusError as exc:
+            raise _fail(str(exc)) from exc
+        return self.store
+
+    def __exit__(self, *exc: object) -> None:
+        self.store.close()
+
+
+def main() -> None:
+    app()

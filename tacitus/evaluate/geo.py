@@ -1,0 +1,153 @@
+"""Geoparsing accuracy on gold toponyms (GeoWebNews in tacitus's JSONL shape).
+
+Each line: {"id", "text", "toponyms": [{"start", "end", "name", "type", "non_locational",
+"geonameid", "lat", "lon"}]}.
+
+Which gold entries count. GeoWebNews annotates more than place names: "Literal_Expression"
+and "Non_Lit_Expression" mark the common nouns a toponym modifies ("Syrian *operations*"),
+and "Non_Toponym", "Homonym" and "Language" mark names that look like places but are not
+("Bank of Mexico" as a whole, "Chicago" the band, "English"). Only the toponym types below
+are gold toponyms; a prediction overlapping none of them is a false positive, except that a
+prediction overlapping an entry marked non_locational is not counted at all.
+
+Matching is one-to-one: a prediction matches the first unmatched gold toponym its span
+overlaps. acc_161 is the share of matched toponyms with gold coordinates whose resolved
+coordinates lie within 161 km (100 miles) of the gold ones; an unresolved toponym counts as
+a miss there.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from tacitus.errors import InputError
+from tacitus.places import Toponym, find_toponyms, load_gazetteer
+
+TOPONYM_TYPES = frozenset(
+    {
+        "Literal",
+        "Mixed",
+        "Metonymic",
+        "Demonym",
+        "Literal_Modifier",
+        "Non_Literal_Modifier",
+        "Coercion",
+        "Embedded_Literal",
+        "Embedded_Non_Lit",
+    }
+)
+EARTH_RADIUS_KM = 6371.0
+ACC_KM = 161.0
+
+
+@dataclass(slots=True)
+class _Tally:
+    predicted: int = 0
+    ignored: int = 0
+    gold: int = 0
+    matched: int = 0
+    errors_km: list[float] = field(default_factory=list)
+    unresolved: int = 0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def read_gold(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for n, line in enumerate(fh):
+                if limit is not None and n >= limit:
+                    return
+                if line.strip():
+                    yield json.loads(line)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: cannot read geo gold ({exc})") from exc
+
+
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def score_document(gold: list[dict[str, Any]], predicted: list[Toponym], tally: _Tally) -> None:
+    """Add one document's matches to the tally."""
+    golds = [g for g in gold if g["type"] in TOPONYM_TYPES and not g["non_locational"]]
+    ignore = [g for g in gold if g["non_locational"]]
+    tally.gold += len(golds)
+    used: set[int] = set()
+    for top in predicted:
+        hit = next(
+            (
+                i
+                for i, g in enumerate(golds)
+                if i not in used and _overlaps(top.start_char, top.end_char, g["start"], g["end"])
+            ),
+            None,
+        )
+        if hit is None:
+            if any(_overlaps(top.start_char, top.end_char, g["start"], g["end"]) for g in ignore):
+                tally.ignored += 1
+            else:
+                tally.predicted += 1
+            continue
+        used.add(hit)
+        tally.predicted += 1
+        tally.matched += 1
+        _score_coordinates(golds[hit], top, tally)
+
+
+def _score_coordinates(gold: dict[str, Any], top: Toponym, tally: _Tally) -> None:
+    if gold.get("lat") is None or gold.get("lon") is None:
+        return
+    loc = top.resolved
+    if loc is None or loc.lat is None or loc.lon is None:
+        tally.unresolved += 1
+        tally.errors_km.append(math.inf)
+        return
+    tally.errors_km.append(haversine_km(gold["lat"], gold["lon"], loc.lat, loc.lon))
+
+
+def evaluate_geo(path: Path, nlp: Language, *, limit: int | None = None) -> dict[str, float | int]:
+    """Toponym detection (precision, recall, F1 by span overlap) and resolution accuracy
+    (share within 161 km, median error) of tacitus's places stage on a gold JSONL file."""
+    docs = list(read_gold(path, limit))
+    gaz = load_gazetteer()
+    tally = _Tally()
+    for record, doc in zip(docs, nlp.pipe(d["text"] for d in docs), strict=True):
+        score_document(record["toponyms"], find_toponyms(doc, gaz), tally)
+    return _summary(tally, len(docs))
+
+
+def _summary(t: _Tally, n_docs: int) -> dict[str, float | int]:
+    precision = t.matched / t.predicted if t.predicted else 0.0
+    recall = t.matched / t.gold if t.gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    errs = t.errors_km
+    within = sum(1 for e in errs if e <= ACC_KM)
+    finite = [e for e in errs if math.isfinite(e)]
+    return {
+        "documents": n_docs,
+        "gold_toponyms": t.gold,
+        "predicted_toponyms": t.predicted,
+        "ignored_predictions": t.ignored,
+        "matched_toponyms": t.matched,
+        "toponym_precision": round(precision, 4),
+        "toponym_recall": round(recall, 4),
+        "toponym_f1": round(f1, 4),
+        "with_gold_coordinates": len(errs),
+        "unresolved": t.unresolved,
+        "acc_161": round(within / len(errs), 4) if errs else 0.0,
+        "median_error_km": round(statistics.median(finite), 1) if finite else 0.0,
+    }

@@ -1,0 +1,561 @@
+"""The events stage: who did what to whom, read off the dependency parse.
+
+For every sentence the coder looks for triggers: verbs whose lemma has a pattern in
+tacitus/data/verbs.txt, and event nouns ("strikes", "talks", "sanctions") either standing
+alone or as the object of a light verb ("launched strikes"). For each trigger it finds
+
+- the source: the subject, the agent of a passive ("by X"), the subject inherited through
+  control and coordination ("tried to persuade", "arrived ... to share"), or for nouns a
+  possessor or demonym ("Israeli strikes", "Iran's talks");
+- the target: the object the pattern names (direct object, the object of "with", "on", ...),
+  the subject of a passive, or for reciprocal nouns the other party ("talks between A and B");
+- polarity and modality from negation, auxiliaries, governing verbs (modality.tsv) and
+  conditional clauses.
+
+Coordinated actors give one event per pair. An event needs an identifiable source; an
+unidentifiable target stays None rather than being guessed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tacitus.actors import ActorCoder, Mention, np_tokens
+from tacitus.codebook import lookup
+from tacitus.model import Actor, Event, Modality, Polarity
+from tacitus.patterns import Pattern, PatternIndex, compound_keys
+
+log = logging.getLogger(__name__)
+
+SUBJ = frozenset({"nsubj", "csubj"})
+PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+OBJ = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
+# Clause links through which an embedded verb shares the governing verb's subject.
+SUBJECT_SHARING = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
+# Verbs whose subject reports rather than acts: their own statement event is not coded
+# when what they report is itself coded, and a news outlet is never coded as their source.
+REPORTING = frozenset(
+    {
+        "report",
+        "say",
+        "tell",
+        "add",
+        "state",
+        "write",
+        "note",
+        "quote",
+        "cite",
+        "claim",
+        "announce",
+        "confirm",
+        "reveal",
+        "disclose",
+    }
+)
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+WARNING_VERBS = frozenset({"warn", "caution"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+EXPLETIVES = frozenset({"it", "there", "that", "which", "this", "what"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+# Control verbs that are not events themselves when they govern an event (see
+# EventCoder._defers_to_complement); demand verbs ("urge X to") are appeals in their own right.
+DEFERRING_MODALITIES = frozenset({"intent", "planned", "hypothetical", "negated"})
+# Where to look for a target when a pattern names none and the verb has no object: the
+# prepositions that introduce the other party for each kind of event ("reach a deal with",
+# "tighten sanctions on", "send aid to").
+DEFAULT_TARGET_PREPS = {
+    "03": ("with", "to"),
+    "04": ("with",),
+    "05": ("with", "to"),
+    "06": ("with",),
+    "07": ("to", "for"),
+    "08": ("to", "for"),
+    "10": ("on", "from"),
+    "11": ("against", "on"),
+    "12": ("from",),
+    "13": ("against", "on"),
+    "16": ("on", "against", "with"),
+    "17": ("on", "against"),
+    "18": ("on", "against"),
+    "19": ("on", "against"),
+    "20": ("on", "against"),
+}
+# Codes for which "A and B <verb>" with no object means they did it with each other.
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+
+# Confidence: a start value per way the trigger was found, adjusted per missing piece.
+# Tuned by reading coded samples: a verb with explicit subject and object is usually right,
+# a noun standing alone least often.
+BASE_CONFIDENCE = {"verb": 0.8, "light": 0.75, "noun": 0.6}
+
+
+@dataclass(slots=True)
+class Trigger:
+    token: Token
+    pattern: Pattern
+    kind: str  # verb, light, noun
+    governor: Token  # the verb whose clause the event belongs to
+    code: str = ""  # the pattern's code unless a rule reads the trigger differently
+    reading: str = ""  # why the code differs from the pattern's
+
+    def __post_init__(self) -> None:
+        self.code = self.code or self.pattern.code
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    sent: Span
+    index: dict[int, Mention]
+    offset: int  # character offset of the doc in the article text
+    sentence_no: int
+    article_id: str
+    segment: str
+
+
+class EventCoder:
+    def __init__(self, actors: ActorCoder, patterns: PatternIndex) -> None:
+        self.actors = actors
+        self.patterns = patterns
+
+    # -- triggers ---------------------------------------------------------------------------
+
+    def triggers(self, sent: Span) -> Iterator[Trigger]:
+        for tok in sent:
+            if self._defers_to_complement(tok):
+                continue
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in self.patterns.verbs:
+                pat = self._verb_pattern(tok)
+                if pat:
+                    yield _read_warning(Trigger(tok, pat, "verb", tok))
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.patterns.nouns:
+                trig = self._noun_trigger(tok)
+                if trig:
+                    yield trig
+
+    def _defers_to_complement(self, verb: Token) -> bool:
+        """'wants to meet', 'tried to persuade', 'refused to attend': a control verb of intent,
+        plan, refusal or conjecture is not an event itself; its complement is, with the
+        modality or polarity the control verb gives it."""
+        kind = self.patterns.modal_verbs.get(verb.lemma_)
+        if kind not in DEFERRING_MODALITIES:
+            return False
+        return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+
+    def _verb_pattern(self, verb: Token) -> Pattern | None:
+        kids = list(verb.children)
+        objs = [c for c in kids if c.dep_ in OBJ or c.dep_ in PASS_SUBJ]
+        pat = self.patterns.match_verb(
+            verb.lemma_,
+            # spaCy tags "out" in "pulled out of" as prep or advmod as often as prt.
+            particles={c.lower_ for c in kids if c.dep_ in ("prt", "prep", "advmod")},
+            objects=set().union(*(_object_keys(o) for o in objs)),
+            preps=_preps_with_objects(verb) | {p for o in objs for p in _preps_with_objects(o)},
+        )
+        if pat is not None and not pat.objects and self._object_is_event(objs, pat):
+            return None
+        return pat
+
+    def _object_is_event(self, objs: list[Token], pat: Pattern) -> bool:
+        """A light verb with an event noun as object leaves coding to the noun."""
+        return pat.lemma in self.patterns.light_verbs and any(
+            o.lemma_.lower() in self.patterns.nouns for o in objs
+        )
+
+    def _noun_trigger(self, noun: Token) -> Trigger | None:
+        pat = self.patterns.match_noun(
+            noun.lemma_.lower(),
+            modifiers={c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")},
+            preps=_preps_with_objects(noun),
+        )
+        if pat is None:
+            return None
+        head = noun.head
+        if noun.dep_ in OBJ and head.pos_ in ("VERB", "AUX"):
+            own = self._verb_pattern(head) if head.lemma_ in self.patterns.verbs else None
+            if own is not None and own.objects:
+                return None  # the verb's own object pattern codes it ("impose sanctions")
+            if head.lemma_ in self.patterns.light_verbs:
+                return Trigger(noun, pat, "light", head)
+            if own is not None:
+                return None  # "condemned the strikes": the verb is the event
+        return Trigger(noun, pat, "noun", _clause_verb(noun))
+
+    # -- arguments --------------------------------------------------------------------------
+
+    def sources(self, trig: Trigger, ctx: SentenceContext) -> list[Token]:
+        if trig.kind == "noun":
+            return self._noun_sources(trig.token)
+        return _subjects(trig.governor)
+
+    def targets(self, trig: Trigger, ctx: SentenceContext) -> list[Token]:
+        preps = trig.pattern.preps
+        if trig.kind in ("noun", "light"):
+            found = _prep_objects(trig.token, preps)
+            if not found and trig.kind == "light":
+                found = _prep_objects(trig.governor, preps)
+            return found or self._default_targets(trig)
+        verb = trig.token
+        if preps:
+            found = _prep_objects(verb, preps)
+            for obj in _objects(verb):
+                found += _prep_objects(obj, preps)
+            if found:
+                return found
+            if trig.pattern.objects:
+                return self._default_targets(trig)
+        if _is_passive(verb):
+            if verb.dep_ == "acl":
+                return _expand([verb.head])  # "officials briefed on ...": the noun undergoes
+            return _expand([c for c in verb.children if c.dep_ in PASS_SUBJ])
+        objs = [o for o in _objects(verb) if o.lemma_.lower() not in trig.pattern.objects]
+        if objs:
+            return _expand(objs)
+        return self._default_targets(trig)
+
+    def _default_targets(self, trig: Trigger) -> list[Token]:
+        preps = DEFAULT_TARGET_PREPS.get(trig.pattern.code[:2], ())
+        found = _prep_objects(trig.token, preps)
+        for obj in _objects(trig.governor):
+            found += _prep_objects(obj, preps)
+        return found
+
+    def _noun_sources(self, noun: Token) -> list[Token]:
+        """'Israel's strikes', 'Israeli strikes', 'U.S. strikes', 'strikes by Israel'."""
+        out = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        out += _prep_objects(noun, ("by",))
+        return _expand(out)
+
+    def reciprocal_parties(self, trig: Trigger, ctx: SentenceContext) -> list[Actor]:
+        """'talks between A and B' / 'talks among A, B and C': each named party once."""
+        if trig.kind == "verb":
+            return []
+        heads = [
+            o
+            for p in trig.token.children
+            if p.dep_ == "prep" and p.lower_ in ("between", "among", "amongst")
+            for o in _expand([c for c in p.children if c.dep_ == "pobj"])
+        ]
+        seen: dict[int, Mention] = {}
+        for h in heads:
+            for i in sorted(np_tokens(h)):
+                m = ctx.index.get(i)
+                if m is not None and m.kind != "agent":
+                    seen.setdefault(m.start, m)
+        doc = trig.token.doc
+        return [a for m in seen.values() if (a := self.actors.mention_actor(doc, m, ctx.offset))]
+
+    # -- coding -----------------------------------------------------------------------------
+
+    def code_sentence(self, ctx: SentenceContext) -> list[Event]:
+        coded = [(trig, self._events_for(trig, ctx)) for trig in self.triggers(ctx.sent)]
+        return _dedupe(_drop_covered_statements(coded))
+
+    def _events_for(self, trig: Trigger, ctx: SentenceContext) -> list[Event]:
+        actor = self._actor_fn(ctx)
+        parties = self.reciprocal_parties(trig, ctx)
+        if len(parties) >= 2:
+            pairs = [(a, b) for a in parties for b in parties if a is not b]
+            return [self._event(trig, s, t, ctx, "between-phrase") for s, t in pairs]
+        sources = [a for t in self.sources(trig, ctx) if (a := actor(t))]
+        if not sources:
+            return []
+        if trig.token.lemma_ in REPORTING and all(s.sectors == ("MED",) for s in sources):
+            return []  # "the newspaper reported": the reporter is not an actor of the event
+        targets = [a for t in self.targets(trig, ctx) if (a := actor(t))]
+        out: list[Event] = []
+        for s in sources:
+            tgts = [t for t in targets if t.code != s.code or t.text != s.text] or [None]
+            for t in tgts:
+                out.append(self._event(trig, s, t, ctx, "arguments"))
+        if not targets and len(sources) > 1 and trig.pattern.code[:2] in RECIPROCAL_ROOTS:
+            out = [
+                self._event(trig, a, b, ctx, "coordinated subjects act together")
+                for a in sources
+                for b in sources
+                if a is not b
+            ]
+        return out
+
+    def _actor_fn(self, ctx: SentenceContext):  # type: ignore[no-untyped-def]
+        def actor(tok: Token) -> Actor | None:
+            return self.actors.actor_for(tok, ctx.index, ctx.offset)
+
+        return actor
+
+    def _event(
+        self,
+        trig: Trigger,
+        source: Actor | None,
+        target: Actor | None,
+        ctx: SentenceContext,
+        how: str,
+    ) -> Event:
+        pat = trig.pattern
+        cb = lookup(trig.code)
+        polarity, modality, mood_why = mood(trig, self.patterns.modal_verbs)
+        conf = BASE_CONFIDENCE[trig.kind]
+        if target is None:
+            conf -= 0.1
+        if source is not None and source.country is None:
+            conf -= 0.1
+        if trig.governor.i != trig.token.i and trig.kind == "verb":
+            conf -= 0.05
+        sent = ctx.sent
+        tok = trig.token
+        why = f"{pat.describe()} ({trig.kind} '{tok.text}', {how})"
+        if trig.reading:
+            why += f"; {trig.reading}"
+        if mood_why:
+            why += f"; {mood_why}"
+        return Event(
+            article_id=ctx.article_id,
+            sentence=ctx.sentence_no,
+            span=(sent.start_char + ctx.offset, sent.end_char + ctx.offset),
+            text=sent.text.strip(),
+            source=source,
+            target=target,
+            cameo=cb.code,
+            cameo_name=cb.name,
+            plover_type=cb.plover_type,
+            plover_mode=cb.plover_mode,
+            goldstein=cb.goldstein,
+            quad_class=cb.quad_class,
+            polarity=polarity,
+            modality=modality,
+            confidence=max(conf, 0.1),
+            why=why,
+            trigger=tok.text,
+            trigger_span=(tok.idx + ctx.offset, tok.idx + len(tok.text) + ctx.offset),
+            segment=ctx.segment,
+        )
+
+
+# -- grammar helpers ---------------------------------------------------------------------------
+
+
+def _expand(tokens: list[Token]) -> list[Token]:
+    """Add conjuncts: 'Gantz and Barnea' -> [Gantz, Barnea]."""
+    out: list[Token] = []
+    for t in tokens:
+        out.append(t)
+        out.extend(c for c in t.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"))
+    return list(dict.fromkeys(out))
+
+
+def _object_keys(obj: Token) -> frozenset[str]:
+    mods = [c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")]
+    return compound_keys(obj.lemma_.lower(), mods)
+
+
+def _preps_with_objects(tok: Token) -> set[str]:
+    return {
+        c.lower_
+        for c in tok.children
+        if c.dep_ in ("prep", "agent", "dative")
+        and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+    }
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in OBJ]
+
+
+def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    out: list[Token] = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps:
+            out += [o for o in p.children if o.dep_ == "pobj"]
+    return _expand(out)
+
+
+def _is_passive(verb: Token) -> bool:
+    """Passive voice, including reduced relatives: 'talks held in Vienna'."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return not any(c.dep_ in SUBJ for c in verb.children)
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb heading the clause a token sits in."""
+    cur = tok
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def _subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The acting subjects of `verb`, following control, coordination and passives."""
+    kids = list(verb.children)
+    if _is_passive(verb):
+        agents = [o for c in kids if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        return _expand(agents)
+    subj = [c for c in kids if c.dep_ in SUBJ and c.lower_ not in EXPLETIVES]
+    if subj:
+        return _expand(subj)
+    if depth > 4 or verb.head.i == verb.i:
+        return []
+    head = verb.head
+    if verb.dep_ == "relcl":
+        return _expand([head])  # "the officials who met ...": the noun is the subject
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return _expand([head])  # "officials seeking ..."
+    if verb.dep_ == "pcomp" and head.lower_ == "from":
+        # "block X from carrying out", "prevent X from reaching": X does it.
+        objs = [c for c in head.head.children if c.dep_ in ("dobj", "obj")]
+        if objs:
+            return _expand(objs[:1])
+    if verb.tag_ in FINITE_TAGS and verb.dep_ not in ("conj", "xcomp", "advcl"):
+        # A finite verb always has a subject in English; when the parser lost it, the noun
+        # phrase right before the verb is the best guess.
+        left = _left_subject(verb)
+        if left is not None:
+            return _expand([left])
+    if verb.dep_ == "xcomp":
+        # Object control: "persuade Washington to tighten" -> Washington tightens.
+        objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+        if objs and head.lemma_ not in ("promise",):
+            return _expand(objs[:1])
+    if verb.dep_ in SUBJECT_SHARING or (verb.dep_ == "pcomp" and head.dep_ == "prep"):
+        return _subjects(head if head.pos_ in ("VERB", "AUX") else _clause_verb(head), depth + 1)
+    if verb.dep_ == "pcomp" or head.dep_ == "prep":
+        return _subjects(_clause_verb(head), depth + 1)
+    return []
+
+
+def _read_warning(trig: Trigger) -> Trigger:
+    """'warned that the advances bring it to the threshold' states a danger (010); a warning
+    is a threat (13x) when it announces what will or would happen, or tells the target to act
+    ('warned X not to', 'warned that it would retaliate')."""
+    verb = trig.token
+    if verb.lemma_ not in WARNING_VERBS or not trig.code.startswith("13"):
+        return trig
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses or any(c.dep_ == "xcomp" for c in verb.children):
+        return trig
+    if any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX
+           for c in clauses for a in c.children):
+        return trig
+    trig.code = "010"
+    trig.reading = "a warning that states a danger, not a threat"
+    return trig
+
+
+def _left_subject(verb: Token) -> Token | None:
+    """The head of the noun phrase ending right before `verb` (skipping adverbs), if any."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= verb.sent.start and doc[i].pos_ in ("ADV", "PUNCT", "AUX", "PART"):
+        i -= 1
+    if i < verb.sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    tok = doc[i]
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
+def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modality, str]:
+    """Polarity and modality of a trigger from its own clause and the verbs governing it."""
+    polarity: Polarity = "asserted"
+    modality: Modality = "factual"
+    why: list[str] = []
+    chain = _governing_chain(trig.governor)
+    own = trig.governor
+    if _negated(own) or (trig.kind != "verb" and _negated(trig.token)):
+        polarity = "negated"
+        why.append("negation")
+    for aux in (c for c in own.children if c.dep_ == "aux"):
+        if aux.lower_ in FUTURE_AUX:
+            modality = "planned"
+            why.append(f"future '{aux.text}'")
+        elif aux.lower_ in HYPOTHETICAL_AUX:
+            modality = "hypothetical"
+            why.append(f"modal '{aux.text}'")
+    for gov in chain:
+        m = modal_verbs.get(gov.lemma_)
+        if m == "negated":
+            polarity = "asserted" if _negated(gov) else "negated"
+            why.append(f"governed by '{gov.text}'")
+        elif m and modality == "factual":
+            modality = m  # type: ignore[assignment]
+            why.append(f"governed by '{gov.text}' ({m})")
+            if _negated(gov):
+                polarity = "negated"
+        if _conditional(gov):
+            modality = "hypothetical"
+            why.append("conditional clause")
+    if _conditional(own):
+        modality = "hypothetical"
+        why.append("conditional clause")
+    return polarity, modality, "; ".join(dict.fromkeys(why))
+
+
+def _governing_chain(verb: Token) -> list[Token]:
+    """Verbs that embed this one through control or complement links, innermost first."""
+    out: list[Token] = []
+    cur = verb
+    while cur.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "advcl") and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX", "NOUN"):
+            out.append(cur)
+        if len(out) > 4:
+            break
+    return out
+
+
+def _negated(tok: Token) -> bool:
+    return any(
+        c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in NEGATIONS)
+        for c in tok.children
+    )
+
+
+def _conditional(verb: Token) -> bool:
+    """'if X attacks', 'unless ...', 'in the (unlikely) event that X is reached'."""
+    if verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children
+    ):
+        return True
+    return verb.dep_ in ("acl", "ccomp", "relcl") and verb.head.lemma_ in ("event", "case")
+
+
+def _drop_covered_statements(coded: list[tuple[Trigger, list[Event]]]) -> list[Event]:
+    """A reporting verb's own statement (01) is not coded when something more specific was
+    coded in the same sentence: CAMEO codes statements only when nothing more is said."""
+    specific = any(e.root != "01" for _, evs in coded for e in evs)
+    return [
+        e
+        for trig, evs in coded
+        for e in evs
+        if not (specific and e.root == "01" and trig.token.lemma_ in REPORTING)
+    ]
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per sentence, dyad and root: the most specific, most confident reading.
+    Two verbs of one sentence describing the same act ("attacked and bombed") are one event."""
+    best: dict[tuple[str | None, str | None, str, tuple[str, str]], Event] = {}
+    for e in events:
+        key = (
+            e.source.code if e.source else None,
+            e.target.code if e.target else None,
+            e.root,
+            (e.polarity, e.modality),
+        )
+        cur = best.get(key)
+        if cur is None or (len(e.cameo), e.confidence) > (len(cur.cameo), cur.confidence):
+            best[key] = e
+    kept = list(best.values())
+    # "spoke to X, saying ...": the reading without a target adds nothing to one with it.
+    with_target = {(e.source.code if e.source else None, e.root) for e in kept if e.target}
+    return [
+        e
+        for e in kept
+        if e.target is not None or (e.source.code if e.source else None, e.root) not in with_target
+    ]

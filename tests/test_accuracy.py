@@ -1,0 +1,36 @@
+"""The quality gate: accuracy on the development gold must not drop below the pinned floors.
+
+All three gold sets are coded in one batch (one pipeline, one nlp.pipe stream) to stay within
+the suite's time budget. Skips where ../shared/eval is absent.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import require_eval
+
+FLOORS = json.loads((Path(__file__).parent / "accuracy_floors.json").read_text())
+SETS = [name for name in FLOORS if not name.startswith("_")]
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[str, dict[str, float | None]]:
+    from tacitus.evaluate.report import evaluate_events
+
+    paths = [require_eval("events", name) for name in SETS]
+    return {p.name: r.metrics for p, r in evaluate_events(paths).items()}
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_accuracy_stays_above_its_floor(
+    reports: dict[str, dict[str, float | None]], name: str
+) -> None:
+    got = reports[name]
+    for metric, floor in FLOORS[name].items():
+        value = got[metric]
+        assert value is not None, f"{name}: {metric} was not computed"
+        assert value >= floor, f"{name}: {metric} fell to {value:.3f}, below its floor {floor}"
