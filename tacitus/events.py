@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -60,6 +60,7 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can",
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 WARNING_VERBS = frozenset({"warn", "caution"})
+DEFINITE = frozenset({"the", "these", "those", "such", "this", "that"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 EXPLETIVES = frozenset({"it", "there", "that", "which", "this", "what"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
@@ -116,6 +117,7 @@ class SentenceContext:
     sentence_no: int
     article_id: str
     segment: str
+    history: list[Event] = field(default_factory=list)  # the article's events so far
 
 
 class EventCoder:
@@ -126,14 +128,20 @@ class EventCoder:
     # -- triggers ---------------------------------------------------------------------------
 
     def triggers(self, sent: Span) -> Iterator[Trigger]:
+        consumed: set[int] = set()  # complements a verb's own pattern already codes
         for tok in sent:
-            if self._defers_to_complement(tok):
+            if tok.i in consumed or self._defers_to_complement(tok):
                 continue
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in self.patterns.verbs:
                 pat = self._verb_pattern(tok)
                 if pat:
+                    consumed.update(
+                        c.i
+                        for c in tok.children
+                        if c.dep_ in ("xcomp", "oprd") and c.lemma_.lower() in pat.objects
+                    )
                     yield _read_warning(Trigger(tok, pat, "verb", tok))
-            elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.patterns.nouns:
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.patterns.nouns:
                 trig = self._noun_trigger(tok)
                 if trig:
                     yield trig
@@ -145,7 +153,12 @@ class EventCoder:
         kind = self.patterns.modal_verbs.get(verb.lemma_)
         if kind not in DEFERRING_MODALITIES:
             return False
-        return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+        xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        if not xcomps:
+            return False
+        # Unless the pair has a pattern of its own: "refused to meet" (125), "agreed to meet".
+        own = self.patterns.match_verb(verb.lemma_, objects={c.lemma_.lower() for c in xcomps})
+        return own is None or not own.objects
 
     def _verb_pattern(self, verb: Token) -> Pattern | None:
         kids = list(verb.children)
@@ -154,7 +167,10 @@ class EventCoder:
             verb.lemma_,
             # spaCy tags "out" in "pulled out of" as prep or advmod as often as prt.
             particles={c.lower_ for c in kids if c.dep_ in ("prt", "prep", "advmod")},
-            objects=set().union(*(_object_keys(o) for o in objs)),
+            # "declined to comment", "threatened to strike": an open complement is read as
+            # the object of the verb's object patterns.
+            objects=set().union(*(_object_keys(o) for o in objs))
+            | {c.lemma_.lower() for c in kids if c.dep_ in ("xcomp", "oprd")},
             preps=_preps_with_objects(verb) | {p for o in objs for p in _preps_with_objects(o)},
         )
         if pat is not None and not pat.objects and self._object_is_event(objs, pat):
@@ -170,7 +186,9 @@ class EventCoder:
     def _noun_trigger(self, noun: Token) -> Trigger | None:
         pat = self.patterns.match_noun(
             noun.lemma_.lower(),
-            modifiers={c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")},
+            modifiers={
+                c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+            },
             preps=_preps_with_objects(noun),
         )
         if pat is None:
@@ -197,7 +215,8 @@ class EventCoder:
         preps = trig.pattern.preps
         if trig.kind in ("noun", "light"):
             found = _prep_objects(trig.token, preps)
-            if not found and trig.kind == "light":
+            if not found and (trig.kind == "light" or trig.governor.lemma_ == "be"):
+                # "launched strikes on X" / "the attack was against X"
                 found = _prep_objects(trig.governor, preps)
             return found or self._default_targets(trig)
         verb = trig.token
@@ -264,7 +283,7 @@ class EventCoder:
             return [self._event(trig, s, t, ctx, "between-phrase") for s, t in pairs]
         sources = [a for t in self.sources(trig, ctx) if (a := actor(t))]
         if not sources:
-            return []
+            return self._anaphoric(trig, ctx)
         if trig.token.lemma_ in REPORTING and all(s.sectors == ("MED",) for s in sources):
             return []  # "the newspaper reported": the reporter is not an actor of the event
         targets = [a for t in self.targets(trig, ctx) if (a := actor(t))]
@@ -281,6 +300,24 @@ class EventCoder:
                 if a is not b
             ]
         return out
+
+    def _anaphoric(self, trig: Trigger, ctx: SentenceContext) -> list[Event]:
+        """'the attacks', 'one of the strikes': a definite event noun with no actors of its
+        own refers back to the article's latest event of the same root, and takes its
+        actors (a target named here wins)."""
+        if trig.kind != "noun" or not _definite(trig.token):
+            return []
+        root = trig.code[:2]
+        antecedent = next((e for e in reversed(ctx.history) if e.root == root), None)
+        if antecedent is None or antecedent.source is None:
+            return []
+        actor = self._actor_fn(ctx)
+        targets = [a for t in self.targets(trig, ctx) if (a := actor(t))]
+        target = targets[0] if targets else antecedent.target
+        why = f"refers back to '{antecedent.trigger}' in sentence {antecedent.sentence}"
+        event = self._event(trig, antecedent.source, target, ctx, why)
+        event.confidence = min(event.confidence, antecedent.confidence) - 0.1
+        return [event]
 
     def _actor_fn(self, ctx: SentenceContext):  # type: ignore[no-untyped-def]
         def actor(tok: Token) -> Actor | None:
@@ -444,6 +481,15 @@ def _read_warning(trig: Trigger) -> Trigger:
     trig.code = "010"
     trig.reading = "a warning that states a danger, not a threat"
     return trig
+
+
+def _definite(noun: Token) -> bool:
+    """'the attacks', 'these strikes', 'one of the attacks'."""
+    if any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in noun.children):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in (
+        "one", "some", "two", "both", "each", "all", "another"
+    ) and any(c.lower_ == "the" for c in noun.children)
 
 
 def _left_subject(verb: Token) -> Token | None:

@@ -24,7 +24,7 @@ from tacitus.ingest import content_id
 from tacitus.model import Actor, Article, CodingResult, Failure, Segment
 from tacitus.nlp import DEFAULT_MODEL, load_pipeline
 from tacitus.patterns import load_patterns
-from tacitus.stages import Enricher
+from tacitus.stages import Enricher, speaker_resolver
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +138,7 @@ class Pipeline:
         if self.enricher:
             self.enricher.start_article(article, [p.doc for p in parsed])
         for p in parsed:
+            first = sentence_no
             mentions = self.actors.mentions(p.doc, state)
             index = mention_index(mentions)
             result.actors.extend(
@@ -147,17 +148,19 @@ class Pipeline:
             )
             for sent in p.doc.sents:
                 ctx = SentenceContext(
-                    sent, index, p.segment.start, sentence_no, article.id, p.segment.kind
+                    sent, index, p.segment.start, sentence_no, article.id, p.segment.kind,
+                    result.events,
                 )
                 events = self.coder.code_sentence(ctx)
                 if self.enricher:
-                    self.enricher.enrich(events, sent, p.segment, index, self.actors)
+                    self.enricher.enrich(events, sent, p.segment)
                 result.events.extend(events)
                 sentence_no += 1
             if self.enricher:
-                result.quotes.extend(
-                    self.enricher.quotes(p.doc, p.segment, index, self.actors, sentence_no)
-                )
+                resolver = speaker_resolver(self.actors, index, p.segment.start)
+                result.quotes.extend(self.enricher.quotes(p.doc, p.segment, resolver, first))
+        if self.enricher:
+            self.enricher.finish_article(result.events)
         return result
 
 

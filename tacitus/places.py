@@ -969,11 +969,16 @@ def _anchors(trigger: Token) -> list[tuple[Token, str]]:
             anchors.append((child, f"{child.text!r} describing {trigger.text!r}"))
         elif child.dep_ == "prep" and child.lower_ not in _LOCATIVE:
             # "an attack by Israel on the site in Natanz": arguments behind other prepositions
-            anchors.extend(
-                (obj, f"argument {obj.text!r}")
-                for obj in child.children
-                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN")
-            )
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                    anchors.append((obj, f"argument {obj.text!r}"))
+                    # "talks between Iran and Western powers held in Vienna": the parser
+                    # often hangs the participle on the last party instead of the noun.
+                    anchors.extend(
+                        (acl, f"{acl.text!r} describing {trigger.text!r}")
+                        for acl in obj.children
+                        if acl.dep_ == "acl" and trigger.pos_ == "NOUN" and acl.tag_ == "VBN"
+                    )
     return anchors
 
 

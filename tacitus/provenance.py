@@ -1041,6 +1041,14 @@ def _claimants(sent: Span, ctx: AttributionContext) -> list[tuple[Claimant | Non
             continue
         if tok.lemma_ == "cite" and tok.pos_ == "VERB":
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is None:
+                # "The report cited officials briefed on ...": the parser often reads the
+                # cited sources as the subject of a clause.
+                obj = next(
+                    (g for c in tok.children if c.dep_ == "ccomp" for g in c.children
+                     if g.dep_ == "nsubj"),
+                    None,
+                )
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if obj is not None and subject is not None:
                 cues.append((_depth(tok), tok.i, subject, [obj]))
@@ -1069,7 +1077,15 @@ def _hedge_form(tok: Token) -> bool:
 
 def _relays(tok: Token) -> bool:
     """A speech or report verb relays a claim when it has a clause or is set off from one."""
-    return any(c.dep_ == "ccomp" for c in tok.children) or tok.dep_ == "parataxis"
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return True
+    # "..., the Daily Planet reported on Saturday.": the parser hangs a trailing reporting
+    # frame on the reported verb as parataxis or, as often, as an advcl without a marker.
+    return (
+        tok.dep_ in ("parataxis", "advcl")
+        and tok.i > tok.head.i
+        and not any(c.dep_ == "mark" for c in tok.children)
+    )
 
 
 def _depth(tok: Token) -> int:

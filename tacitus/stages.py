@@ -1,53 +1,165 @@
-"""The stages after event coding: dates, places and provenance, applied event by event.
+"""The stages after event coding: places, dates and provenance, applied event by event.
 
 The Enricher holds what these stages load once (the gazetteer) and what they learn per
-article (the dateline place, the countries named, a report cited earlier in the article).
+article: the dateline place and the places the article names (for disambiguation), and the
+report an earlier sentence cited (for attribution chains).
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from tacitus.actors import ActorCoder, Mention
 from tacitus.dates import event_date
-from tacitus.model import Article, Event, Quote, Segment
+from tacitus.model import Actor, Article, Attribution, Event, Location, Quote, Segment
+from tacitus.places import (
+    Gazetteer,
+    PlaceContext,
+    Toponym,
+    build_context,
+    event_location,
+    find_toponyms,
+    load_gazetteer,
+    resolve,
+)
+from tacitus.provenance import AttributionContext, attribution, cue_lexicon, find_quotes
 
 log = logging.getLogger(__name__)
 
+# Quote cues kept in the quotes table: what people said or reported. Stances and intentions
+# ("criticised", "vowed to") are events for the coder, not quotations.
+QUOTE_CLASSES = frozenset({"speech", "report"})
+# "WASHINGTON (Reuters) -", "LONDON, March 3 (AP) —": the place is what comes first.
+_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Za-z .'-]*?[A-Za-z])\s*(?:[,(—–-]|$)")
+
+
+@dataclass(slots=True)
+class _ArticleState:
+    article: Article
+    dateline: Location | None
+    toponyms: dict[int, list[Toponym]] = field(default_factory=dict)  # by id(doc)
+    places: PlaceContext = field(default_factory=PlaceContext)
+    claims: AttributionContext = field(default_factory=AttributionContext)
+
 
 class Enricher:
-    def __init__(self) -> None:
-        self.article: Article | None = None
+    """Fills `location`, `date` and `attribution` of events and finds quotes."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gazetteer = gazetteer
+        self._state: _ArticleState | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
 
     def start_article(self, article: Article, docs: list[Doc]) -> None:
-        self.article = article
+        dateline = self._dateline_place(article)
+        state = _ArticleState(article, dateline)
+        for doc in docs:
+            state.toponyms[id(doc)] = find_toponyms(doc, self.gazetteer, dateline=dateline)
+        everything = [t for tops in state.toponyms.values() for t in tops]
+        state.places = build_context(everything, self.gazetteer, dateline=dateline)
+        self._state = state
 
-    def enrich(
-        self,
-        events: list[Event],
-        sent: Span,
-        segment: Segment,
-        index: dict[int, Mention],
-        actors: ActorCoder,
-    ) -> None:
-        assert self.article is not None
+    def _dateline_place(self, article: Article) -> Location | None:
+        for text in article.segment_text("dateline"):
+            m = _DATELINE_PLACE.match(text)
+            if m:
+                name = m.group(1).strip().title()
+                loc = resolve(name, PlaceContext(), self.gazetteer)
+                if loc is not None:
+                    loc.why = f"dateline {text.strip()!r}; {loc.why}"
+                    return loc
+        return None
+
+    def enrich(self, events: list[Event], sent: Span, segment: Segment) -> None:
+        """Date, place and attribute the events of one sentence (call for every sentence,
+        in order, even those without events: attribution carries across sentences)."""
+        st = self._require()
+        claim = attribution(sent, outlet=st.article.outlet, article_context=st.claims)
+        toponyms = st.toponyms.get(id(sent.doc), [])
         for e in events:
             trig = _trigger_token(sent, e, segment.start)
             if trig is None:
                 continue
-            e.date = event_date(trig, self.article.published)
+            e.attribution = claim
+            if claim.status == "reported" and _is_speech_act(trig):
+                # "Gantz warned the Americans": the article itself asserts the speech act;
+                # only what was said is relayed.
+                e.attribution = Attribution("direct", claim.by[:1], "the speech act itself")
+            anchor = _clause_anchor(trig)
+            e.date = event_date(anchor, st.article.published)
+            e.location = event_location(anchor, toponyms, st.places)
 
-    def quotes(
-        self,
-        doc: Doc,
-        segment: Segment,
-        index: dict[int, Mention],
-        actors: ActorCoder,
-        sentence_no: int,
-    ) -> list[Quote]:
-        return []
+    def finish_article(self, events: list[Event]) -> None:
+        """Sources a report cites later in the article ("The report cited officials ...")
+        are the sources of everything the report said, earlier sentences included."""
+        st = self._require()
+        report = st.claims.report
+        if not report:
+            return
+        for e in events:
+            chain = e.attribution.by if e.attribution else []
+            if report[0] in chain:
+                chain.extend(c for c in report if c not in chain)
+
+    def quotes(self, doc: Doc, segment: Segment, resolver: Callable[[Token], Actor | None],
+               first_sentence: int) -> list[Quote]:
+        st = self._require()
+
+        def speaker(start: int, end: int) -> Actor | None:
+            span = doc.char_span(start - segment.start, end - segment.start,
+                                 alignment_mode="expand")
+            return resolver(span.root) if span is not None else None
+
+        found = find_quotes(doc, offset=segment.start, resolve_speaker=speaker)
+        out = []
+        for q in found:
+            if q.kind != "direct" and q.cue_class not in QUOTE_CLASSES:
+                continue
+            quote = q.to_quote(st.article.id, st.article.text)
+            quote.sentence += first_sentence
+            out.append(quote)
+        return out
+
+    def _require(self) -> _ArticleState:
+        if self._state is None:
+            raise RuntimeError("Enricher.start_article must be called before enrich")
+        return self._state
+
+
+def speaker_resolver(actors: ActorCoder, index: dict[int, Mention],
+                     offset: int) -> Callable[[Token], Actor | None]:
+    def resolve_token(tok: Token) -> Actor | None:
+        return actors.actor_for(tok, index, offset)
+
+    return resolve_token
+
+
+def _clause_anchor(trig: Token) -> Token:
+    """Where to look for an event's place and date: the trigger, or for an event noun that
+    is the subject of 'be' ('one of the attacks was against the site in Karaj') the copula."""
+    if trig.pos_ != "NOUN":
+        return trig
+    cur = trig
+    while cur.dep_ in ("pobj", "prep", "nsubj") and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.pos_ in ("AUX", "VERB"):
+            return cur if cur.lemma_ == "be" else trig
+    return trig
+
+
+def _is_speech_act(tok: Token) -> bool:
+    entry = cue_lexicon().verb(tok)
+    return entry is not None and entry.cls in QUOTE_CLASSES
 
 
 def _trigger_token(sent: Span, e: Event, offset: int) -> Token | None:
