@@ -40,7 +40,9 @@ def main(codebook: Path) -> None:
             )
     with OUT.open("w", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        w.writerow(["code", "name", "root", "quad_class", "goldstein", "plover_type", "plover_mode"])
+        w.writerow(
+            ["code", "name", "root", "quad_class", "goldstein", "plover_type", "plover_mode"]
+        )
         w.writerows(rows)
 
 

@@ -339,9 +339,17 @@ class ActorCoder:
         sectors = _org_sectors(m.code) if m.code and len(m.code) > 3 else m.sectors
         cc = m.code[:3] if m.code else None
         name = m.name or (self._country_names.get(cc) if cc else None)
-        return Actor(text=span.text, code=code, country=cc, sectors=sectors, name=name,
-                     why=m.why, start=span.start_char + offset, end=span.end_char + offset,
-                     kind=m.kind)
+        return Actor(
+            text=span.text,
+            code=code,
+            country=cc,
+            sectors=sectors,
+            name=name,
+            why=m.why,
+            start=span.start_char + offset,
+            end=span.end_char + offset,
+            kind=m.kind,
+        )
 
     def country_name(self, code: str) -> str | None:
         return self._country_names.get(code)

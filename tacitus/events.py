@@ -475,8 +475,11 @@ def _read_warning(trig: Trigger) -> Trigger:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses or any(c.dep_ == "xcomp" for c in verb.children):
         return trig
-    if any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX
-           for c in clauses for a in c.children):
+    if any(
+        a.dep_ == "aux" and a.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX
+        for c in clauses
+        for a in c.children
+    ):
         return trig
     trig.code = "010"
     trig.reading = "a warning that states a danger, not a threat"
@@ -487,9 +490,12 @@ def _definite(noun: Token) -> bool:
     """'the attacks', 'these strikes', 'one of the attacks'."""
     if any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in noun.children):
         return True
-    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in (
-        "one", "some", "two", "both", "each", "all", "another"
-    ) and any(c.lower_ == "the" for c in noun.children)
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lower_ in ("one", "some", "two", "both", "each", "all", "another")
+        and any(c.lower_ == "the" for c in noun.children)
+    )
 
 
 def _left_subject(verb: Token) -> Token | None:

@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-SegmentKind = Literal[
-    "headline", "dateline", "byline", "caption", "credit", "body", "teaser"
-]
+SegmentKind = Literal["headline", "dateline", "byline", "caption", "credit", "body", "teaser"]
 # Segments whose text is coded for events. Captions describe a real scene, so they are coded
 # too; credits, bylines, datelines and teasers never yield events or actors.
 CODED_SEGMENTS: frozenset[str] = frozenset({"headline", "body", "caption"})

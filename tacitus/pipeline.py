@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from tacitus.actors import ActorCoder, ArticleActors, Mention, compose, mention_index
+from tacitus.actors import ActorCoder, ArticleActors, mention_index
 from tacitus.clean import clean
 from tacitus.dictionaries import load_dictionaries
 from tacitus.events import EventCoder, SentenceContext
 from tacitus.ingest import content_id
-from tacitus.model import Actor, Article, CodingResult, Failure, Segment
+from tacitus.model import Article, CodingResult, Failure, Segment
 from tacitus.nlp import DEFAULT_MODEL, load_pipeline
 from tacitus.patterns import load_patterns
 from tacitus.stages import Enricher, speaker_resolver
@@ -148,7 +148,12 @@ class Pipeline:
             )
             for sent in p.doc.sents:
                 ctx = SentenceContext(
-                    sent, index, p.segment.start, sentence_no, article.id, p.segment.kind,
+                    sent,
+                    index,
+                    p.segment.start,
+                    sentence_no,
+                    article.id,
+                    p.segment.kind,
                     result.events,
                 )
                 events = self.coder.code_sentence(ctx)

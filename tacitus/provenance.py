@@ -213,7 +213,7 @@ class _Layout:
 
     @classmethod
     def of(cls, doc: Doc) -> _Layout:
-        text = doc.text
+        text = _doc_text(doc)
         starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
         return cls(doc, starts, [s.start for s in doc.sents])
 
@@ -222,16 +222,29 @@ class _Layout:
 
     def paragraph_bounds(self, char: int) -> CharSpan:
         p = self.paragraph(char)
-        end = self.para_starts[p + 1] - 1 if p + 1 < len(self.para_starts) else len(self.doc.text)
+        end = (
+            self.para_starts[p + 1] - 1
+            if p + 1 < len(self.para_starts)
+            else len(_doc_text(self.doc))
+        )
         return self.para_starts[p], end
 
     def sentence_of(self, token: int) -> int:
         return bisect_right(self.sent_starts, token) - 1
 
 
+def _doc_text(doc: Doc) -> str:
+    """Doc.text joins every token on each call; the quote finder reads it often, so the
+    string is built once per Doc and kept in its user_data."""
+    text = doc.user_data.get("tacitus.text")
+    if text is None:
+        text = doc.user_data["tacitus.text"] = doc.text
+    return str(text)
+
+
 def _token_at(doc: Doc, char: int) -> int:
     """The index of the token covering (or first after) a character offset."""
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(char, min(char + 1, len(_doc_text(doc))), alignment_mode="expand")
     if span is not None and len(span):
         return int(span.start)
     for tok in doc:
@@ -419,7 +432,7 @@ def find_quotes(
     """
     lexicon = cue_lexicon()
     layout = _Layout.of(doc)
-    marks = _scan_marks(doc.text)
+    marks = _scan_marks(_doc_text(doc))
     direct = _direct_quotes(doc, layout, marks, lexicon)
     indirect = _indirect_quotes(doc, marks, lexicon)
     found = _inherit_speakers(doc, layout, _reconcile(direct, indirect))
@@ -442,7 +455,7 @@ def _direct_quotes(
     inside = _inside_marks(marks)
     found: list[_Found] = []
     for k, mark in enumerate(marks):
-        if _words(doc.text[mark.start : mark.end]) == 0:
+        if _words(_doc_text(doc)[mark.start : mark.end]) == 0:
             continue
         cue, why = _direct_cue(doc, layout, marks, k, inside, lexicon)
         quote = _Found("direct", [(mark.start, mark.end)], cue, None, why, closed=mark.closed)
@@ -463,9 +476,9 @@ def _frame(doc: Doc, layout: _Layout, mark: _Marked) -> range:
     first = layout.sentence_of(_token_at(doc, mark.start))
     last_tok = _token_at(doc, max(mark.end - 1, mark.start))
     last = layout.sentence_of(last_tok)
-    after = doc.text[mark.end + 1 : mark.end + 4].lstrip()
+    after = _doc_text(doc)[mark.end + 1 : mark.end + 4].lstrip()
     if last + 1 < len(layout.sent_starts) and (
-        doc.text[mark.end - 1] in ",?!" or (after[:1].islower())
+        _doc_text(doc)[mark.end - 1] in ",?!" or (after[:1].islower())
     ):
         nxt_start = layout.sent_starts[last + 1]
         if doc[nxt_start].idx - mark.end < 4:
@@ -527,9 +540,9 @@ _DASHES = "―—–"
 def _dash_cue(doc: Doc, mark: _Marked) -> Token | None:
     """ "“…” ― Jane Doe": a dash right after the closing mark, then a name, ends the line."""
     k = mark.end + 1
-    while k < len(doc.text) and doc.text[k] in " \u00a0":
+    while k < len(_doc_text(doc)) and _doc_text(doc)[k] in " \u00a0":
         k += 1
-    if k >= len(doc.text) or doc.text[k] not in _DASHES:
+    if k >= len(_doc_text(doc)) or _doc_text(doc)[k] not in _DASHES:
         return None
     dash = _token_at(doc, k)
     name = [t for t in doc[dash + 1 : dash + 8] if "\n" not in t.text]
@@ -542,7 +555,7 @@ def _dash_cue(doc: Doc, mark: _Marked) -> Token | None:
 def _colon_cue(doc: Doc, layout: _Layout, mark: _Marked) -> Token | None:
     """ "Caddell continued:" at the end of the text just before the quote (same or previous
     paragraph): that clause's verb is the cue when it has a subject."""
-    before = doc.text[: mark.start - 1].rstrip()
+    before = _doc_text(doc)[: mark.start - 1].rstrip()
     if not before.endswith(":"):
         return None
     colon = _token_at(doc, len(before) - 1)
@@ -680,7 +693,7 @@ def _noun_quote(tok: Token, entry: CueWord) -> _Found | None:
 
 def _clip_to_paragraph(cue: Token, span: CharSpan) -> CharSpan:
     """Sentences run across line breaks in spaCy's parse; reported speech does not."""
-    text = cue.doc.text
+    text = _doc_text(cue.doc)
     lo = text.rfind("\n", 0, cue.idx) + 1
     hi = text.find("\n", cue.idx)
     hi = len(text) if hi < 0 else hi
@@ -809,7 +822,7 @@ def _inherit_speakers(doc: Doc, layout: _Layout, found: list[_Found]) -> list[_F
             prev.parts.extend(quote.parts)
             prev.closed = quote.closed
             continue
-        continued = not prev.closed and doc.text[quote.start - 1] in _CLOSERS
+        continued = not prev.closed and _doc_text(doc)[quote.start - 1] in _CLOSERS
         if continued or (same_para and not _other_person_between(doc, prev, quote)):
             quote.speaker = prev.speaker
             quote.cue = prev.cue
@@ -822,7 +835,7 @@ def _only_cue_between(prev: _Found, quote: _Found) -> bool:
     doc = quote.cue.doc if quote.cue is not None else prev.cue.doc if prev.cue else None
     if doc is None:
         return False
-    gap = doc.text[prev.end : quote.start]
+    gap = _doc_text(doc)[prev.end : quote.start]
     if not any(ch.isalnum() for ch in gap):
         return True
     # Only the cue's own sentence may stand between the parts: "“A,” she said. “B.”"
@@ -830,7 +843,9 @@ def _only_cue_between(prev: _Found, quote: _Found) -> bool:
     if cue is None or not prev.end <= cue.idx < quote.start:
         return False
     sent = cue.sent
-    outside = doc.text[prev.end : sent.start_char] + doc.text[sent.end_char : quote.start]
+    outside = (
+        _doc_text(doc)[prev.end : sent.start_char] + _doc_text(doc)[sent.end_char : quote.start]
+    )
     return not any(ch.isalnum() for ch in outside)
 
 
@@ -1045,8 +1060,13 @@ def _claimants(sent: Span, ctx: AttributionContext) -> list[tuple[Claimant | Non
                 # "The report cited officials briefed on ...": the parser often reads the
                 # cited sources as the subject of a clause.
                 obj = next(
-                    (g for c in tok.children if c.dep_ == "ccomp" for g in c.children
-                     if g.dep_ == "nsubj"),
+                    (
+                        g
+                        for c in tok.children
+                        if c.dep_ == "ccomp"
+                        for g in c.children
+                        if g.dep_ == "nsubj"
+                    ),
                     None,
                 )
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)

@@ -111,13 +111,19 @@ class Enricher:
             if report[0] in chain:
                 chain.extend(c for c in report if c not in chain)
 
-    def quotes(self, doc: Doc, segment: Segment, resolver: Callable[[Token], Actor | None],
-               first_sentence: int) -> list[Quote]:
+    def quotes(
+        self,
+        doc: Doc,
+        segment: Segment,
+        resolver: Callable[[Token], Actor | None],
+        first_sentence: int,
+    ) -> list[Quote]:
         st = self._require()
 
         def speaker(start: int, end: int) -> Actor | None:
-            span = doc.char_span(start - segment.start, end - segment.start,
-                                 alignment_mode="expand")
+            span = doc.char_span(
+                start - segment.start, end - segment.start, alignment_mode="expand"
+            )
             return resolver(span.root) if span is not None else None
 
         found = find_quotes(doc, offset=segment.start, resolve_speaker=speaker)
@@ -136,8 +142,9 @@ class Enricher:
         return self._state
 
 
-def speaker_resolver(actors: ActorCoder, index: dict[int, Mention],
-                     offset: int) -> Callable[[Token], Actor | None]:
+def speaker_resolver(
+    actors: ActorCoder, index: dict[int, Mention], offset: int
+) -> Callable[[Token], Actor | None]:
     def resolve_token(tok: Token) -> Actor | None:
         return actors.actor_for(tok, index, offset)
 
