@@ -31,14 +31,16 @@ __all__ = [
     "StoreError",
     "TacitusError",
     "code",
-    "pipeline",
+    "load",
 ]
 __version__ = "0.1.0"
 
 
 @cache
-def pipeline(model: str | None = None) -> Pipeline:
-    """The coding pipeline for `model` (an installed English spaCy pipeline), built once."""
+def load(model: str | None = None) -> Pipeline:
+    """The coding pipeline for `model` (an installed English spaCy pipeline), built once.
+
+    Use it to code many articles: `tacitus.load().code(articles)`."""
     from tacitus.pipeline import Pipeline
 
     return Pipeline(model) if model else Pipeline()
@@ -60,6 +62,6 @@ def code(
             published = date.fromisoformat(published)
         except ValueError as exc:
             raise InputError(f"published must be YYYY-MM-DD, not {published!r}") from exc
-    return pipeline(model).code_text(
+    return load(model).code_text(
         text, published=published, article_id=article_id, outlet=outlet, url=url, title=title
     )

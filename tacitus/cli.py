@@ -129,8 +129,8 @@ def code(
         if skipped:
             err.print(f"{skipped} article(s) already coded in {db}; skipped (--recode to redo)")
     failures: list[tuple[str, str]] = []
-    n_events = 0
-    coded = 0
+    shown: list[dict[str, object]] = []  # table and CSV are written once, at the end
+    n_events = coded = 0
     pending: list[CodingResult] = []
     for result in pipeline.code(items, n_process=processes):
         pending.append(result)
@@ -143,9 +143,16 @@ def code(
             continue
         coded += 1
         n_events += len(result.events)
-        if not quiet:
-            write_events([e.to_dict() for e in result.events], out_fmt, sys.stdout)
+        records = [e.to_dict() for e in result.events]
+        if quiet:
+            continue
+        if out_fmt == "jsonl":
+            write_events(records, out_fmt, sys.stdout)  # streamed: usable in a pipe
+        else:
+            shown.extend(records)
     _save(store, pending, pipeline.model)
+    if shown:
+        write_events(shown, out_fmt, sys.stdout)
     if store is not None:
         store.close()
     where = "" if store is None else f", stored in {db}"

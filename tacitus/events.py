@@ -60,9 +60,12 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can",
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 WARNING_VERBS = frozenset({"warn", "caution"})
+ELLIPTICAL_HEADS = frozenset({"another", "other", "one", "second", "third", "others"})
+# Governing verbs that make coordinated subjects parties to one joint act.
+JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve", "plan"})
 DEFINITE = frozenset({"the", "these", "those", "such", "this", "that"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-EXPLETIVES = frozenset({"it", "there", "that", "which", "this", "what"})
+EXPLETIVES = frozenset({"it", "there", "this", "what"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 # Control verbs that are not events themselves when they govern an event (see
 # EventCoder._defers_to_complement); demand verbs ("urge X to") are appeals in their own right.
@@ -211,31 +214,35 @@ class EventCoder:
             return self._noun_sources(trig.token)
         return _subjects(trig.governor)
 
-    def targets(self, trig: Trigger, ctx: SentenceContext) -> list[Token]:
+    def targets(self, trig: Trigger, ctx: SentenceContext) -> list[list[Token]]:
+        """Candidate targets in tiers, most explicit first; the coder takes the first tier
+        that names an actor."""
         preps = trig.pattern.preps
         if trig.kind in ("noun", "light"):
             found = _prep_objects(trig.token, preps)
-            if not found and (trig.kind == "light" or trig.governor.lemma_ == "be"):
+            if trig.kind == "light" or trig.governor.lemma_ == "be":
                 # "launched strikes on X" / "the attack was against X"
-                found = _prep_objects(trig.governor, preps)
-            return found or self._default_targets(trig)
+                found += _prep_objects(trig.governor, preps)
+            return [found, self._default_targets(trig)]
         verb = trig.token
+        tiers: list[list[Token]] = []
         if preps:
-            found = _prep_objects(verb, preps)
-            for obj in _objects(verb):
-                found += _prep_objects(obj, preps)
-            if found:
-                return found
-            if trig.pattern.objects:
-                return self._default_targets(trig)
+            tiers.append(
+                _prep_objects(verb, preps)
+                + [t for obj in _objects(verb) for t in _prep_objects(obj, preps)]
+            )
         if _is_passive(verb):
             if verb.dep_ == "acl":
-                return _expand([verb.head])  # "officials briefed on ...": the noun undergoes
-            return _expand([c for c in verb.children if c.dep_ in PASS_SUBJ])
-        objs = [o for o in _objects(verb) if o.lemma_.lower() not in trig.pattern.objects]
-        if objs:
-            return _expand(objs)
-        return self._default_targets(trig)
+                tiers.append(_expand([verb.head]))  # "officials briefed on ...": the noun undergoes
+            else:
+                tiers.append(_expand([c for c in verb.children if c.dep_ in PASS_SUBJ]))
+        objs = _objects(verb)
+        plain = [o for o in objs if o.lemma_.lower() not in trig.pattern.objects]
+        tiers.append(_expand(plain))
+        tiers.append(self._default_targets(trig))
+        # "expelled two Russian diplomats": the pattern's own object can be the target.
+        tiers.append(_expand([o for o in objs if o.lemma_.lower() in trig.pattern.objects]))
+        return tiers
 
     def _default_targets(self, trig: Trigger) -> list[Token]:
         preps = DEFAULT_TARGET_PREPS.get(trig.pattern.code[:2], ())
@@ -273,7 +280,38 @@ class EventCoder:
 
     def code_sentence(self, ctx: SentenceContext) -> list[Event]:
         coded = [(trig, self._events_for(trig, ctx)) for trig in self.triggers(ctx.sent)]
-        return _dedupe(_drop_covered_statements(coded))
+        # Elided clauses are distinct events by construction (another place, another target),
+        # so they are added after one-event-per-dyad deduplication.
+        elided = [e for _, events in self._elliptical(coded, ctx) for e in events]
+        return _dedupe(_drop_covered_statements(coded)) + elided
+
+    def _elliptical(
+        self, coded: list[tuple[Trigger, list[Event]]], ctx: SentenceContext
+    ) -> list[tuple[Trigger, list[Event]]]:
+        """'one of the attacks was against X, and another against Y': the elided second
+        clause is a second event of the same kind with the same actors."""
+        out = []
+        for trig, events in coded:
+            if trig.kind != "noun" or not events or trig.governor.lemma_ != "be":
+                continue
+            for conj in trig.governor.children:
+                if conj.dep_ == "conj" and conj.lower_ in ELLIPTICAL_HEADS:
+                    again = Trigger(
+                        conj,
+                        trig.pattern,
+                        "noun",
+                        conj,
+                        trig.code,
+                        f"ellipsis: '{conj.text}' repeats '{trig.token.text}'",
+                    )
+                    first = events[0]
+                    out.append(
+                        (
+                            again,
+                            [self._event(again, first.source, first.target, ctx, "elided clause")],
+                        )
+                    )
+        return out
 
     def _events_for(self, trig: Trigger, ctx: SentenceContext) -> list[Event]:
         actor = self._actor_fn(ctx)
@@ -286,13 +324,13 @@ class EventCoder:
             return self._anaphoric(trig, ctx)
         if trig.token.lemma_ in REPORTING and all(s.sectors == ("MED",) for s in sources):
             return []  # "the newspaper reported": the reporter is not an actor of the event
-        targets = [a for t in self.targets(trig, ctx) if (a := actor(t))]
+        targets = self._first_actors(self.targets(trig, ctx), ctx)
         out: list[Event] = []
         for s in sources:
             tgts = [t for t in targets if t.code != s.code or t.text != s.text] or [None]
             for t in tgts:
                 out.append(self._event(trig, s, t, ctx, "arguments"))
-        if not targets and len(sources) > 1 and trig.pattern.code[:2] in RECIPROCAL_ROOTS:
+        if not targets and len(sources) > 1 and self._joint(trig):
             out = [
                 self._event(trig, a, b, ctx, "coordinated subjects act together")
                 for a in sources
@@ -311,13 +349,26 @@ class EventCoder:
         antecedent = next((e for e in reversed(ctx.history) if e.root == root), None)
         if antecedent is None or antecedent.source is None:
             return []
-        actor = self._actor_fn(ctx)
-        targets = [a for t in self.targets(trig, ctx) if (a := actor(t))]
+        targets = self._first_actors(self.targets(trig, ctx), ctx)
         target = targets[0] if targets else antecedent.target
         why = f"refers back to '{antecedent.trigger}' in sentence {antecedent.sentence}"
         event = self._event(trig, antecedent.source, target, ctx, why)
         event.confidence = min(event.confidence, antecedent.confidence) - 0.1
         return [event]
+
+    def _joint(self, trig: Trigger) -> bool:
+        """'A and B met', 'A and B agreed to reopen the border': they act on each other."""
+        if trig.code[:2] in RECIPROCAL_ROOTS:
+            return True
+        return any(g.lemma_ in JOINT_VERBS for g in _governing_chain(trig.governor))
+
+    def _first_actors(self, tiers: list[list[Token]], ctx: SentenceContext) -> list[Actor]:
+        actor = self._actor_fn(ctx)
+        for tier in tiers:
+            found = [a for t in tier if (a := actor(t))]
+            if found:
+                return found
+        return []
 
     def _actor_fn(self, ctx: SentenceContext):  # type: ignore[no-untyped-def]
         def actor(tok: Token) -> Actor | None:
@@ -433,6 +484,8 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         agents = [o for c in kids if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         return _expand(agents)
     subj = [c for c in kids if c.dep_ in SUBJ and c.lower_ not in EXPLETIVES]
+    if verb.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subj):
+        return _expand([verb.head])  # "the envoy, who met ...": the noun is the subject
     if subj:
         return _expand(subj)
     if depth > 4 or verb.head.i == verb.i:

@@ -55,14 +55,14 @@ def evaluate_events(
     paths: list[Path], *, limit: int | None = None, errors: int = 0, model: str | None = None
 ) -> dict[Path, Report]:
     """Code the records of all gold files in one batch; score each file on its own."""
-    from tacitus import pipeline
+    from tacitus import load
     from tacitus.evaluate.events import gold_articles, read_gold, score
 
     per_file = {p: read_gold(p, limit) for p in paths}
     records = [r for recs in per_file.values() for r in recs]
     if not records:
         raise InputError(f"no gold records in {', '.join(map(str, paths))}")
-    results = iter(list(pipeline(model).code(gold_articles(records))))
+    results = iter(list(load(model).code(gold_articles(records))))
     reports: dict[Path, Report] = {}
     for path, recs in per_file.items():
         scores = score(recs, [next(results) for _ in recs])

@@ -1,0 +1,126 @@
+"""The event coder, specified on sentences written for these tests.
+
+Each case: a sentence, then the event that must be among those coded (source country, CAMEO
+root or code prefix, target country or None for no target), and its polarity and modality.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import tacitus
+from tacitus.model import Event
+
+CASES = [
+    # active voice, prepositional target
+    ("Brazilian officials consulted with Argentina on the dispute.", "BRA", "04", "ARG"),
+    # passive voice: the agent is the source, the subject the target
+    ("Kenya was attacked by Somali militants on Tuesday.", "SOM", "1", "KEN"),
+    # coordinated sources each act
+    ("Chile and Peru signed a trade agreement with Bolivia.", "PER", "057", "BOL"),
+    # nominal event behind a light verb
+    ("Turkey launched air strikes against Syrian Kurdish positions.", "TUR", "19", "SYR"),
+    # nominal event with a possessive source
+    ("Russia's invasion of Ukraine drew condemnation.", "RUS", "19", "UKR"),
+    # control: the object of persuade is the subject of the embedded event
+    ("Japan urged China to release the detained fishermen.", "JPN", "02", "CHN"),
+    # a visit with the destination as target
+    ("The Indian prime minister arrived in Nairobi for a two-day visit.", "IND", "042", "KEN"),
+    # hosting
+    ("Egypt hosted Sudanese negotiators in Cairo.", "EGY", "043", "SDN"),
+    # sanctions with the target behind "on"
+    ("Washington imposed sanctions on Venezuelan officials.", "USA", "16", "VEN"),
+    # arrests by police
+    ("Pakistani police arrested dozens of protesters in Lahore.", "PAK", "17", None),
+    # an event in a relative clause keeps its own actors
+    ("The envoy, who met Iranian officials in Muscat, left on Friday.", None, "04", "IRN"),
+]
+
+
+def coded(text: str) -> list[Event]:
+    result = tacitus.code(text, published="2024-05-10")
+    assert result.ok, result.failure
+    return result.events
+
+
+def matching(events: list[Event], src: str | None, code: str, tgt: str | None) -> list[Event]:
+    return [
+        e
+        for e in events
+        if e.cameo.startswith(code)
+        and (src is None or (e.source is not None and e.source.country == src))
+        and (tgt is None or (e.target is not None and e.target.country == tgt))
+    ]
+
+
+@pytest.mark.parametrize(("text", "src", "code", "tgt"), CASES)
+def test_the_event_is_coded(text: str, src: str | None, code: str, tgt: str | None) -> None:
+    events = coded(text)
+    found = matching(events, src, code, tgt)
+    summary = [(e.source and e.source.code, e.cameo, e.target and e.target.code) for e in events]
+    assert found, f"expected {src} {code} {tgt}; coded {summary}"
+
+
+def test_x_and_y_agreed_codes_both_directions() -> None:
+    events = coded("Ethiopia and Eritrea agreed to reopen their border crossings.")
+    dyads = {(e.source.country, e.target.country) for e in events if e.source and e.target}
+    assert {("ETH", "ERI"), ("ERI", "ETH")} <= dyads
+
+
+def test_a_negated_attack_is_coded_as_negated() -> None:
+    events = matching(coded("Israel did not attack Lebanon on Sunday."), "ISR", "19", "LBN")
+    assert events and all(e.polarity == "negated" for e in events)
+
+
+def test_refusing_to_meet_is_negated_or_a_rejection() -> None:
+    events = coded("Serbia refused to meet Kosovo's negotiators in Brussels.")
+    meet = matching(events, "SRB", "04", None)
+    reject = matching(events, "SRB", "12", None)
+    assert reject or (meet and all(e.polarity == "negated" for e in meet))
+
+
+def test_a_future_deal_is_planned_not_factual() -> None:
+    events = matching(coded("Armenia will sign a peace treaty with Azerbaijan."), "ARM", "0", None)
+    assert events and all(e.modality == "planned" for e in events)
+
+
+def test_a_conditional_attack_is_hypothetical() -> None:
+    text = "If Pakistan attacks India, the region will face a catastrophe."
+    events = matching(coded(text), "PAK", "19", "IND")
+    assert events and all(e.modality == "hypothetical" for e in events)
+
+
+def test_a_threat_to_attack_is_not_a_factual_attack() -> None:
+    events = coded("North Korea threatened to attack South Korean warships.")
+    attacks = matching(events, "PRK", "19", None)
+    assert all(e.modality != "factual" for e in attacks)
+    assert matching(events, "PRK", "13", None) or attacks
+
+
+def test_the_reporting_outlet_is_not_coded_as_an_actor() -> None:
+    events = coded("Germany expelled two Russian diplomats, the Guardian reported.")
+    assert matching(events, "DEU", "", "RUS")
+    assert not [e for e in events if e.source and e.source.sectors == ("MED",)]
+
+
+def test_an_event_without_a_target_keeps_a_null_target() -> None:
+    events = matching(coded("Thousands of Iraqis protested in Baghdad."), "IRQ", "14", None)
+    assert events and all(e.target is None for e in events)
+
+
+def test_a_sentence_without_political_actors_yields_nothing() -> None:
+    assert coded("The weather was mild and the trains ran on time.") == []
+
+
+def test_every_event_explains_itself() -> None:
+    for e in coded("Kenyan troops killed three al-Shabaab fighters near the Somali border."):
+        assert e.why and "verbs.txt" in e.why
+        assert e.source is not None and e.source.why
+        assert 0 < e.confidence <= 1
+
+
+def test_codebook_fields_follow_the_code() -> None:
+    (e,) = matching(coded("France condemned the coup in Niger."), "FRA", "11", None)[:1]
+    assert e.quad_class == 3
+    assert e.goldstein is not None and e.goldstein < 0
+    assert e.plover_type == "ACCUSE"
