@@ -47,3 +47,26 @@ def lookup(code: str) -> CameoCode:
         return cameo_codes()[code]
     except KeyError:
         raise KeyError(f"{code!r} is not a CAMEO 1.1b3 event code") from None
+
+
+@cache
+def readings() -> dict[tuple[str, str], str]:
+    """(reading, act code prefix) -> the CAMEO code of an announced, intended, threatened or
+    refused act (tacitus/data/readings.tsv)."""
+    path = resources.files("tacitus") / "data" / "readings.tsv"
+    out: dict[tuple[str, str], str] = {}
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            out[(row["reading"], row["act"])] = row["code"]
+    return out
+
+
+def read_as(reading: str, code: str) -> str | None:
+    """The code for `code` read as `reading` (intent, refusal, threat), by longest prefix."""
+    table = readings()
+    for n in range(len(code), 1, -1):
+        found = table.get((reading, code[:n]))
+        if found:
+            return found
+    return None

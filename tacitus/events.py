@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from tacitus.actors import ActorCoder, Mention, np_tokens
-from tacitus.codebook import lookup
+from tacitus.codebook import lookup, read_as
 from tacitus.model import Actor, Event, Modality, Polarity
 from tacitus.patterns import Pattern, PatternIndex, compound_keys
 
@@ -63,9 +63,10 @@ WARNING_VERBS = frozenset({"warn", "caution"})
 ELLIPTICAL_HEADS = frozenset({"another", "other", "one", "second", "third", "others"})
 # Governing verbs that make coordinated subjects parties to one joint act.
 JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve", "plan"})
+ANAPHORIC_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 DEFINITE = frozenset({"the", "these", "those", "such", "this", "that"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-EXPLETIVES = frozenset({"it", "there", "this", "what"})
+EXPLETIVES = frozenset({"there", "this", "what"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 # Control verbs that are not events themselves when they govern an event (see
 # EventCoder._defers_to_complement); demand verbs ("urge X to") are appeals in their own right.
@@ -327,8 +328,8 @@ class EventCoder:
         targets = self._first_actors(self.targets(trig, ctx), ctx)
         out: list[Event] = []
         for s in sources:
-            tgts = [t for t in targets if t.code != s.code or t.text != s.text] or [None]
-            for t in tgts:
+            tgts: list[Actor | None] = [t for t in targets if t.code != s.code or t.text != s.text]
+            for t in tgts or [None]:
                 out.append(self._event(trig, s, t, ctx, "arguments"))
         if not targets and len(sources) > 1 and self._joint(trig):
             out = [
@@ -385,8 +386,11 @@ class EventCoder:
         how: str,
     ) -> Event:
         pat = trig.pattern
-        cb = lookup(trig.code)
         polarity, modality, mood_why = mood(trig, self.patterns.modal_verbs)
+        code, reading_why = _reading(trig.code, polarity, modality)
+        if reading_why:
+            mood_why = f"{mood_why}; {reading_why}" if mood_why else reading_why
+        cb = lookup(code)
         conf = BASE_CONFIDENCE[trig.kind]
         if target is None:
             conf -= 0.1
@@ -394,6 +398,8 @@ class EventCoder:
             conf -= 0.1
         if trig.governor.i != trig.token.i and trig.kind == "verb":
             conf -= 0.05
+        if trig.token.dep_ in ("acl", "relcl", "amod"):
+            conf -= 0.15  # "forces backed by Russia pounded ...": the modifier is not the news
         sent = ctx.sent
         tok = trig.token
         why = f"{pat.describe()} ({trig.kind} '{tok.text}', {how})"
@@ -442,11 +448,14 @@ def _object_keys(obj: Token) -> frozenset[str]:
 
 
 def _preps_with_objects(tok: Token) -> set[str]:
+    """Prepositions with an object; 'on Wednesday' is a date, not a target ('called X on')."""
     return {
         c.lower_
         for c in tok.children
         if c.dep_ in ("prep", "agent", "dative")
-        and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        and any(
+            g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME") for g in c.children
+        )
     }
 
 
@@ -484,6 +493,7 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         agents = [o for c in kids if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         return _expand(agents)
     subj = [c for c in kids if c.dep_ in SUBJ and c.lower_ not in EXPLETIVES]
+    subj = [_antecedent(c) for c in subj]
     if verb.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subj):
         return _expand([verb.head])  # "the envoy, who met ...": the noun is the subject
     if subj:
@@ -518,6 +528,25 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _reading(code: str, polarity: Polarity, modality: Modality) -> tuple[str, str]:
+    """CAMEO codes what is announced or refused as its own act: 'will meet' is an intent to
+    meet (036), 'will attack' a threat (1384), 'refused to release' a refusal (1243).
+    Polarity and modality stay on the event as well."""
+    root = code[:2]
+    if polarity == "negated" and "03" <= root <= "08":
+        reading = "refusal"
+    elif modality in ("planned", "intent") and "04" <= root <= "08":
+        reading = "intent"
+    elif modality in ("planned", "intent", "threat") and (root >= "14" and root != "15"):
+        reading = "threat"
+    else:
+        return code, ""
+    new = read_as(reading, code)
+    if new is None or new == code:
+        return code, ""
+    return new, f"{reading}: {code} read as {new}"
+
+
 def _read_warning(trig: Trigger) -> Trigger:
     """'warned that the advances bring it to the threshold' states a danger (010); a warning
     is a threat (13x) when it announces what will or would happen, or tells the target to act
@@ -537,6 +566,18 @@ def _read_warning(trig: Trigger) -> Trigger:
     trig.code = "010"
     trig.reading = "a warning that states a danger, not a threat"
     return trig
+
+
+def _antecedent(tok: Token) -> Token:
+    """'Russia said it had expelled ...': a pronoun subject of a clause reported or planned by
+    a verb takes that verb's subject. Other words are their own antecedent."""
+    if tok.lower_ not in ANAPHORIC_PRONOUNS:
+        return tok
+    for gov in _governing_chain(tok.head):
+        subj = [c for c in gov.children if c.dep_ in SUBJ and c.pos_ != "PRON"]
+        if subj:
+            return subj[0]
+    return tok
 
 
 def _definite(noun: Token) -> bool:

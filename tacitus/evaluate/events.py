@@ -144,15 +144,16 @@ def read_gold(path: Path, limit: int | None = None) -> list[GoldRecord]:
 
 
 def gold_articles(records: Sequence[GoldRecord]) -> list[Article]:
+    # Ids are numbered: a gold file may repeat an id, and each record is its own article.
     return [
         Article(
-            id=r.id,
+            id=f"{i}:{r.id}",
             text=r.text,
             published=r.published,
             origin=f"gold:{r.id}",
             published_origin="gold" if r.published else None,
         )
-        for r in records
+        for i, r in enumerate(records)
     ]
 
 
