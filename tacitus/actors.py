@@ -28,6 +28,9 @@ from tacitus.model import Actor
 
 log = logging.getLogger(__name__)
 
+# CAMEO region and bloc codes: they stand where a country would, but a country named in the
+# same phrase is more precise. Filled from the regions dictionary when a coder is built.
+REGION_CODES: set[str] = set()
 # Mention kinds that name a state (or bloc) by itself.
 STATE_KINDS = frozenset({"country", "adjective", "capital", "region"})
 # Dependency relations that stay inside a noun phrase when we collect its modifiers.
@@ -50,6 +53,8 @@ class Mention:
     sectors: tuple[str, ...] = ()
     name: str | None = None
     why: str = ""
+    starts_with_the: bool = False
+    qualified: bool = False  # "pro-Iranian", "anti-American": a stance, not a membership
 
 
 @dataclass(slots=True)
@@ -67,6 +72,17 @@ class ArticleActors:
     published: date | None = None
     people: dict[str, PersonInfo] = field(default_factory=dict)  # full name and surname keys
     countries: Counter[str] = field(default_factory=Counter)
+    dateline: str | None = None  # the country of the dateline place, when it names one
+
+    def context_country(self) -> tuple[str, str] | None:
+        """The article's own country, for roles that do not name one ("the minister"): the
+        dateline's, else the one country named more often than any other."""
+        if self.dateline:
+            return self.dateline, "country of the article's dateline"
+        ranked = self.countries.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0], "the country the article names most"
+        return None
 
     def remember(self, info: PersonInfo) -> None:
         self.people[info.name] = info
@@ -101,6 +117,7 @@ class ActorCoder:
         self._payload: dict[int, Mention] = {}
         self._people: dict[str, list[PersonEntry]] = {}
         self._country_names: dict[str, str] = {}
+        self._make_doc = nlp.make_doc
         self._build(nlp)
 
     # -- building the matchers -------------------------------------------------------------
@@ -142,6 +159,7 @@ class ActorCoder:
                 ),
             )
         for r in d.regions:
+            REGION_CODES.add(r.code)
             self._country_names[r.code] = r.name
             self._add(
                 self._names,
@@ -203,7 +221,15 @@ class ActorCoder:
                 proto = self._payload[match_id]
                 found.append(
                     Mention(
-                        start, end, proto.kind, proto.code, proto.sectors, proto.name, proto.why
+                        start,
+                        end,
+                        proto.kind,
+                        proto.code,
+                        proto.sectors,
+                        proto.name,
+                        proto.why,
+                        starts_with_the=doc[start].lower_ == "the",
+                        qualified=_qualified(doc, start),
                     )
                 )
         found.extend(self._person_spans(doc, state))
@@ -242,11 +268,16 @@ class ActorCoder:
         known = state.recall(name)
         if known and (not country and not sectors):
             country, sectors, why = known.country, known.sectors, f"same person as {known.name}"
-        entry = self._office_holder(name, state.published)
-        if entry:
+        entry, in_office = self._known_person(name, state.published)
+        if entry and in_office:
             country = country or entry.country
             sectors = sectors or entry.sectors
             why = (why + "; " if why else "") + f"known office holder: {entry.role}"
+        elif entry:
+            # Out of office on this date, the office's sector does not hold (PETRARCH's
+            # lesson: codes hold for a period), but the nationality does.
+            country = country or entry.country
+            why = (why + "; " if why else "") + f"known person ({entry.role}, another period)"
         if known and len(name.split()) < len(known.name.split()):
             name = known.name
         m.code, m.sectors, m.name = country, sectors, name
@@ -254,14 +285,16 @@ class ActorCoder:
         if country or sectors:
             state.remember(PersonInfo(name, country, sectors, m.why))
 
-    def _office_holder(self, name: str, when: date | None) -> PersonEntry | None:
-        """A listed office holder by full name or alias, in office on `when` if it is known."""
-        for p in self._people.get(name, []):
+    def _known_person(self, name: str, when: date | None) -> tuple[PersonEntry | None, bool]:
+        """A listed person by full name, alias or surname, and whether in office on `when`
+        (always, when the date is unknown)."""
+        entries = self._people.get(name) or self._people.get(name.split()[-1], [])
+        for p in entries:
             if when is None or (
                 (p.start is None or p.start <= when) and (p.end is None or when <= p.end)
             ):
-                return p
-        return None
+                return p, True
+        return (entries[0], False) if entries else (None, False)
 
     def _person_context(
         self, doc: Doc, m: Mention, mentions: list[Mention]
@@ -280,12 +313,21 @@ class ActorCoder:
 
     # -- actors for argument phrases --------------------------------------------------------
 
-    def actor_for(self, head: Token, index: dict[int, Mention], offset: int) -> Actor | None:
+    def actor_for(
+        self,
+        head: Token,
+        index: dict[int, Mention],
+        offset: int,
+        state: ArticleActors | None = None,
+    ) -> Actor | None:
         """The actor named by the noun phrase headed by `head`, or None if it names none."""
         own = index.get(head.i)
         tokens = np_tokens(head)
         near = list({id(m): m for i in sorted(tokens) if (m := index.get(i))}.values())
         if own and own.kind in ("person", "organisation") and (own.code or own.sectors):
+            if own.code is None and state is not None and (found := state.context_country()):
+                cc, how = found
+                return self._actor(head, cc, own.sectors, own, offset, f"{own.why}; {how}", tokens)
             return self._actor(head, own.code, own.sectors, own, offset, own.why, tokens)
         if not near:
             return None
@@ -294,6 +336,9 @@ class ActorCoder:
             return None
         if not country and not sectors:
             return None
+        if not country and state is not None and (found := state.context_country()):
+            country, how = found
+            why = f"{why}; {how}"
         return self._actor(head, country, sectors, own or near[0], offset, why, tokens)
 
     def _actor(
@@ -328,6 +373,15 @@ class ActorCoder:
             kind=main.kind,
         )
 
+    def dateline_country(self, text: str) -> str | None:
+        """The country a dateline names ("YERUSHALAYIM", "WASHINGTON (Reuters) -")."""
+        doc = self._make_doc(text.strip().title())
+        for match_id, _, _ in self._names(doc):
+            proto = self._payload[match_id]
+            if proto.kind in ("country", "capital") and proto.code:
+                return proto.code
+        return None
+
     def mention_actor(self, doc: Doc, m: Mention, offset: int) -> Actor | None:
         """The actor a single mention names on its own (None for a bare role noun)."""
         if m.kind == "agent":
@@ -361,11 +415,18 @@ def _org_sectors(code: str) -> tuple[str, ...]:
 
 
 def _combine(near: list[Mention]) -> tuple[str | None, tuple[str, ...], str]:
-    """Country and sectors from the mentions of one phrase; organisations give both."""
+    """Country and sectors from the mentions of one phrase; organisations give both.
+
+    In text order the first state named wins ("Iranian officials at the UN" is Iranian), but
+    a country beats a region ("western Cambodia"), and "pro-Iranian" names no membership."""
     country: str | None = None
     sectors: tuple[str, ...] = ()
     whys: list[str] = []
-    for m in sorted(near, key=lambda x: x.start):
+    usable = [m for m in sorted(near, key=lambda x: x.start) if not m.qualified]
+    regions = [m for m in usable if m.kind == "region" or (m.code and m.code in REGION_CODES)]
+    for m in usable:
+        if m in regions:
+            continue
         if m.kind == "organisation" and m.code:
             if country and len(m.code) > 3 and m.code[:3] != country:
                 continue  # "Iranian officials at the UN": the state wins over the venue
@@ -381,7 +442,19 @@ def _combine(near: list[Mention]) -> tuple[str | None, tuple[str, ...], str]:
         elif m.kind == "agent" and not sectors:
             sectors = m.sectors
             whys.append(m.why)
+    if country is None and regions and regions[0].code:
+        country = regions[0].code
+        whys.append(regions[0].why)
     return country, sectors, "; ".join(whys)
+
+
+def _qualified(doc: Doc, start: int) -> bool:
+    """'pro-Iranian', 'anti-American', 'ex-Soviet': the name qualifies, it does not belong."""
+    return (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 2].lower_ in ("pro", "anti", "ex", "non", "post", "pre")
+    )
 
 
 def _longest_first(found: list[Mention]) -> list[Mention]:
@@ -395,7 +468,9 @@ def _longest_first(found: list[Mention]) -> list[Mention]:
         "agent": 3,
         "person": 4,
     }
-    found.sort(key=lambda m: (-(m.end - m.start), rank.get(m.kind, 9), m.start))
+    # Longest first; on a tie, a match that does not start with "the" ("West Bank" over
+    # "the West" in "the West Bank"), then by kind.
+    found.sort(key=lambda m: (-(m.end - m.start), m.starts_with_the, rank.get(m.kind, 9), m.start))
     taken: set[int] = set()
     out: list[Mention] = []
     for m in found:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from tacitus.actors import ActorCoder, Mention, np_tokens
+from tacitus.actors import ActorCoder, ArticleActors, Mention, np_tokens
 from tacitus.codebook import lookup, read_as
 from tacitus.model import Actor, Event, Modality, Polarity
 from tacitus.patterns import Pattern, PatternIndex, compound_keys
@@ -63,6 +63,7 @@ WARNING_VERBS = frozenset({"warn", "caution"})
 ELLIPTICAL_HEADS = frozenset({"another", "other", "one", "second", "third", "others"})
 # Governing verbs that make coordinated subjects parties to one joint act.
 JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve", "plan"})
+CONTEXT_MARK = "the article"  # in an actor's `why` when its country came from context
 ANAPHORIC_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 DEFINITE = frozenset({"the", "these", "those", "such", "this", "that"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -122,6 +123,7 @@ class SentenceContext:
     article_id: str
     segment: str
     history: list[Event] = field(default_factory=list)  # the article's events so far
+    state: ArticleActors | None = None  # the article's people and countries
 
 
 class EventCoder:
@@ -328,7 +330,7 @@ class EventCoder:
         targets = self._first_actors(self.targets(trig, ctx), ctx)
         out: list[Event] = []
         for s in sources:
-            tgts: list[Actor | None] = [t for t in targets if t.code != s.code or t.text != s.text]
+            tgts: list[Actor | None] = [t for t in targets if not _same_party(s, t)]
             for t in tgts or [None]:
                 out.append(self._event(trig, s, t, ctx, "arguments"))
         if not targets and len(sources) > 1 and self._joint(trig):
@@ -373,7 +375,7 @@ class EventCoder:
 
     def _actor_fn(self, ctx: SentenceContext):  # type: ignore[no-untyped-def]
         def actor(tok: Token) -> Actor | None:
-            return self.actors.actor_for(tok, ctx.index, ctx.offset)
+            return self.actors.actor_for(tok, ctx.index, ctx.offset, ctx.state)
 
         return actor
 
@@ -566,6 +568,14 @@ def _read_warning(trig: Trigger) -> Trigger:
     trig.code = "010"
     trig.reading = "a warning that states a danger, not a threat"
     return trig
+
+
+def _same_party(source: Actor, target: Actor) -> bool:
+    """The same mention, or the same code where either side's country was only inferred
+    from the article ("met his counterpart"): an event needs two parties."""
+    if source.code != target.code:
+        return False
+    return source.text == target.text or CONTEXT_MARK in source.why + target.why
 
 
 def _antecedent(tok: Token) -> Token:

@@ -133,6 +133,8 @@ class Pipeline:
 
     def _code_parsed(self, article: Article, parsed: list[_Parsed]) -> CodingResult:
         state = ArticleActors(published=article.published)
+        for text in article.segment_text("dateline"):
+            state.dateline = state.dateline or self.actors.dateline_country(text)
         result = CodingResult(article)
         sentence_no = 0
         if self.enricher:
@@ -155,6 +157,7 @@ class Pipeline:
                     article.id,
                     p.segment.kind,
                     result.events,
+                    state,
                 )
                 events = self.coder.code_sentence(ctx)
                 if self.enricher:
@@ -162,7 +165,7 @@ class Pipeline:
                 result.events.extend(events)
                 sentence_no += 1
             if self.enricher:
-                resolver = speaker_resolver(self.actors, index, p.segment.start)
+                resolver = speaker_resolver(self.actors, index, p.segment.start, state)
                 result.quotes.extend(self.enricher.quotes(p.doc, p.segment, resolver, first))
         if self.enricher:
             self.enricher.finish_article(result.events)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.actors import ActorCoder, Mention
+from tacitus.actors import ActorCoder, ArticleActors, Mention
 from tacitus.dates import event_date
 from tacitus.model import Actor, Article, Attribution, Event, Location, Quote, Segment
 from tacitus.places import (
@@ -143,10 +143,10 @@ class Enricher:
 
 
 def speaker_resolver(
-    actors: ActorCoder, index: dict[int, Mention], offset: int
+    actors: ActorCoder, index: dict[int, Mention], offset: int, state: ArticleActors
 ) -> Callable[[Token], Actor | None]:
     def resolve_token(tok: Token) -> Actor | None:
-        return actors.actor_for(tok, index, offset)
+        return actors.actor_for(tok, index, offset, state)
 
     return resolve_token
 
