@@ -38,22 +38,44 @@ def run(runner: CliRunner, *args: str, stdin: str | None = None) -> tuple[int, s
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_code_prints_jsonl_records_in_the_documented_shape(runner: CliRunner,
-                                                            article: Path) -> None:
-    code, out, _ = run(runner, "code", str(article), "--published", "2024-03-05",
-                       "--format", "jsonl", "--no-store")
+def test_code_prints_jsonl_records_in_the_documented_shape(
+    runner: CliRunner, article: Path
+) -> None:
+    code, out, _ = run(
+        runner, "code", str(article), "--published", "2024-03-05", "--format", "jsonl", "--no-store"
+    )
     assert code == 0
     records = [json.loads(line) for line in out.splitlines()]
     assert records
-    expected = {"id", "article_id", "sentence", "span", "text", "source", "target", "cameo",
-                "cameo_name", "root", "plover", "goldstein", "quad_class", "polarity",
-                "modality", "attribution", "location", "date", "confidence", "why"}
+    expected = {
+        "id",
+        "article_id",
+        "sentence",
+        "span",
+        "text",
+        "source",
+        "target",
+        "cameo",
+        "cameo_name",
+        "root",
+        "plover",
+        "goldstein",
+        "quad_class",
+        "polarity",
+        "modality",
+        "attribution",
+        "location",
+        "date",
+        "confidence",
+        "why",
+    }
     assert expected <= set(records[0])
     assert any(r["cameo"].startswith("057") for r in records)
 
 
-def test_no_store_writes_no_database(runner: CliRunner, article: Path, tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_store_writes_no_database(
+    runner: CliRunner, article: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, _, _ = run(runner, "code", str(article), "--no-store", "--quiet")
     assert code == 0
@@ -62,15 +84,19 @@ def test_no_store_writes_no_database(runner: CliRunner, article: Path, tmp_path:
 
 def test_stdin_is_coded_and_stored_then_queried(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "events.duckdb"
-    code, _, _ = run(runner, "code", "-", "--db", str(db), "--published", "2024-03-05",
-                     "--quiet", stdin=ARTICLE)
+    code, _, _ = run(
+        runner, "code", "-", "--db", str(db), "--published", "2024-03-05", "--quiet", stdin=ARTICLE
+    )
     assert code == 0
     code, out, _ = run(runner, "events", "--db", str(db), "--actor", "TCD", "--format", "jsonl")
     assert code == 0
     records = [json.loads(line) for line in out.splitlines()]
     assert records
-    assert all("TCD" in ((r["source"] or {}).get("code") or "")
-               or "TCD" in ((r["target"] or {}).get("code") or "") for r in records)
+    assert all(
+        "TCD" in ((r["source"] or {}).get("code") or "")
+        or "TCD" in ((r["target"] or {}).get("code") or "")
+        for r in records
+    )
     code, out, _ = run(runner, "events", "--db", str(db), "--root", "17", "--format", "csv")
     assert code == 0
     assert out.splitlines()[0].startswith("id,")
@@ -96,8 +122,9 @@ def test_bad_inputs_are_recorded_as_failed_and_the_run_goes_on(
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 talks in Paris".encode("latin-1"))
-    (tmp_path / "feed.jsonl").write_text('{"id": "ok", "text": "Peru expelled a Chilean '
-                                         'diplomat."}\nnot json\n', encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "ok", "text": "Peru expelled a Chilean diplomat."}\nnot json\n', encoding="utf-8"
+    )
     db = tmp_path / "events.duckdb"
     code, _, err = run(runner, "code", str(tmp_path), "--db", str(db), "--quiet")
     assert code == 1

@@ -28,8 +28,13 @@ def seed() -> CodingResult:
     return result
 
 
-def find(result: CodingResult, src: str, tgt: str | None, roots: tuple[str, ...],
-         extra: Pick = lambda e: True) -> list[Event]:
+def find(
+    result: CodingResult,
+    src: str,
+    tgt: str | None,
+    roots: tuple[str, ...],
+    extra: Pick = lambda e: True,
+) -> list[Event]:
     """Events from country `src` to country `tgt` (None: any or none) with one of `roots`."""
     return [
         e
@@ -85,7 +90,8 @@ def test_iran_and_the_western_powers_hold_talks_both_ways(seed: CodingResult) ->
 
 def test_the_united_states_intends_to_revive_the_deal(seed: CodingResult) -> None:
     intent = [
-        e for e in find(seed, "USA", None, ("03", "04", "05", "06"))
+        e
+        for e in find(seed, "USA", None, ("03", "04", "05", "06"))
         if e.root == "03" or e.modality == "intent"
     ]
     one(intent, "USA 03x or intent")
@@ -129,8 +135,11 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def test_a_strike_is_located_at_karaj_and_hedged(seed: CodingResult) -> None:
-    karaj = [e for e in find(seed, "ISR", "IRN", ("18", "19"))
-             if e.location and e.location.geonameid == 128747]
+    karaj = [
+        e
+        for e in find(seed, "ISR", "IRN", ("18", "19"))
+        if e.location and e.location.geonameid == 128747
+    ]
     strike = one(karaj, "a strike at Karaj")
     assert strike.attribution is not None
     assert strike.attribution.status == "hedged"
@@ -159,8 +168,16 @@ def test_the_talks_are_in_vienna(seed: CodingResult) -> None:
 
 
 def test_the_consultation_is_the_new_york_times_citing_officials(seed: CodingResult) -> None:
-    consult = one(find(seed, "ISR", "USA", ROOTS_04, lambda e: e.segment == "body"
-                       and e.cameo.startswith("040")), "consultation")
+    consult = one(
+        find(
+            seed,
+            "ISR",
+            "USA",
+            ROOTS_04,
+            lambda e: e.segment == "body" and e.cameo.startswith("040"),
+        ),
+        "consultation",
+    )
     assert consult.attribution is not None
     assert consult.attribution.status == "reported"
     names = [c.name for c in consult.attribution.by]
@@ -178,6 +195,9 @@ def test_the_closing_quote_and_the_warning_are_gantzs(seed: CodingResult) -> Non
 
 
 def test_another_strike_is_located_on_the_outskirts_of_tehran(seed: CodingResult) -> None:
-    tehran = [e for e in find(seed, "ISR", "IRN", ("18", "19"))
-              if e.location and e.location.geonameid == 112931]
+    tehran = [
+        e
+        for e in find(seed, "ISR", "IRN", ("18", "19"))
+        if e.location and e.location.geonameid == 112931
+    ]
     one(tehran, "a strike at Tehran")
