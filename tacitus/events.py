@@ -63,6 +63,24 @@ WARNING_VERBS = frozenset({"warn", "caution"})
 ELLIPTICAL_HEADS = frozenset({"another", "other", "one", "second", "third", "others"})
 # Governing verbs that make coordinated subjects parties to one joint act.
 JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve", "plan"})
+DEMAND_AUX = frozenset({"must", "should"})
+DEMAND_SPEECH = frozenset(
+    {
+        "say",
+        "tell",
+        "insist",
+        "reiterate",
+        "stress",
+        "warn",
+        "add",
+        "declare",
+        "state",
+        "write",
+        "argue",
+        "remind",
+        "urge",
+    }
+)
 CONTEXT_MARK = "the article"  # in an actor's `why` when its country came from context
 ANAPHORIC_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 DEFINITE = frozenset({"the", "these", "those", "such", "this", "that"})
@@ -327,6 +345,9 @@ class EventCoder:
             return self._anaphoric(trig, ctx)
         if trig.token.lemma_ in REPORTING and all(s.sectors == ("MED",) for s in sources):
             return []  # "the newspaper reported": the reporter is not an actor of the event
+        demanded = self._demand(trig, sources, ctx)
+        if demanded:
+            return demanded
         targets = self._first_actors(self.targets(trig, ctx), ctx)
         out: list[Event] = []
         for s in sources:
@@ -358,6 +379,27 @@ class EventCoder:
         event = self._event(trig, antecedent.source, target, ctx, why)
         event.confidence = min(event.confidence, antecedent.confidence) - 0.1
         return [event]
+
+    def _demand(self, trig: Trigger, doers: list[Actor], ctx: SentenceContext) -> list[Event]:
+        """'Britain said Libya must hand over the suspects': Britain demands (10x) of Libya
+        the act the clause names; the act itself has not happened."""
+        speaker = _demanding_speaker(trig.governor)
+        if speaker is None or not ("02" <= trig.code[:2] <= "08"):
+            return []
+        actor = self._actor_fn(ctx)
+        demanders = [a for t in _subjects(speaker) if (a := actor(t))]
+        if not demanders:
+            return []
+        trig.code = read_as("demand", trig.code) or "100"
+        trig.reading = f"demanded: '{speaker.text}' ... must/should {trig.token.text}"
+        out = []
+        for d in demanders:
+            others: list[Actor | None] = [t for t in doers if not _same_party(d, t)]
+            for target in others or [None]:
+                e = self._event(trig, d, target, ctx, "demand in reported speech")
+                e.modality = "factual"  # the demand was made; what it asks for is in its code
+                out.append(e)
+        return out
 
     def _joint(self, trig: Trigger) -> bool:
         """'A and B met', 'A and B agreed to reopen the border': they act on each other."""
@@ -568,6 +610,20 @@ def _read_warning(trig: Trigger) -> Trigger:
     trig.code = "010"
     trig.reading = "a warning that states a danger, not a threat"
     return trig
+
+
+def _demanding_speaker(verb: Token) -> Token | None:
+    """The speech verb whose reported clause says its subject must or should act."""
+    if not any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in verb.children):
+        return None
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.lemma_ in DEMAND_SPEECH:
+            return cur
+    return None
 
 
 def _same_party(source: Actor, target: Actor) -> bool:
