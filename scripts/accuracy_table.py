@@ -1,0 +1,62 @@
+"""Print the README's accuracy tables: every development gold set in ../shared/eval, scored.
+
+make accuracy        # or: .venv/bin/python scripts/accuracy_table.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tacitus.evaluate.report import evaluate_events, run_evaluation
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+EVENT_SETS = ["plover_gsr.jsonl", "cameo_manual_examples.jsonl", "conflibert_cameo_train.jsonl"]
+EVENT_COLUMNS = [
+    "records",
+    "root_precision",
+    "root_recall",
+    "root_f1",
+    "code_accuracy",
+    "dyad_accuracy",
+    "source_accuracy",
+    "target_accuracy",
+    "plover_accuracy",
+    "penta_accuracy",
+    "span_f1",
+    "false_event_rate",
+]
+GEO_COLUMNS = ["toponym_precision", "toponym_recall", "toponym_f1", "acc_161", "median_error_km"]
+QUOTE_COLUMNS = ["content_precision", "content_recall", "content_f1", "source_f1"]
+
+
+def cell(value: object) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+def table(title: str, columns: list[str], rows: list[tuple[str, dict[str, object]]]) -> str:
+    head = f"| {title} | " + " | ".join(columns) + " |"
+    rule = "|---" * (len(columns) + 1) + "|"
+    body = [f"| {name} | " + " | ".join(cell(m.get(c)) for c in columns) + " |" for name, m in rows]
+    return "\n".join([head, rule, *body])
+
+
+def main() -> int:
+    if not EVAL.exists():
+        print(f"{EVAL} is absent: the accuracy tables need ../shared/eval", file=sys.stderr)
+        return 2
+    reports = evaluate_events([EVAL / "events" / name for name in EVENT_SETS])
+    print(table("events", EVENT_COLUMNS, [(p.name, r.metrics) for p, r in reports.items()]))
+    print()
+    geo = run_evaluation(EVAL / "geo" / "geowebnews.jsonl", task="geo")
+    print(table("places", GEO_COLUMNS, [("geowebnews.jsonl", geo.metrics)]))
+    print()
+    quotes = run_evaluation(EVAL / "quotes" / "polnear_dev.jsonl", task="quotes")
+    print(table("quotes", QUOTE_COLUMNS, [("polnear_dev.jsonl", quotes.metrics)]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
