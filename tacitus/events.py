@@ -64,6 +64,30 @@ ELLIPTICAL_HEADS = frozenset({"another", "other", "one", "second", "third", "oth
 # Governing verbs that make coordinated subjects parties to one joint act.
 JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve", "plan"})
 DEMAND_AUX = frozenset({"must", "should"})
+# "needs to", "has to" read like "must" in reported speech.
+DEMAND_VERBS = frozenset({"need", "have"})
+# "X wants Y to <act>": the subject appeals to Y for the act (CAMEO 02).
+APPEAL_VERBS = frozenset(
+    {
+        "want",
+        "wish",
+        "expect",
+        "ask",
+        "invite",
+        "encourage",
+        "urge",
+        "call",
+        "press",
+        "persuade",
+        "appeal",
+        "plead",
+        "implore",
+    }
+)
+# "is ready/willing/prepared to <act>": an intention.
+INTENT_ADJECTIVES = frozenset(
+    {"ready", "willing", "prepared", "determined", "eager", "keen", "committed", "poised", "set"}
+)
 DEMAND_SPEECH = frozenset(
     {
         "say",
@@ -81,6 +105,9 @@ DEMAND_SPEECH = frozenset(
         "urge",
     }
 )
+# Roots whose events are coded even when the perpetrator is not named: violence and coercion
+# are news with an unknown hand; cooperation without a known party is not.
+UNNAMED_SOURCE_ROOTS = frozenset({"17", "18", "19", "20"})
 CONTEXT_MARK = "the article"  # in an actor's `why` when its country came from context
 ANAPHORIC_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 DEFINITE = frozenset({"the", "these", "those", "such", "this", "that"})
@@ -342,7 +369,7 @@ class EventCoder:
             return [self._event(trig, s, t, ctx, "between-phrase") for s, t in pairs]
         sources = [a for t in self.sources(trig, ctx) if (a := actor(t))]
         if not sources:
-            return self._anaphoric(trig, ctx)
+            return self._anaphoric(trig, ctx) or self._unnamed_source(trig, ctx)
         if trig.token.lemma_ in REPORTING and all(s.sectors == ("MED",) for s in sources):
             return []  # "the newspaper reported": the reporter is not an actor of the event
         demanded = self._demand(trig, sources, ctx)
@@ -363,6 +390,33 @@ class EventCoder:
             ]
         return out
 
+    def _unnamed_source(self, trig: Trigger, ctx: SentenceContext) -> list[Event]:
+        """Violence and coercion by someone the sentence does not name ('a car bomb killed
+        two soldiers', 'a journalist was arrested'): the event is coded with the subject's
+        words as an uncoded source, or no source, when its target is an actor."""
+        if trig.code[:2] not in UNNAMED_SOURCE_ROOTS or trig.kind == "noun":
+            return []
+        targets = self._first_actors(self.targets(trig, ctx), ctx)
+        if not targets:
+            return []
+        subject = next((t for t in self.sources(trig, ctx) if t.pos_ in ("NOUN", "PROPN")), None)
+        source = None
+        if subject is not None:
+            span = ctx.sent.doc[subject.left_edge.i : subject.i + 1]
+            source = Actor(
+                text=span.text,
+                code=None,
+                country=None,
+                why="the subject names no known actor",
+                start=span.start_char + ctx.offset,
+                end=span.end_char + ctx.offset,
+                kind="unknown",
+            )
+        events = [self._event(trig, source, t, ctx, "unnamed perpetrator") for t in targets]
+        for e in events:
+            e.confidence = max(e.confidence - 0.2, 0.1)
+        return events
+
     def _anaphoric(self, trig: Trigger, ctx: SentenceContext) -> list[Event]:
         """'the attacks', 'one of the strikes': a definite event noun with no actors of its
         own refers back to the article's latest event of the same root, and takes its
@@ -382,16 +436,22 @@ class EventCoder:
 
     def _demand(self, trig: Trigger, doers: list[Actor], ctx: SentenceContext) -> list[Event]:
         """'Britain said Libya must hand over the suspects': Britain demands (10x) of Libya
-        the act the clause names; the act itself has not happened."""
-        speaker = _demanding_speaker(trig.governor)
-        if speaker is None or not ("02" <= trig.code[:2] <= "08"):
+        the act the clause names; the act itself has not happened. 'Israel wants Germany to
+        pay compensation' is likewise an appeal (02x) to Germany."""
+        if not ("02" <= trig.code[:2] <= "08"):
+            return []
+        speaker, reading = _demanding_speaker(trig.governor), "demand"
+        if speaker is None:
+            speaker, reading = _appealing_verb(trig.governor), "appeal"
+        if speaker is None:
             return []
         actor = self._actor_fn(ctx)
         demanders = [a for t in _subjects(speaker) if (a := actor(t))]
         if not demanders:
             return []
-        trig.code = read_as("demand", trig.code) or "100"
-        trig.reading = f"demanded: '{speaker.text}' ... must/should {trig.token.text}"
+        fallback = "100" if reading == "demand" else "020"
+        trig.code = read_as(reading, trig.code) or fallback
+        trig.reading = f"{reading}: '{speaker.text}' ... {trig.token.text}"
         out = []
         for d in demanders:
             others: list[Actor | None] = [t for t in doers if not _same_party(d, t)]
@@ -487,8 +547,20 @@ def _expand(tokens: list[Token]) -> list[Token]:
 
 
 def _object_keys(obj: Token) -> frozenset[str]:
-    mods = [c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")]
-    return compound_keys(obj.lemma_.lower(), mods)
+    """The lemma of an object with its modifiers, and of what a measure holds: 'provided
+    tons of food aid' has the object keys of 'tons' and of 'aid'."""
+    keys = _noun_keys(obj)
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for inner in prep.children:
+                if inner.dep_ == "pobj":
+                    keys |= _noun_keys(inner)
+    return keys
+
+
+def _noun_keys(noun: Token) -> frozenset[str]:
+    mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
+    return compound_keys(noun.lemma_.lower(), mods)
 
 
 def _preps_with_objects(tok: Token) -> set[str]:
@@ -561,8 +633,11 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         if left is not None:
             return _expand([left])
     if verb.dep_ == "xcomp":
-        # Object control: "persuade Washington to tighten" -> Washington tightens.
-        objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+        # Object control: "persuade Washington to tighten" -> Washington tightens;
+        # "called on Arabs to unite" -> the Arabs unite.
+        objs = [c for c in head.children if c.dep_ in ("dobj", "obj")] or _prep_objects(
+            head, ("on", "upon")
+        )
         if objs and head.lemma_ not in ("promise",):
             return _expand(objs[:1])
     if verb.dep_ in SUBJECT_SHARING or (verb.dep_ == "pcomp" and head.dep_ == "prep"):
@@ -614,7 +689,10 @@ def _read_warning(trig: Trigger) -> Trigger:
 
 def _demanding_speaker(verb: Token) -> Token | None:
     """The speech verb whose reported clause says its subject must or should act."""
-    if not any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in verb.children):
+    obliged = any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in verb.children)
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in DEMAND_VERBS:
+        obliged, verb = True, verb.head  # "Japan needs to enact ..."
+    if not obliged:
         return None
     cur = verb
     for _ in range(4):
@@ -624,6 +702,17 @@ def _demanding_speaker(verb: Token) -> Token | None:
         if cur.lemma_ in DEMAND_SPEECH:
             return cur
     return None
+
+
+def _appealing_verb(verb: Token) -> Token | None:
+    """'wants Germany to pay': the governing verb of an object-controlled complement."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_ not in APPEAL_VERBS:
+        return None
+    addressed = any(c.dep_ in ("dobj", "obj") for c in head.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in head.children
+    )
+    return head if addressed else None
 
 
 def _same_party(source: Actor, target: Actor) -> bool:
@@ -690,7 +779,9 @@ def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modal
             modality = "hypothetical"
             why.append(f"modal '{aux.text}'")
     for gov in chain:
-        m = modal_verbs.get(gov.lemma_)
+        m = modal_verbs.get(gov.lemma_) or (
+            "intent" if gov.pos_ == "ADJ" and gov.lemma_ in INTENT_ADJECTIVES else None
+        )
         if m == "negated":
             polarity = "asserted" if _negated(gov) else "negated"
             why.append(f"governed by '{gov.text}'")
@@ -714,7 +805,7 @@ def _governing_chain(verb: Token) -> list[Token]:
     cur = verb
     while cur.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "advcl") and cur.head.i != cur.i:
         cur = cur.head
-        if cur.pos_ in ("VERB", "AUX", "NOUN"):
+        if cur.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             out.append(cur)
         if len(out) > 4:
             break
@@ -749,6 +840,12 @@ def _drop_covered_statements(coded: list[tuple[Trigger, list[Event]]]) -> list[E
     ]
 
 
+def _specificity(code: str) -> float:
+    """Longer codes say more; a code ending in 0 is its root's 'not specified' reading and
+    says less than a sibling sub-code (142 hunger strike over 140 protest)."""
+    return len(code) - (0.5 if code.endswith("0") else 0.0)
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per sentence, dyad and root: the most specific, most confident reading.
     Two verbs of one sentence describing the same act ("attacked and bombed") are one event."""
@@ -761,7 +858,10 @@ def _dedupe(events: list[Event]) -> list[Event]:
             (e.polarity, e.modality),
         )
         cur = best.get(key)
-        if cur is None or (len(e.cameo), e.confidence) > (len(cur.cameo), cur.confidence):
+        if cur is None or (_specificity(e.cameo), e.confidence) > (
+            _specificity(cur.cameo),
+            cur.confidence,
+        ):
             best[key] = e
     kept = list(best.values())
     # "spoke to X, saying ...": the reading without a target adds nothing to one with it.
