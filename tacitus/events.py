@@ -108,6 +108,11 @@ DEMAND_SPEECH = frozenset(
 # Roots whose events are coded even when the perpetrator is not named: violence and coercion
 # are news with an unknown hand; cooperation without a known party is not.
 UNNAMED_SOURCE_ROOTS = frozenset({"17", "18", "19", "20"})
+BOMB_WORDS = frozenset(
+    {"bomb", "bombing", "explosive", "explosion", "ied", "grenade", "bomber", "detonate", "blast"}
+)
+VEHICLE_WORDS = frozenset({"car", "vehicle", "truck", "lorry", "motorcycle"})
+NON_STATE_SECTORS = frozenset({"REB", "INS", "SEP", "UAF", "CRM", "IMG", "RAD", "CVL", "OPP"})
 CONTEXT_MARK = "the article"  # in an actor's `why` when its country came from context
 ANAPHORIC_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 DEFINITE = frozenset({"the", "these", "those", "such", "this", "that"})
@@ -456,7 +461,7 @@ class EventCoder:
         for d in demanders:
             others: list[Actor | None] = [t for t in doers if not _same_party(d, t)]
             for target in others or [None]:
-                e = self._event(trig, d, target, ctx, "demand in reported speech")
+                e = self._event(trig, d, target, ctx, f"{reading} of the act")
                 e.modality = "factual"  # the demand was made; what it asks for is in its code
                 out.append(e)
         return out
@@ -492,6 +497,8 @@ class EventCoder:
         pat = trig.pattern
         polarity, modality, mood_why = mood(trig, self.patterns.modal_verbs)
         code, reading_why = _reading(trig.code, polarity, modality)
+        code, violence_why = _unconventional(code, source, trig.token)
+        reading_why = "; ".join(w for w in (reading_why, violence_why) if w)
         if reading_why:
             mood_why = f"{mood_why}; {reading_why}" if mood_why else reading_why
         cb = lookup(code)
@@ -666,6 +673,27 @@ def _reading(code: str, polarity: Polarity, modality: Modality) -> tuple[str, st
     return new, f"{reading}: {code} read as {new}"
 
 
+def _unconventional(code: str, source: Actor | None, trigger: Token) -> tuple[str, str]:
+    """CAMEO's 18 (assault) is violence without military organisation: bombs and attacks
+    by rebels, militias, criminals or unknown hands; 19 is the use of military force. A
+    generic 'use force' reading (190) is refined by who acted and with what."""
+    if code != "190":
+        return code, ""
+    words = {t.lemma_.lower() for t in trigger.sent}
+    if words & BOMB_WORDS:
+        sub = (
+            "1831"
+            if "suicide" in words
+            else "1832"
+            if words & VEHICLE_WORDS
+            else ("1833" if "roadside" in words else "183")
+        )
+        return sub, f"bombing: 190 read as {sub}"
+    if source is None or source.code is None or set(source.sectors) & NON_STATE_SECTORS:
+        return "180", "violence by a non-state or unknown hand: 190 read as 180"
+    return code, ""
+
+
 def _read_warning(trig: Trigger) -> Trigger:
     """'warned that the advances bring it to the threshold' states a danger (010); a warning
     is a threat (13x) when it announces what will or would happen, or tells the target to act
@@ -772,7 +800,8 @@ def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modal
         polarity = "negated"
         why.append("negation")
     for aux in (c for c in own.children if c.dep_ == "aux"):
-        if aux.lower_ in FUTURE_AUX:
+        if aux.lower_ in FUTURE_AUX or (aux.lower_ == "would" and _reported(own)):
+            # "said they would blockade Paris": 'would' is the future of reported speech.
             modality = "planned"
             why.append(f"future '{aux.text}'")
         elif aux.lower_ in HYPOTHETICAL_AUX:
@@ -797,6 +826,15 @@ def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modal
         modality = "hypothetical"
         why.append("conditional clause")
     return polarity, modality, "; ".join(dict.fromkeys(why))
+
+
+def _reported(verb: Token) -> bool:
+    """A clause reported by a speech verb ('X said it would ...'), not a conditional one."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.lemma_ in DEMAND_SPEECH | REPORTING
+        and not any(c.dep_ == "advcl" and _conditional(c) for c in verb.children)
+    )
 
 
 def _governing_chain(verb: Token) -> list[Token]:
