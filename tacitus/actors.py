@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.language import Language
@@ -312,6 +312,39 @@ class ActorCoder:
         return _combine(near)
 
     # -- actors for argument phrases --------------------------------------------------------
+
+    def actors_for(
+        self,
+        head: Token,
+        index: dict[int, Mention],
+        offset: int,
+        state: ArticleActors | None = None,
+    ) -> list[Actor]:
+        """The actors a noun phrase names: one, or one per coordinated state adjective
+        ('Hungarian and Romanian officials' are HUNGOV and ROUGOV)."""
+        base = self.actor_for(head, index, offset, state)
+        if base is None:
+            return []
+        found = [base]
+        for mod in head.children:
+            if mod.dep_ not in ("amod", "compound"):
+                continue
+            for conj in mod.conjuncts:
+                m = index.get(conj.i)
+                if m is None or m.kind not in STATE_KINDS or not m.code:
+                    continue
+                if m.code == base.country or base.kind in ("organisation", "person"):
+                    continue
+                found.append(
+                    replace(
+                        base,
+                        code=compose(m.code, base.sectors),
+                        country=m.code,
+                        name=self._country_names.get(m.code),
+                        why=f"{m.why}; coordinated with '{mod.text}'",
+                    )
+                )
+        return found
 
     def actor_for(
         self,

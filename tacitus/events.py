@@ -19,7 +19,7 @@ unidentifiable target stays None rather than being guessed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -372,7 +372,7 @@ class EventCoder:
         if len(parties) >= 2:
             pairs = [(a, b) for a in parties for b in parties if a is not b]
             return [self._event(trig, s, t, ctx, "between-phrase") for s, t in pairs]
-        sources = [a for t in self.sources(trig, ctx) if (a := actor(t))]
+        sources = [a for t in self.sources(trig, ctx) for a in actor(t)]
         if not sources:
             return self._anaphoric(trig, ctx) or self._unnamed_source(trig, ctx)
         if trig.token.lemma_ in REPORTING and all(s.sectors == ("MED",) for s in sources):
@@ -451,7 +451,7 @@ class EventCoder:
         if speaker is None:
             return []
         actor = self._actor_fn(ctx)
-        demanders = [a for t in _subjects(speaker) if (a := actor(t))]
+        demanders = [a for t in _subjects(speaker) for a in actor(t)]
         if not demanders:
             return []
         fallback = "100" if reading == "demand" else "020"
@@ -475,14 +475,14 @@ class EventCoder:
     def _first_actors(self, tiers: list[list[Token]], ctx: SentenceContext) -> list[Actor]:
         actor = self._actor_fn(ctx)
         for tier in tiers:
-            found = [a for t in tier if (a := actor(t))]
+            found = [a for t in tier for a in actor(t)]
             if found:
                 return found
         return []
 
-    def _actor_fn(self, ctx: SentenceContext):  # type: ignore[no-untyped-def]
-        def actor(tok: Token) -> Actor | None:
-            return self.actors.actor_for(tok, ctx.index, ctx.offset, ctx.state)
+    def _actor_fn(self, ctx: SentenceContext) -> Callable[[Token], list[Actor]]:
+        def actor(tok: Token) -> list[Actor]:
+            return self.actors.actors_for(tok, ctx.index, ctx.offset, ctx.state)
 
         return actor
 

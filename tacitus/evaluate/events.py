@@ -69,8 +69,16 @@ class EventScores:
     misses: list[Miss]
 
 
+# Country codes of older CAMEO dictionaries that some gold still uses, and the ISO-based code
+# tacitus (like current CAMEO) writes for the same country.
+LEGACY_COUNTRY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "TLS": "TMP"}
+
+
 def _country(code: str | None) -> str | None:
-    return code[:3].upper() if code else None
+    if not code:
+        return None
+    country = code[:3].upper()
+    return LEGACY_COUNTRY_CODES.get(country, country)
 
 
 def _countries(value: Any) -> list[str]:
