@@ -9,15 +9,18 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, cast
 
 import typer
 from rich.console import Console
 
 from tacitus.errors import TacitusError
-from tacitus.model import CodingResult
+from tacitus.model import Article, CodingResult, Failure
 
 if TYPE_CHECKING:
     from tacitus.store import Store
@@ -50,7 +53,7 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 def _check_format(fmt: str) -> Format:
     if fmt not in ("table", "jsonl", "csv"):
         raise _fail(f"--format must be table, jsonl or csv, not {fmt!r}")
-    return fmt  # type: ignore[return-value]
+    return cast(Format, fmt)
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
@@ -121,13 +124,10 @@ def code(
         store = None if no_store else Store(db)
     except TacitusError as exc:
         raise _fail(str(exc)) from exc
-    items = list(read_inputs(sources, published=pub, stdin=sys.stdin.buffer))
+    items: Iterable[Article | Failure] = read_inputs(sources, published=pub, stdin=sys.stdin.buffer)
+    skipped: list[str] = []
     if store is not None and not recode:
-        done = store.coded_ids(i.id for i in items if not hasattr(i, "reason"))
-        skipped = len(done)
-        items = [i for i in items if getattr(i, "id", None) not in done]
-        if skipped:
-            err.print(f"{skipped} article(s) already coded in {db}; skipped (--recode to redo)")
+        items = _not_yet_coded(items, store, skipped)
     failures: list[tuple[str, str]] = []
     shown: list[dict[str, object]] = []  # table and CSV are written once, at the end
     n_events = coded = 0
@@ -151,6 +151,8 @@ def code(
         else:
             shown.extend(records)
     _save(store, pending, pipeline.model)
+    if skipped:
+        err.print(f"{len(skipped)} article(s) already coded in {db}; skipped (--recode to redo)")
     if shown:
         write_events(shown, out_fmt, sys.stdout)
     if store is not None:
@@ -162,6 +164,21 @@ def code(
         for origin, reason in failures:
             err.print(f"  {origin}: {reason}")
         raise typer.Exit(1)
+
+
+def _not_yet_coded(
+    items: Iterable[Article | Failure], store: Store, skipped: list[str]
+) -> Iterator[Article | Failure]:
+    """Stream the inputs, dropping articles the store already holds (a re-run, or a run that
+    resumes after a crash). Checked in chunks so a large corpus is never held in memory."""
+    it = iter(items)
+    while chunk := list(islice(it, SAVE_EVERY * 4)):
+        done = store.coded_ids(i.id for i in chunk if isinstance(i, Article))
+        for item in chunk:
+            if isinstance(item, Article) and item.id in done:
+                skipped.append(item.id)
+            else:
+                yield item
 
 
 def _save(store: Store | None, pending: list[CodingResult], model: str) -> None:
@@ -284,23 +301,21 @@ def evaluate(
         report.print(Console())
 
 
-class _open_store:
-    def __init__(self, db: Path) -> None:
-        self.db = db
+@contextmanager
+def _open_store(db: Path) -> Iterator[Store]:
+    """The store at `db`, read-only, or a usage error saying how to make one."""
+    from tacitus.store import Store
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
-        from tacitus.store import Store
-
-        if not self.db.exists():
-            raise _fail(f"no store at {self.db}: code some articles first (tacitus code ...)")
-        try:
-            self.store = Store(self.db, read_only=True)
-        except TacitusError as exc:
-            raise _fail(str(exc)) from exc
-        return self.store
-
-    def __exit__(self, *exc: object) -> None:
-        self.store.close()
+    if not db.exists():
+        raise _fail(f"no store at {db}: code some articles first (tacitus code ...)")
+    try:
+        store = Store(db, read_only=True)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from exc
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import cast
 
 from spacy.tokens import Span, Token
 
@@ -815,7 +816,7 @@ def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modal
             polarity = "asserted" if _negated(gov) else "negated"
             why.append(f"governed by '{gov.text}'")
         elif m and modality == "factual":
-            modality = m  # type: ignore[assignment]
+            modality = cast(Modality, m)
             why.append(f"governed by '{gov.text}' ({m})")
             if _negated(gov):
                 polarity = "negated"
