@@ -369,6 +369,9 @@ class ActorCoder:
             return None
         if not country and not sectors:
             return None
+        if not country and (found_poss := _possessor_country(head, tokens, index)):
+            country, how = found_poss
+            why = f"{why}; {how}"
         if not country and state is not None and (found := state.context_country()):
             country, how = found
             why = f"{why}; {how}"
@@ -479,6 +482,24 @@ def _combine(near: list[Mention]) -> tuple[str | None, tuple[str, ...], str]:
         country = regions[0].code
         whys.append(regions[0].why)
     return country, sectors, "; ".join(whys)
+
+
+def _possessor_country(
+    head: Token, tokens: set[int], index: dict[int, Mention]
+) -> tuple[str, str] | None:
+    """'their forces', 'its troops': the possessive pronoun refers to the nearest actor named
+    before it in the sentence that has a country."""
+    pron = next(
+        (head.doc[i] for i in tokens if head.doc[i].dep_ == "poss" and head.doc[i].pos_ == "PRON"),
+        None,
+    )
+    if pron is None or pron.lower_ not in ("its", "their", "his", "her"):
+        return None
+    for i in range(pron.i - 1, pron.sent.start - 1, -1):
+        m = index.get(i)
+        if m is not None and m.code and m.kind != "agent":
+            return m.code[:3], f"'{pron.text}' refers to {head.doc[m.start : m.end].text}"
+    return None
 
 
 def _qualified(doc: Doc, start: int) -> bool:

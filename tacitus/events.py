@@ -117,6 +117,10 @@ NON_STATE_SECTORS = frozenset({"REB", "INS", "SEP", "UAF", "CRM", "IMG", "RAD", 
 CONTEXT_MARK = "the article"  # in an actor's `why` when its country came from context
 ANAPHORIC_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 DEFINITE = frozenset({"the", "these", "those", "such", "this", "that"})
+# Adjectives that predicate an event of their subject ("Israel is opposed to mediation",
+# "Iran is critical of the deal") are looked up in verbs.txt under their own lemma.
+PREDICATIVE = frozenset({"acomp", "attr", "oprd"})
+STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "dedicated", "determined", "resigned"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 EXPLETIVES = frozenset({"there", "this", "what"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
@@ -189,7 +193,10 @@ class EventCoder:
         for tok in sent:
             if tok.i in consumed or self._defers_to_complement(tok):
                 continue
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in self.patterns.verbs:
+            if (
+                tok.pos_ in ("VERB", "AUX")
+                or (tok.pos_ == "ADJ" and tok.dep_ in PREDICATIVE)  # "is opposed to"
+            ) and tok.lemma_ in self.patterns.verbs:
                 pat = self._verb_pattern(tok)
                 if pat:
                     consumed.update(
@@ -290,6 +297,8 @@ class EventCoder:
                 tiers.append(_expand([verb.head]))  # "officials briefed on ...": the noun undergoes
             else:
                 tiers.append(_expand([c for c in verb.children if c.dep_ in PASS_SUBJ]))
+        if _stative(verb):
+            tiers.append(_prep_objects(verb, ("to",)))  # "opposed to French mediation"
         objs = _objects(verb)
         plain = [o for o in objs if o.lemma_.lower() not in trig.pattern.objects]
         tiers.append(_expand(plain))
@@ -595,8 +604,15 @@ def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     return _expand(out)
 
 
+def _stative(verb: Token) -> bool:
+    """'is opposed to', 'is committed to': a participle that states its subject's stance."""
+    return verb.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def _is_passive(verb: Token) -> bool:
     """Passive voice, including reduced relatives: 'talks held in Vienna'."""
+    if _stative(verb):
+        return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return not any(c.dep_ in SUBJ for c in verb.children)
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
@@ -616,7 +632,8 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     if _is_passive(verb):
         agents = [o for c in kids if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         return _expand(agents)
-    subj = [c for c in kids if c.dep_ in SUBJ and c.lower_ not in EXPLETIVES]
+    subj_deps = SUBJ | PASS_SUBJ if _stative(verb) else SUBJ
+    subj = [c for c in kids if c.dep_ in subj_deps and c.lower_ not in EXPLETIVES]
     subj = [_antecedent(c) for c in subj]
     if verb.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subj):
         return _expand([verb.head])  # "the envoy, who met ...": the noun is the subject

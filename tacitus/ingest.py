@@ -12,18 +12,26 @@ Formats:
   record, with the metadata fields ``id``, ``url``, ``outlet``, ``published``, ``title``, ``text``;
 - HTML (``.html``, ``.htm``): the article body through trafilatura, its title as the headline and
   its publication date from the page metadata;
-- ``-``: standard input, its format sniffed from the content.
+- feeds (``.rss``, ``.atom``, ``.xml``; RSS 0.9x/1.0/2.0 and Atom through feedparser, and JSON
+  Feed in a ``.json`` file): one article per item, its title as the headline, its content or
+  summary with the markup removed, the feed's title as the outlet and the item's date;
+- ``-``: standard input, its format sniffed from the content (an unknown suffix is sniffed too).
 
 Directories are read recursively, in sorted order, skipping hidden files and folders.
 """
 
 from __future__ import annotations
 
+import email.utils
 import hashlib
+import io
 import json
 import logging
 import os
+import re
 import sys
+import time
+import xml.sax
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -39,8 +47,9 @@ log = logging.getLogger(__name__)
 PLAIN_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".json"})
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 # The suffixes picked up when a directory is given (case-insensitive).
-TEXT_SUFFIXES = PLAIN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+TEXT_SUFFIXES = PLAIN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 
 # Binary sniffing looks at the first 8 KiB, as `file` and git do: enough to see a header.
 SNIFF_BYTES = 8192
@@ -52,6 +61,41 @@ _TEXT_CONTROLS = frozenset(b"\t\n\r\f\b\x1b")
 # trafilatura returns menu crumbs ("Home") from pages without an article; a news story, even a
 # one-paragraph brief, has more than ten words.
 MIN_HTML_BODY_WORDS = 10
+# A feed item's body shorter than this cannot hold a coded event (an actor, a verb and a target
+# with their words around them); such items are teasers like "Read more" or "Watch: video".
+MIN_FEED_ITEM_WORDS = 5
+# The root element of an XML feed, after any declaration, comments and doctype: <rss> (RSS
+# 0.9x/2.0), <feed> (Atom), <rdf:RDF> (RSS 1.0), each possibly with a namespace prefix.
+_XML_FEED_ROOT = re.compile(
+    rb"(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>|\s)*<(?:[\w.-]+:)?(?:rss|feed|RDF)[\s>/]",
+    re.DOTALL | re.IGNORECASE,
+)
+# JSON Feed declares itself in "version"; a serialiser may escape the slashes of the URL.
+_JSON_FEED_VERSION = re.compile(rb'"version"\s*:\s*"https?:(?:\\?/){2}(?:www\.)?jsonfeed\.org')
+# Elements that end a paragraph of feed HTML; the text of each becomes a line of its own.
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "dd",
+    "dt",
+    "tr",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "table",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +173,8 @@ def _read_path(path: Path, opts: _Options, *, sniff: bool) -> Iterator[Article |
         return
     if suffix in HTML_SUFFIXES:
         kind = "html"
+    elif suffix in FEED_SUFFIXES:
+        kind = "feed"
     elif suffix == ".json":
         kind = "json"
     elif suffix in PLAIN_SUFFIXES or not sniff:
@@ -148,9 +194,16 @@ def _read_stdin(stream: BinaryIO, opts: _Options) -> Iterator[Article | Failure]
 
 
 def _sniff(data: bytes) -> str:
-    """ "html", "json" or "text", from the first non-blank bytes of the content."""
+    """ "feed", "html", "json" or "text", from the first non-blank bytes of the content."""
     head = data[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
     lowered = head[:1024].lower()
+    # Feeds first: an RSS item's <pubDate> would otherwise pass for the <p> of an HTML page.
+    if _XML_FEED_ROOT.match(head):
+        return "feed"
+    if head.startswith(b"{") and _JSON_FEED_VERSION.search(head):
+        return (
+            "json"  # a JSON Feed, found as such by _read_json; pretty-printed it has no JSON line
+        )
     if head.startswith(b"<") and any(
         tag in lowered for tag in (b"<html", b"<!doctype html", b"<body", b"<head", b"<p", b"<div")
     ):
@@ -173,6 +226,8 @@ def _read_bytes(data: bytes, origin: str, kind: str, opts: _Options) -> Iterator
         return
     if kind == "html":
         yield _read_html(data, origin, opts)
+    elif kind == "feed":
+        yield from _read_feed(data, origin, opts)
     elif kind == "json":
         yield from _read_json(data, origin, opts)
     else:
@@ -261,6 +316,9 @@ def _read_json(data: bytes, origin: str, opts: _Options) -> Iterator[Article | F
         whole = json.loads(data.decode("utf-8-sig"))
     except ValueError:  # includes UnicodeDecodeError: then line by line, each line judged alone
         yield from _read_lines(data.splitlines(keepends=True), origin, opts)
+        return
+    if _is_json_feed(whole):
+        yield from _read_json_feed(whole, data, origin, opts)
         return
     records = whole if isinstance(whole, list) else [whole]
     for number, record in enumerate(records, start=1):
@@ -373,6 +431,230 @@ def _html_text(title: str | None, body: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# Feeds: RSS and Atom through feedparser, JSON Feed from its JSON
+
+
+@dataclass(frozen=True, slots=True)
+class _FeedItem:
+    """One item of any kind of feed. `bodies` are its texts in order of preference (content,
+    then summary or description), each with whether it is HTML."""
+
+    guid: str | None
+    link: str | None
+    title: str | None
+    bodies: tuple[tuple[str, bool], ...]
+    published: date | None
+
+
+def _read_feed(data: bytes, origin: str, opts: _Options) -> Iterator[Article | Failure]:
+    """An RSS or Atom document; feedparser reads the bytes itself, so a declared charset holds.
+
+    A document with no items is one Failure; one with items is read even when it is not
+    well-formed (feedparser recovers what it can, and a stray entity should not cost a feed).
+    """
+    # Imported here, as trafilatura is: most runs read no feeds.
+    import feedparser
+
+    try:
+        # A stream, never bytes or str: feedparser treats those as a file name or URL to open.
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as exc:  # feedparser catches most parse errors itself; never let one out
+        kept = data.decode("utf-8", errors="replace").strip()
+        yield _failure(origin, f"{origin}: feed could not be parsed: {_one_line(exc)}", kept)
+        return
+    entries: list[Any] = list(parsed.get("entries") or [])
+    if not entries:
+        kept = data.decode("utf-8", errors="replace").strip()
+        yield _failure(origin, _no_items_reason(parsed, origin), kept)
+        return
+    if parsed.get("bozo"):
+        problem = _one_line(parsed.get("bozo_exception"))
+        log.warning("%s: feed is not well-formed (%s); reading its items anyway", origin, problem)
+    outlet = _clean_title(_feed_text(parsed.get("feed", {}), "title"))
+    items = [_feedparser_item(entry) for entry in entries]
+    yield from _feed_articles(items, origin, outlet, opts)
+
+
+def _no_items_reason(parsed: Any, origin: str) -> str:
+    if parsed.get("bozo"):
+        return f"{origin}: not a readable feed: {_one_line(parsed.get('bozo_exception'))}"
+    if not parsed.get("version"):
+        return f"{origin}: not an RSS, Atom or JSON feed"
+    return f"{origin}: feed has no items"
+
+
+def _one_line(exc: object) -> str:
+    """An exception as one line; an XML error names its line and column (the caller names the
+    file, which feedparser, reading a stream, cannot)."""
+    if isinstance(exc, xml.sax.SAXParseException):
+        return f"line {exc.getLineNumber()}, column {exc.getColumnNumber()}: {exc.getMessage()}"
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _feedparser_item(entry: Any) -> _FeedItem:
+    bodies = [
+        (str(part.get("value") or ""), _is_html(part.get("type")))
+        for part in entry.get("content", [])
+    ]
+    if entry.get("summary"):
+        bodies.append(
+            (str(entry["summary"]), _is_html(entry.get("summary_detail", {}).get("type")))
+        )
+    raw_date = entry.get("published") or entry.get("updated")
+    parsed_date = entry.get("published_parsed") or entry.get("updated_parsed")
+    return _FeedItem(
+        guid=_feed_text(entry, "id"),
+        link=_feed_text(entry, "link"),
+        title=_clean_title(_feed_text(entry, "title")),
+        bodies=tuple(bodies),
+        published=_feed_date(raw_date, parsed_date),
+    )
+
+
+def _feed_text(record: Any, key: str) -> str | None:
+    """A text field of a feed or item, markup removed from an HTML title (Atom allows one)."""
+    value = record.get(key)
+    if value is None or not str(value).strip():
+        return None
+    detail = record.get(f"{key}_detail") or {}
+    if key == "title" and _is_html(detail.get("type"), default=False):
+        return " ".join(_html_paragraphs(str(value))) or None
+    return str(value).strip()
+
+
+def _is_html(mime: object, *, default: bool = True) -> bool:
+    """Whether a feed's content type is HTML; an undeclared type is HTML in RSS practice."""
+    if not isinstance(mime, str) or not mime:
+        return default
+    return "html" in mime.lower()
+
+
+def _feed_date(raw: object, parsed: object) -> date | None:
+    """The item's date as the feed wrote it, in the feed's own time zone: feedparser's parsed
+    value is converted to UTC, which moves an evening story (-0500) to the next day. The parsed
+    value serves only for dates in formats neither RFC 822 nor ISO 8601 (feedparser knows more)."""
+    if isinstance(raw, str) and raw.strip():
+        text = raw.strip()
+        try:
+            return email.utils.parsedate_to_datetime(text).date()
+        except (TypeError, ValueError, IndexError):
+            pass
+        try:
+            return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError:
+            pass
+    if isinstance(parsed, time.struct_time):
+        return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    if raw:
+        log.warning("ignoring feed date %r: not a date format feedparser or tacitus reads", raw)
+    return None
+
+
+def _is_json_feed(whole: Any) -> bool:
+    version = whole.get("version") if isinstance(whole, dict) else None
+    return isinstance(version, str) and "jsonfeed.org" in version
+
+
+def _read_json_feed(
+    feed: dict[str, Any], data: bytes, origin: str, opts: _Options
+) -> Iterator[Article | Failure]:
+    """A JSON Feed (feedparser 6 does not read them): its items map field by field."""
+    entries = feed.get("items")
+    if not isinstance(entries, list) or not entries:
+        kept = data.decode("utf-8", errors="replace").strip()
+        yield _failure(origin, f"{origin}: JSON Feed has no items", kept)
+        return
+    outlet = _clean_title(_field(feed, "title"))
+    items = [_json_feed_item(entry) for entry in entries]
+    yield from _feed_articles(items, origin, outlet, opts)
+
+
+def _json_feed_item(entry: Any) -> _FeedItem:
+    if not isinstance(entry, dict):
+        return _FeedItem(guid=None, link=None, title=None, bodies=(), published=None)
+    bodies = [
+        (entry[key], is_html)
+        for key, is_html in (("content_html", True), ("content_text", False), ("summary", False))
+        if isinstance(entry.get(key), str)
+    ]
+    return _FeedItem(
+        guid=_field(entry, "id"),
+        link=_field(entry, "url"),
+        title=_clean_title(_field(entry, "title")),
+        bodies=tuple(bodies),
+        published=_feed_date(entry.get("date_published") or entry.get("date_modified"), None),
+    )
+
+
+def _feed_articles(
+    items: Sequence[_FeedItem], origin: str, outlet: str | None, opts: _Options
+) -> Iterator[Article | Failure]:
+    """One Article or Failure per item, named ``file:n`` (n counting from 1) as JSON lines are."""
+    for number, item in enumerate(items, start=1):
+        yield _feed_article(item, origin, number, outlet, opts)
+
+
+def _feed_article(
+    item: _FeedItem, origin: str, number: int, outlet: str | None, opts: _Options
+) -> Article | Failure:
+    where = f"{origin}:{number}"
+    body = _item_body(item)
+    if not body:
+        reason = f"{origin}: item {number} has no text (no content, summary or description)"
+        return _failure(where, reason, item.title or "", article_id=item.guid)
+    text = _html_text(item.title, "\n".join(body))
+    words = sum(len(paragraph.split()) for paragraph in body)
+    if words < MIN_FEED_ITEM_WORDS:
+        reason = (
+            f"{origin}: item {number} is too short to code "
+            f"({words} words of text, fewer than {MIN_FEED_ITEM_WORDS})"
+        )
+        return _failure(where, reason, text, article_id=item.guid)
+    meta: dict[str, Any] = {
+        "id": item.guid,
+        "url": item.link,
+        "outlet": outlet,
+        "title": item.title,
+        "published": item.published,
+        "published_origin": "feed",
+    }
+    return _article(text, where, opts, meta=meta)
+
+
+def _item_body(item: _FeedItem) -> list[str]:
+    """The paragraphs of the first of the item's texts that has any."""
+    for value, is_html in item.bodies:
+        paragraphs = _html_paragraphs(value) if is_html else _plain_paragraphs(value)
+        if paragraphs:
+            return paragraphs
+    return []
+
+
+def _plain_paragraphs(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in _normalise(text).split("\n") if line.strip()]
+
+
+def _html_paragraphs(fragment: str) -> list[str]:
+    """The text of an HTML fragment, one paragraph a line, through lxml's parser: each block
+    element starts and ends a line; scripts and styles are dropped with their text."""
+    # lxml ships no type stubs and the project's mypy overrides do not list it.
+    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import html as lxml_html
+
+    if not fragment.strip():
+        return []
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):  # nothing lxml can build a tree of
+        return _plain_paragraphs(fragment)
+    etree.strip_elements(root, "script", "style", etree.Comment, with_tail=False)
+    for element in root.iter(*_BLOCK_TAGS):
+        element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+    return _plain_paragraphs(str(root.text_content()))
+
+
+# ---------------------------------------------------------------------------------------------
 # Building records
 
 
@@ -403,9 +685,11 @@ def _article(text: str, origin: str, opts: _Options, *, meta: dict[str, Any]) ->
     )
 
 
-def _failure(origin: str, reason: str, text: str = "") -> Failure:
-    """A Failure with the id the article would have had (its content id), or one derived from
-    its origin when no text could be read, so re-running records the same failure once."""
-    article_id = content_id(text) if text else content_id(origin)
+def _failure(origin: str, reason: str, text: str = "", *, article_id: str | None = None) -> Failure:
+    """A Failure with the id the article would have had (its own id, else its content id), or
+    one derived from its origin when no text could be read, so re-running records the same
+    failure once."""
+    if article_id is None:
+        article_id = content_id(text) if text else content_id(origin)
     log.info("skipping %s: %s", origin, reason)
     return Failure(article_id=article_id, origin=origin, reason=reason, text=text)
