@@ -55,6 +55,7 @@ class Mention:
     why: str = ""
     starts_with_the: bool = False
     qualified: bool = False  # "pro-Iranian", "anti-American": a stance, not a membership
+    ethnic: bool = False  # "ethnic Albanians": a people, who may live in another state
 
 
 @dataclass(slots=True)
@@ -230,6 +231,7 @@ class ActorCoder:
                         proto.why,
                         starts_with_the=doc[start].lower_ == "the",
                         qualified=_qualified(doc, start),
+                        ethnic=start > 0 and doc[start - 1].lower_ == "ethnic",
                     )
                 )
         found.extend(self._person_spans(doc, state))
@@ -459,6 +461,8 @@ def _combine(near: list[Mention]) -> tuple[str | None, tuple[str, ...], str]:
     sectors: tuple[str, ...] = ()
     whys: list[str] = []
     usable = [m for m in sorted(near, key=lambda x: x.start) if not m.qualified]
+    # "ethnic Albanians in south Serbia": the state they live in, when the phrase names it.
+    usable.sort(key=lambda m: m.ethnic)
     regions = [m for m in usable if m.kind == "region" or (m.code and m.code in REGION_CODES)]
     for m in usable:
         if m in regions:

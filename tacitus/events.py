@@ -379,10 +379,18 @@ class EventCoder:
     def _events_for(self, trig: Trigger, ctx: SentenceContext) -> list[Event]:
         actor = self._actor_fn(ctx)
         parties = self.reciprocal_parties(trig, ctx)
+        sources = [a for t in self.sources(trig, ctx) for a in actor(t)]
+        if len(parties) >= 2 and trig.kind == "light" and sources:
+            # "Qatar launched a mediation effort between A and B": Qatar acts on both.
+            return [
+                self._event(trig, s, p, ctx, "between-phrase parties as targets")
+                for s in sources
+                for p in parties
+                if not _same_party(s, p)
+            ]
         if len(parties) >= 2:
             pairs = [(a, b) for a in parties for b in parties if a is not b]
             return [self._event(trig, s, t, ctx, "between-phrase") for s, t in pairs]
-        sources = [a for t in self.sources(trig, ctx) for a in actor(t)]
         if not sources:
             return self._anaphoric(trig, ctx) or self._unnamed_source(trig, ctx)
         if trig.token.lemma_ in REPORTING and all(s.sectors == ("MED",) for s in sources):
@@ -521,6 +529,10 @@ class EventCoder:
             conf -= 0.05
         if trig.token.dep_ in ("acl", "relcl", "amod"):
             conf -= 0.15  # "forces backed by Russia pounded ...": the modifier is not the news
+        elif trig.token.dep_ in ("advcl", "pcomp") and trig.token.tag_ == "VBG":
+            # "demonstrated in Kirkuk, calling for independence": the participle adds detail
+            # to the main event. 0.1 puts it below a main verb that lacks only a target.
+            conf -= 0.1
         sent = ctx.sent
         tok = trig.token
         why = f"{pat.describe()} ({trig.kind} '{tok.text}', {how})"

@@ -449,8 +449,9 @@ class _FeedItem:
 def _read_feed(data: bytes, origin: str, opts: _Options) -> Iterator[Article | Failure]:
     """An RSS or Atom document; feedparser reads the bytes itself, so a declared charset holds.
 
-    A document with no items is one Failure; one with items is read even when it is not
-    well-formed (feedparser recovers what it can, and a stray entity should not cost a feed).
+    A document with no items, or not recognised as a feed, is one Failure; a feed with items is
+    read even when it is not well-formed: feedparser recovers what it can, and one undefined
+    entity should not cost a whole feed.
     """
     # Imported here, as trafilatura is: most runs read no feeds.
     import feedparser
@@ -463,7 +464,9 @@ def _read_feed(data: bytes, origin: str, opts: _Options) -> Iterator[Article | F
         yield _failure(origin, f"{origin}: feed could not be parsed: {_one_line(exc)}", kept)
         return
     entries: list[Any] = list(parsed.get("entries") or [])
-    if not entries:
+    # Without a version feedparser did not recognise the document as a feed, even when its
+    # loose parser found <item> elements in it: some other XML, not news.
+    if not entries or not parsed.get("version"):
         kept = data.decode("utf-8", errors="replace").strip()
         yield _failure(origin, _no_items_reason(parsed, origin), kept)
         return
@@ -476,7 +479,7 @@ def _read_feed(data: bytes, origin: str, opts: _Options) -> Iterator[Article | F
 
 
 def _no_items_reason(parsed: Any, origin: str) -> str:
-    if parsed.get("bozo"):
+    if parsed.get("bozo") and not parsed.get("entries"):
         return f"{origin}: not a readable feed: {_one_line(parsed.get('bozo_exception'))}"
     if not parsed.get("version"):
         return f"{origin}: not an RSS, Atom or JSON feed"
@@ -500,8 +503,11 @@ def _feedparser_item(entry: Any) -> _FeedItem:
         bodies.append(
             (str(entry["summary"]), _is_html(entry.get("summary_detail", {}).get("type")))
         )
-    raw_date = entry.get("published") or entry.get("updated")
-    parsed_date = entry.get("published_parsed") or entry.get("updated_parsed")
+    # Read as a plain dict: feedparser's own lookup of a missing "updated" falls back to
+    # "published" with a DeprecationWarning, which a caller's warning filter may make an error.
+    fields = dict(entry)
+    raw_date = fields.get("published") or fields.get("updated")
+    parsed_date = fields.get("published_parsed") or fields.get("updated_parsed")
     return _FeedItem(
         guid=_feed_text(entry, "id"),
         link=_feed_text(entry, "link"),

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.actors import ActorCoder, ArticleActors, Mention
 from tacitus.dates import event_date
+from tacitus.dictionaries import iso2_to_cameo
 from tacitus.model import Actor, Article, Attribution, Event, Location, Quote, Segment
 from tacitus.places import (
     Gazetteer,
@@ -98,6 +99,7 @@ class Enricher:
             anchor = _clause_anchor(trig)
             e.date = event_date(anchor, st.article.published)
             e.location = event_location(anchor, toponyms, st.places)
+            _place_unnamed_source(e)
 
     def finish_article(self, events: list[Event]) -> None:
         """Sources a report cites later in the article ("The report cited officials ...")
@@ -149,6 +151,25 @@ def speaker_resolver(
         return actors.actor_for(tok, index, offset, state)
 
     return resolve_token
+
+
+def _place_unnamed_source(e: Event) -> None:
+    """An unidentified perpetrator ('a roadside bomb near Samarra') is coded with the country
+    where the event happened, as event coders code unidentified gunmen; no sector is
+    claimed."""
+    if e.location is None or not e.location.country:
+        return
+    if e.source is not None and e.source.code is not None:
+        return
+    country = iso2_to_cameo(e.location.country)
+    if country is None:
+        return
+    why = f"unidentified, in {e.location.name}"
+    if e.source is None:
+        e.source = Actor(text="", code=country, country=country, why=why, kind="unknown")
+    else:
+        e.source.code, e.source.country = country, country
+        e.source.why = f"{e.source.why}; {why}"
 
 
 def _clause_anchor(trig: Token) -> Token:

@@ -13,8 +13,10 @@ import pytest
 
 from tacitus.ingest import content_id, read_inputs
 from tacitus.model import Article, Failure
+from tests.conftest import require_eval
 
 FIXTURES = Path(__file__).parent / "fixtures"
+FEEDS = FIXTURES / "feeds"
 SAMPLES = Path(__file__).resolve().parents[1] / "tacitus" / "data" / "samples"
 
 STORY = (
@@ -215,6 +217,211 @@ def test_jsonl_on_stdin_names_its_lines() -> None:
     results = list(read_inputs(["-"], stdin=io.BytesIO(lines)))
     assert [r.origin for r in results] == ["stdin:1", "stdin:2", "stdin:3"]
     assert isinstance(results[2], Failure)
+
+
+# --- feeds: RSS, Atom, JSON Feed -------------------------------------------------------------
+
+
+def read_all(source: str, *, published: date | None = None) -> list[Article | Failure]:
+    return list(read_inputs([source], published=published))
+
+
+def test_each_rss_item_is_an_article_with_its_guid_link_outlet_and_date() -> None:
+    path = str(FEEDS / "wire.rss")
+    results = read_all(path)
+    assert [r.origin for r in results] == [f"{path}:{n}" for n in range(1, 6)]
+
+    first = article(results[0])
+    assert first.id == "ew-2024-0305-117"
+    assert first.url == "https://example.org/world/peru-bolivia-border"
+    assert first.outlet == "Example Wire"
+    assert first.title == "Peru and Bolivia agree to reopen border crossing"
+    # 21:30 at -0500 is the 6th in UTC: the feed's own calendar day is the one kept.
+    assert first.published == date(2024, 3, 5)
+    assert first.published_origin == "feed"
+
+    last = article(results[4])
+    assert last.id == "https://example.org/world/norway-moldova"
+    assert last.published == date(2024, 3, 6)
+
+
+def test_html_in_a_description_becomes_paragraphs_of_plain_text() -> None:
+    first = article(read_all(str(FEEDS / "wire.rss"))[0])
+    assert first.text == (
+        "Peru and Bolivia agree to reopen border crossing\n\n"
+        "LIMA — Peru and Bolivia agreed on Tuesday to reopen the Desaguadero crossing, "
+        "closed since January.\n\n"
+        "Trucks carrying fuel & food will pass first, the two foreign ministries said."
+    )
+
+
+def test_item_content_wins_over_the_description_and_scripts_are_dropped() -> None:
+    second = article(read_all(str(FEEDS / "wire.rss"))[1])
+    assert second.text.startswith("Ghana recalls ambassador after visa dispute\n\nACCRA —")
+    assert second.text.endswith("visa fees for traders.\n\nOfficials in Lome did not comment.")
+    assert "teaser" not in second.text and "track(" not in second.text
+
+
+def test_an_item_without_a_guid_or_date_gets_the_content_hash_and_no_date() -> None:
+    second = article(read_all(str(FEEDS / "wire.rss"))[1])
+    assert second.id == content_id(second.text)
+    assert second.published is None and second.published_origin is None
+
+
+def test_an_item_with_no_text_is_a_failure_naming_file_and_item() -> None:
+    path = str(FEEDS / "wire.rss")
+    got = failure(read_all(path)[2])
+    assert got.reason == f"{path}: item 3 has no text (no content, summary or description)"
+    assert got.article_id == "https://example.org/live/markets"
+    assert got.text == "Live: markets open"
+
+
+def test_an_item_under_five_words_is_a_failure_too_short_to_code() -> None:
+    path = str(FEEDS / "wire.rss")
+    got = failure(read_all(path)[3])
+    assert f"{path}: item 4 is too short to code" in got.reason
+    assert got.text == "Watch: summit arrivals\n\nVideo, 2 minutes"
+
+
+def test_the_callers_date_wins_over_the_feed_date() -> None:
+    results = read_all(str(FEEDS / "wire.rss"), published=date(2024, 1, 1))
+    dated = [r for r in results if isinstance(r, Article)]
+    assert {(a.published, a.published_origin) for a in dated} == {(date(2024, 1, 1), "cli")}
+
+
+def test_atom_entries_use_content_then_summary_and_published_then_updated() -> None:
+    path = str(FEEDS / "bulletin.atom")
+    first, second = (article(r) for r in read_all(path))
+    assert first.outlet == "Example Bulletin"  # an HTML feed title loses its markup
+    assert first.id == "tag:example.org,2024:bulletin/4411"
+    assert first.url == "https://example.org/bulletin/4411"
+    assert first.published == date(2024, 4, 10)  # <published>, not the later <updated>
+    assert "short summary" not in first.text
+    assert first.text.split("\n\n")[1].startswith("MANILA — Coast guard vessels")
+
+    assert second.published == date(2024, 4, 9)  # only <updated>
+    assert second.text.endswith("Talks 5 < 6 went on late.")  # a text summary is not HTML
+
+
+def test_json_feed_items_map_id_url_title_content_and_dates() -> None:
+    path = str(FEEDS / "digest.json")
+    results = read_all(path)
+    first, second = article(results[0]), article(results[1])
+    assert (first.id, first.outlet, first.published) == (
+        "2024-05-20-01",
+        "Example Digest",
+        date(2024, 5, 20),
+    )
+    assert first.text.startswith("Senegal and Mauritania sign gas export accord\n\nDAKAR —")
+    assert "<p>" not in first.text
+    assert second.id == "77"  # a numeric id is kept as text
+    assert second.published == date(2024, 5, 19)  # date_modified when unpublished
+    assert second.text.endswith("Sunday.\n\nPolice said the rally was peaceful.")
+    assert "item 3 has no text" in failure(results[2]).reason
+
+
+def test_a_broken_feed_is_one_failure_naming_the_file_and_the_error() -> None:
+    path = str(FEEDS / "truncated.rss")
+    got = failure(read_one(path))
+    assert got.reason.startswith(f"{path}: not a readable feed: line 5")
+    assert "<title>Example Wire</title>" in got.text
+
+
+def test_a_feed_declared_in_an_encoding_it_is_not_in_is_a_failure(tmp_path: Path) -> None:
+    utf8_claiming_utf16 = (
+        b'<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><title>T</title>'
+        b"<item><title>A</title><description>Ministers met in Quito on Monday.</description>"
+        b"</item></channel></rss>"
+    )
+    got = failure(read_one(write(tmp_path, "wrong.rss", utf8_claiming_utf16)))
+    assert "not a readable feed" in got.reason
+
+
+def test_xml_that_is_not_a_feed_is_a_failure(tmp_path: Path) -> None:
+    path = write(tmp_path, "books.xml", "<?xml version='1.0'?><catalog><book>A</book></catalog>")
+    assert failure(read_one(path)).reason == f"{path}: not an RSS, Atom or JSON feed"
+
+
+def test_directories_pick_up_feed_files(tmp_path: Path) -> None:
+    for name in ("wire.rss", "bulletin.atom", "digest.json"):
+        write(tmp_path, name, (FEEDS / name).read_bytes())
+    origins = {str(r.origin).rsplit(":", 1)[0] for r in read_inputs([str(tmp_path)])}
+    assert origins == {str(tmp_path / n) for n in ("bulletin.atom", "digest.json", "wire.rss")}
+
+
+@pytest.mark.parametrize(
+    ("name", "suffix"),
+    [("wire.rss", ".feed"), ("bulletin.atom", ".txt2"), ("digest.json", ".dat")],
+    ids=["rss", "atom", "json-feed"],
+)
+def test_feeds_are_sniffed_on_stdin_and_behind_unknown_suffixes(
+    tmp_path: Path, name: str, suffix: str
+) -> None:
+    data = (FEEDS / name).read_bytes()
+    from_stdin = list(read_inputs(["-"], stdin=io.BytesIO(data)))
+    assert article(from_stdin[0]).origin == "stdin:1"
+    renamed = write(tmp_path, "feed" + suffix, data)
+    assert [type(r) for r in read_inputs([renamed])] == [type(r) for r in from_stdin]
+
+
+def test_an_rdf_rss_1_0_feed_is_sniffed_from_its_root_element() -> None:
+    rdf = (
+        b'<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+        b' xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://example.org/">'
+        b'<title>Example RDF</title></channel><item rdf:about="https://example.org/1">'
+        b"<title>Talks</title><description>Envoys from Laos and Vietnam met in Hanoi.</description>"
+        b"</item></rdf:RDF>"
+    )
+    got = article(read_one("-", stdin=io.BytesIO(rdf)))
+    assert got.outlet == "Example RDF" and got.id == "https://example.org/1"
+
+
+def feed_documents(root: Path) -> list[Path]:
+    """The feed documents in the evaluation samples, without the expected parses beside them."""
+    suffixes = {".xml", ".rss", ".atom", ".json"}
+    return sorted(
+        path
+        for path in root.rglob("*")
+        if path.suffix in suffixes and not path.name.endswith(".serde.json")
+    )
+
+
+def expected_dates(document: Path) -> list[date | None] | None:
+    """Each entry's date (published, else updated) in the expected parse beside a feed-rs
+    sample, in UTC; None when there is no expected parse."""
+    expected = document.with_name(document.name.rsplit(".", 1)[0] + ".serde.json")
+    if not expected.exists():
+        return None
+    entries = json.loads(expected.read_text())["entries"]
+    stamps = [entry.get("published") or entry.get("updated") for entry in entries]
+    return [date.fromisoformat(stamp[:10]) if stamp else None for stamp in stamps]
+
+
+def test_the_evaluation_feeds_read_with_dates_and_invalid_documents_fail() -> None:
+    documents = feed_documents(require_eval("feeds"))
+    assert len(documents) >= 60
+    articles: list[Article] = []
+    for path in documents:
+        results = list(read_inputs([str(path)]))  # never raises
+        dates = expected_dates(path)
+        if "feed-rs-fixtures" in path.parts and dates is None:
+            # No expected parse: an invalid or non-feed document, one Failure for the file.
+            assert len(results) == 1 and isinstance(results[0], Failure), path
+            assert results[0].reason.startswith(f"{path}: not "), results[0].reason
+            continue
+        assert results, path
+        assert [r.origin for r in results] == [f"{path}:{n}" for n in range(1, len(results) + 1)]
+        for result, want in zip(results, dates or [None] * len(results), strict=True):
+            if isinstance(result, Article):
+                articles.append(result)
+                if want is not None:
+                    # The expected parse is in UTC and tacitus keeps the feed's own calendar
+                    # day, so they are at most one day apart.
+                    assert result.published is not None, result.origin
+                    assert abs((result.published - want).days) <= 1, result.origin
+    dated = [a for a in articles if a.published is not None]
+    assert len(dated) >= 70 and len(dated) >= 0.85 * len(articles)
+    assert all(a.published_origin == "feed" for a in dated)
 
 
 # --- bad inputs ------------------------------------------------------------------------------
