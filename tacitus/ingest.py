@@ -644,7 +644,7 @@ def _html_paragraphs(fragment: str) -> list[str]:
     """The text of an HTML fragment, one paragraph a line, through lxml's parser: each block
     element starts and ends a line; scripts and styles are dropped with their text."""
     # lxml ships no type stubs and the project's mypy overrides do not list it.
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
     from lxml import html as lxml_html
 
     if not fragment.strip():

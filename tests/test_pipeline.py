@@ -34,7 +34,7 @@ def test_results_come_back_in_input_order_with_failures_in_place() -> None:
         Failure("b", "b.txt", "binary file"),
         Article(id="c", text="Mali expelled the French ambassador."),
     ]
-    results = list(tacitus.load().code(items, batch_size=2))
+    results = list(tacitus.load().code(items, batch_size=1))
     assert [r.article.id for r in results] == ["a", "b", "c"]
     assert [r.ok for r in results] == [True, False, True]
 
