@@ -64,6 +64,11 @@ WARNING_VERBS = frozenset({"warn", "caution"})
 ELLIPTICAL_HEADS = frozenset({"another", "other", "one", "second", "third", "others"})
 # Governing verbs that make coordinated subjects parties to one joint act.
 JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve", "plan"})
+# Verbs whose prepositional object is an event they take part in: "engaged in ethnic
+# cleansing", "took part in the talks", "involved in the attack".
+PREP_LIGHT_VERBS = frozenset({"engage", "involve", "participate", "take", "join", "enter"})
+# Prepositions after a verb's object that introduce the party the act is aimed at.
+OBJECT_PREPS = ("on", "to", "against", "with", "for", "from", "over")
 DEMAND_AUX = frozenset({"must", "should"})
 # "needs to", "has to" read like "must" in reported speech.
 DEMAND_VERBS = frozenset({"need", "have"})
@@ -108,19 +113,22 @@ DEMAND_SPEECH = frozenset(
 )
 # Roots whose events are coded even when the perpetrator is not named: violence and coercion
 # are news with an unknown hand; cooperation without a known party is not.
-UNNAMED_SOURCE_ROOTS = frozenset({"17", "18", "19", "20"})
+UNNAMED_SOURCE_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 BOMB_WORDS = frozenset(
     {"bomb", "bombing", "explosive", "explosion", "ied", "grenade", "bomber", "detonate", "blast"}
 )
 VEHICLE_WORDS = frozenset({"car", "vehicle", "truck", "lorry", "motorcycle"})
 NON_STATE_SECTORS = frozenset({"REB", "INS", "SEP", "UAF", "CRM", "IMG", "RAD", "CVL", "OPP"})
 CONTEXT_MARK = "the article"  # in an actor's `why` when its country came from context
+GENERIC_NOUNS = frozenset({"country", "nation", "state", "government", "side", "leader"})
 ANAPHORIC_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 DEFINITE = frozenset({"the", "these", "those", "such", "this", "that"})
 # Adjectives that predicate an event of their subject ("Israel is opposed to mediation",
 # "Iran is critical of the deal") are looked up in verbs.txt under their own lemma.
 PREDICATIVE = frozenset({"acomp", "attr", "oprd"})
-STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "dedicated", "determined", "resigned"})
+STATIVE_PARTICIPLES = frozenset(
+    {"opposed", "committed", "dedicated", "determined", "resigned", "engaged", "involved"}
+)
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 EXPLETIVES = frozenset({"there", "this", "what"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
@@ -233,7 +241,7 @@ class EventCoder:
             particles={c.lower_ for c in kids if c.dep_ in ("prt", "prep", "advmod")},
             # "declined to comment", "threatened to strike": an open complement is read as
             # the object of the verb's object patterns.
-            objects=set().union(*(_object_keys(o) for o in objs))
+            objects=set().union(*(_object_keys(o) for o in _expand(objs)))
             | {c.lemma_.lower() for c in kids if c.dep_ in ("xcomp", "oprd")},
             preps=_preps_with_objects(verb) | {p for o in objs for p in _preps_with_objects(o)},
         )
@@ -266,6 +274,13 @@ class EventCoder:
                 return Trigger(noun, pat, "light", head)
             if own is not None:
                 return None  # "condemned the strikes": the verb is the event
+        if (
+            noun.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.head.lemma_ in PREP_LIGHT_VERBS
+            and head.lower_ in ("in", "into")
+        ):
+            return Trigger(noun, pat, "light", head.head)  # "engaged in ethnic cleansing"
         return Trigger(noun, pat, "noun", _clause_verb(noun))
 
     # -- arguments --------------------------------------------------------------------------
@@ -303,6 +318,15 @@ class EventCoder:
         plain = [o for o in objs if o.lemma_.lower() not in trig.pattern.objects]
         tiers.append(_expand(plain))
         tiers.append(self._default_targets(trig))
+        # "lifted the ban on US poultry", "cut aid to Yemen": the party behind the object.
+        behind = objs + [
+            o
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ in trig.pattern.preps
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        tiers.append([t for obj in behind for t in _prep_objects(obj, OBJECT_PREPS)])
         # "expelled two Russian diplomats": the pattern's own object can be the target.
         tiers.append(_expand([o for o in objs if o.lemma_.lower() in trig.pattern.objects]))
         return tiers
@@ -420,8 +444,8 @@ class EventCoder:
         if trig.code[:2] not in UNNAMED_SOURCE_ROOTS or trig.kind == "noun":
             return []
         targets = self._first_actors(self.targets(trig, ctx), ctx)
-        if not targets:
-            return []
+        if not targets and trig.code[:2] != "14":
+            return []  # protests by an unnamed crowd are news without a target
         subject = next((t for t in self.sources(trig, ctx) if t.pos_ in ("NOUN", "PROPN")), None)
         source = None
         if subject is not None:
@@ -435,7 +459,10 @@ class EventCoder:
                 end=span.end_char + ctx.offset,
                 kind="unknown",
             )
-        events = [self._event(trig, source, t, ctx, "unnamed perpetrator") for t in targets]
+        if source is None and not targets:
+            return []
+        found: list[Actor | None] = list(targets) or [None]
+        events = [self._event(trig, source, t, ctx, "unnamed perpetrator") for t in found]
         for e in events:
             e.confidence = max(e.confidence - 0.2, 0.1)
         return events
@@ -784,7 +811,10 @@ def _same_party(source: Actor, target: Actor) -> bool:
 def _antecedent(tok: Token) -> Token:
     """'Russia said it had expelled ...': a pronoun subject of a clause reported or planned by
     a verb takes that verb's subject. Other words are their own antecedent."""
-    if tok.lower_ not in ANAPHORIC_PRONOUNS:
+    generic = tok.lemma_ in GENERIC_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children
+    )  # "agreed that their countries should cooperate"
+    if tok.lower_ not in ANAPHORIC_PRONOUNS and not generic:
         return tok
     for gov in _governing_chain(tok.head):
         subj = [c for c in gov.children if c.dep_ in SUBJ and c.pos_ != "PRON"]
@@ -844,7 +874,8 @@ def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modal
         if m == "negated":
             polarity = "asserted" if _negated(gov) else "negated"
             why.append(f"governed by '{gov.text}'")
-        elif m and modality == "factual":
+        elif m and (modality == "factual" or (modality == "hypothetical" and m != "hypothetical")):
+            # "agreed that they should cooperate": the governing verb says more than 'should'.
             modality = cast(Modality, m)
             why.append(f"governed by '{gov.text}' ({m})")
             if _negated(gov):
