@@ -70,6 +70,8 @@ PREP_LIGHT_VERBS = frozenset({"engage", "involve", "participate", "take", "join"
 # Prepositions after a verb's object that introduce the party the act is aimed at.
 OBJECT_PREPS = ("on", "to", "against", "with", "for", "from", "over")
 DEMAND_AUX = frozenset({"must", "should"})
+# Verbs and nouns whose that-clause is demanded: "demanded that Israel ease restrictions".
+DEMANDING = frozenset({"demand", "insist", "require", "urge", "call", "request", "ultimatum"})
 # "needs to", "has to" read like "must" in reported speech.
 DEMAND_VERBS = frozenset({"need", "have"})
 # "X wants Y to <act>": the subject appeals to Y for the act (CAMEO 02).
@@ -556,9 +558,11 @@ class EventCoder:
             conf -= 0.05
         if trig.token.dep_ in ("acl", "relcl", "amod"):
             conf -= 0.15  # "forces backed by Russia pounded ...": the modifier is not the news
-        elif trig.token.dep_ in ("advcl", "pcomp") and trig.token.tag_ == "VBG":
-            # "demonstrated in Kirkuk, calling for independence": the participle adds detail
-            # to the main event. 0.1 puts it below a main verb that lacks only a target.
+        elif trig.token.dep_ in ("advcl", "pcomp") and (
+            trig.token.tag_ == "VBG" or any(c.lower_ == "to" for c in trig.token.children)
+        ):
+            # "demonstrated in Kirkuk, calling for independence", "blocked roads to press
+            # demands": a participle or purpose clause adds detail to the main event. 0.1 puts it below a main verb that lacks only a target.
             conf -= 0.1
         sent = ctx.sent
         tok = trig.token
@@ -773,7 +777,14 @@ def _read_warning(trig: Trigger) -> Trigger:
 
 
 def _demanding_speaker(verb: Token) -> Token | None:
-    """The speech verb whose reported clause says its subject must or should act."""
+    """The verb whose complement clause is demanded of its subject: 'said Y must ...',
+    'demanded that Y ease ...', 'reiterated its demand that Y ...'."""
+    if verb.dep_ in ("ccomp", "acl") and verb.head.lemma_ in DEMANDING:
+        head = verb.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.pos_ == "NOUN" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head  # "reiterated its demand that Israel ease ..."
     obliged = any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in verb.children)
     if verb.dep_ == "xcomp" and verb.head.lemma_ in DEMAND_VERBS:
         obliged, verb = True, verb.head  # "Japan needs to enact ..."
