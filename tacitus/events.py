@@ -111,6 +111,10 @@ DEMAND_SPEECH = frozenset(
         "argue",
         "remind",
         "urge",
+        "announce",
+        "conclude",
+        "maintain",
+        "repeat",
     }
 )
 # Roots whose events are coded even when the perpetrator is not named: violence and coercion
