@@ -67,6 +67,17 @@ JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve
 # Verbs whose prepositional object is an event they take part in: "engaged in ethnic
 # cleansing", "took part in the talks", "involved in the attack".
 PREP_LIGHT_VERBS = frozenset({"engage", "involve", "participate", "take", "join", "enter"})
+# Verbs that ask for an act named by a noun: "called for the withdrawal of troops".
+ASKING_FOR = {
+    "call": "appeal",
+    "appeal": "appeal",
+    "ask": "appeal",
+    "press": "appeal",
+    "push": "appeal",
+    "plead": "appeal",
+    "lobby": "appeal",
+    "demand": "demand",
+}
 # Prepositions after a verb's object that introduce the party the act is aimed at.
 OBJECT_PREPS = ("on", "to", "against", "with", "for", "from", "over")
 DEMAND_AUX = frozenset({"must", "should"})
@@ -287,6 +298,19 @@ class EventCoder:
             and head.lower_ in ("in", "into")
         ):
             return Trigger(noun, pat, "light", head.head)  # "engaged in ethnic cleansing"
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in ASKING_FOR:
+            # "called for the withdrawal of troops": an appeal (02x) or demand (10x) for the act
+            reading = ASKING_FOR[head.head.lemma_]
+            code = read_as(reading, pat.code)
+            if code is not None and "03" <= pat.code[:2] <= "08":
+                return Trigger(
+                    noun,
+                    pat,
+                    "light",
+                    head.head,
+                    code,
+                    f"{reading} for '{noun.text}': {pat.code} read as {code}",
+                )
         return Trigger(noun, pat, "noun", _clause_verb(noun))
 
     # -- arguments --------------------------------------------------------------------------
@@ -508,6 +532,9 @@ class EventCoder:
         fallback = "100" if reading == "demand" else "020"
         trig.code = read_as(reading, trig.code) or fallback
         trig.reading = f"{reading}: '{speaker.text}' ... {trig.token.text}"
+        if reading == "appeal":
+            # The addressee is asked to act, whoever the parser made the subject.
+            doers = [a for t in _addressees(speaker) for a in actor(t)] or doers
         out = []
         for d in demanders:
             others: list[Actor | None] = [t for t in doers if not _same_party(d, t)]
@@ -566,7 +593,8 @@ class EventCoder:
             trig.token.tag_ == "VBG" or any(c.lower_ == "to" for c in trig.token.children)
         ):
             # "demonstrated in Kirkuk, calling for independence", "blocked roads to press
-            # demands": a participle or purpose clause adds detail to the main event. 0.1 puts it below a main verb that lacks only a target.
+            # demands": a participle or purpose clause adds detail to the main event. 0.1
+            # puts it below a main verb that lacks only a target.
             conf -= 0.1
         sent = ctx.sent
         tok = trig.token
@@ -807,12 +835,20 @@ def _demanding_speaker(verb: Token) -> Token | None:
 def _appealing_verb(verb: Token) -> Token | None:
     """'wants Germany to pay': the governing verb of an object-controlled complement."""
     head = verb.head
-    if verb.dep_ != "xcomp" or head.lemma_ not in APPEAL_VERBS:
+    if head.lemma_ not in APPEAL_VERBS:
         return None
-    addressed = any(c.dep_ in ("dobj", "obj") for c in head.children) or any(
-        c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in head.children
-    )
-    return head if addressed else None
+    # "appealed to Uganda to extradite": the parser often reads the complement as advcl.
+    if verb.dep_ != "xcomp" and not (
+        verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    ):
+        return None
+    return head if _addressees(head) else None
+
+
+def _addressees(verb: Token) -> list[Token]:
+    """Whom an appeal is made to: 'asked Germany', 'called on Arabs', 'appealed to Uganda'."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return _expand(found) or _prep_objects(verb, ("on", "upon", "to"))
 
 
 def _same_party(source: Actor, target: Actor) -> bool:

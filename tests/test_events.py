@@ -32,6 +32,12 @@ CASES = [
     ("Washington imposed sanctions on Venezuelan officials.", "USA", "16", "VEN"),
     # arrests by police
     ("Pakistani police arrested dozens of protesters in Lahore.", "PAK", "17", None),
+    # an appeal to act is the asker's 02x, read from the act asked for
+    ("Turkey asked Germany to extradite the two suspects.", "TUR", "02", "DEU"),
+    # "X said Y must ..." is X's demand (10x) of Y
+    ("Britain said Libya must hand over the two suspects.", "GBR", "10", "LBY"),
+    # a predicative stance
+    ("Israel is opposed to French mediation.", "ISR", "11", "FRA"),
     # an event in a relative clause keeps its own actors
     ("The envoy, who met Iranian officials in Muscat, left on Friday.", None, "04", "IRN"),
 ]
@@ -124,3 +130,15 @@ def test_codebook_fields_follow_the_code() -> None:
     assert e.quad_class == 3
     assert e.goldstein is not None and e.goldstein < 0
     assert e.plover_type == "ACCUSE"
+
+
+def test_a_planned_cooperative_act_is_an_intention() -> None:
+    events = matching(coded("Germany will send humanitarian aid to Sudan."), "DEU", "03", "SDN")
+    assert events and all(e.modality == "planned" for e in events)
+
+
+def test_a_bombing_by_an_unnamed_hand_is_an_assault_placed_where_it_happened() -> None:
+    events = coded("A roadside bomb killed three Nigerian soldiers near Maiduguri on Monday.")
+    assault = matching(events, None, "18", "NGA")
+    assert assault
+    assert assault[0].source is not None and assault[0].source.country == "NGA"
