@@ -28,9 +28,6 @@ from tacitus.model import Actor
 
 log = logging.getLogger(__name__)
 
-# CAMEO region and bloc codes: they stand where a country would, but a country named in the
-# same phrase is more precise. Filled from the regions dictionary when a coder is built.
-REGION_CODES: set[str] = set()
 # Mention kinds that name a state (or bloc) by itself.
 STATE_KINDS = frozenset({"country", "adjective", "capital", "region"})
 # Dependency relations that stay inside a noun phrase when we collect its modifiers.
@@ -118,6 +115,7 @@ class ActorCoder:
         self._payload: dict[int, Mention] = {}
         self._people: dict[str, list[PersonEntry]] = {}
         self._country_names: dict[str, str] = {}
+        self.regions: frozenset[str] = frozenset()  # CAMEO region and bloc codes
         self._make_doc = nlp.make_doc
         self._build(nlp)
 
@@ -134,50 +132,23 @@ class ActorCoder:
 
     def _build(self, nlp: Language) -> None:
         d = self.dicts
-        for c in d.countries:
-            self._country_names[c.code] = c.name
-            self._add(
-                self._names,
-                nlp,
-                f"country:{c.code}",
-                [c.name, *c.names],
-                Mention(0, 0, "country", c.code, name=c.name, why=f"country name -> {c.code}"),
-            )
-            self._add(
-                self._names,
-                nlp,
-                f"adjective:{c.code}",
-                list(c.adjectives),
-                Mention(0, 0, "adjective", c.code, name=c.name, why=f"demonym -> {c.code}"),
-            )
-            self._add(
-                self._names,
-                nlp,
-                f"capital:{c.code}",
-                list(c.capitals),
-                Mention(
-                    0, 0, "capital", c.code, name=c.name, why=f"capital as metonym -> {c.code}"
-                ),
-            )
-        for r in d.regions:
-            REGION_CODES.add(r.code)
-            self._country_names[r.code] = r.name
-            self._add(
-                self._names,
-                nlp,
-                f"region:{r.code}",
-                [r.name, *r.names],
-                Mention(0, 0, "region", r.code, name=r.name, why=f"region -> {r.code}"),
-            )
-            self._add(
-                self._names,
-                nlp,
-                f"regionadj:{r.code}",
-                list(r.adjectives),
-                Mention(
-                    0, 0, "adjective", r.code, name=r.name, why=f"regional adjective -> {r.code}"
-                ),
-            )
+        states = [
+            (c.code, c.name, (c.name, *c.names), c.adjectives, c.capitals, "country")
+            for c in d.countries
+        ]
+        states += [
+            (r.code, r.name, (r.name, *r.names), r.adjectives, (), "region") for r in d.regions
+        ]
+        self.regions = frozenset(r.code for r in d.regions)
+        for code, name, names, adjectives, capitals, kind in states:
+            self._country_names[code] = name
+            for mention_kind, forms, how in (
+                (kind, names, f"{kind} name"),
+                ("adjective", adjectives, "demonym"),
+                ("capital", capitals, "capital as metonym"),
+            ):
+                proto = Mention(0, 0, mention_kind, code, name=name, why=f"{how} -> {code}")
+                self._add(self._names, nlp, f"{mention_kind}:{kind}:{code}", list(forms), proto)
         for i, o in enumerate(d.organisations):
             self._add(
                 self._names,
@@ -311,7 +282,7 @@ class ActorCoder:
         near = [
             x for x in mentions if x is not m and any(i in context for i in range(x.start, x.end))
         ]
-        return _combine(near)
+        return _combine(near, self.regions)
 
     # -- actors for argument phrases --------------------------------------------------------
 
@@ -366,7 +337,7 @@ class ActorCoder:
             return self._actor(head, own.code, own.sectors, own, offset, own.why, tokens)
         if not near:
             return None
-        country, sectors, why = _combine(near)
+        country, sectors, why = _combine(near, self.regions)
         if own and own.kind == "person" and not country and not sectors:
             return None
         if not country and not sectors:
@@ -443,16 +414,15 @@ class ActorCoder:
             kind=m.kind,
         )
 
-    def country_name(self, code: str) -> str | None:
-        return self._country_names.get(code)
-
 
 def _org_sectors(code: str) -> tuple[str, ...]:
     rest = code[3:]
     return tuple(rest[i : i + 3] for i in range(0, len(rest), 3))
 
 
-def _combine(near: list[Mention]) -> tuple[str | None, tuple[str, ...], str]:
+def _combine(
+    near: list[Mention], regions: frozenset[str] = frozenset()
+) -> tuple[str | None, tuple[str, ...], str]:
     """Country and sectors from the mentions of one phrase; organisations give both.
 
     In text order the first state named wins ("Iranian officials at the UN" is Iranian), but
@@ -463,9 +433,11 @@ def _combine(near: list[Mention]) -> tuple[str | None, tuple[str, ...], str]:
     usable = [m for m in sorted(near, key=lambda x: x.start) if not m.qualified]
     # "ethnic Albanians in south Serbia": the state they live in, when the phrase names it.
     usable.sort(key=lambda m: m.ethnic)
-    regions = [m for m in usable if m.kind == "region" or (m.code and m.code in REGION_CODES)]
+    # Region and bloc codes stand where a country would, but a country named in the same
+    # phrase is more precise.
+    in_regions = [m for m in usable if m.kind == "region" or (m.code and m.code in regions)]
     for m in usable:
-        if m in regions:
+        if m in in_regions:
             continue
         if m.kind == "organisation" and m.code:
             if country and len(m.code) > 3 and m.code[:3] != country:
@@ -482,9 +454,9 @@ def _combine(near: list[Mention]) -> tuple[str | None, tuple[str, ...], str]:
         elif m.kind == "agent" and not sectors:
             sectors = m.sectors
             whys.append(m.why)
-    if country is None and regions and regions[0].code:
-        country = regions[0].code
-        whys.append(regions[0].why)
+    if country is None and in_regions and in_regions[0].code:
+        country = in_regions[0].code
+        whys.append(in_regions[0].why)
     return country, sectors, "; ".join(whys)
 
 

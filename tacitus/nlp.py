@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from functools import cache
-from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -43,7 +42,3 @@ def _load(name: str) -> Language:
     # Articles are parsed paragraph by paragraph, so the default length cap is ample.
     log.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version", "?"))
     return nlp
-
-
-def model_info(nlp: Language) -> dict[str, Any]:
-    return {"name": nlp.meta.get("name"), "version": nlp.meta.get("version")}

@@ -253,11 +253,6 @@ def _token_at(doc: Doc, char: int) -> int:
     return len(doc) - 1
 
 
-def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
-    span = doc.char_span(start, end, alignment_mode="contract")
-    return span if span is not None and len(span) else None
-
-
 # --------------------------------------------------------------------------- quote marks
 
 # Opening mark -> the marks that close it. „ closes with “ (German style) or ” (some English
