@@ -131,6 +131,7 @@ DEMAND_SPEECH = frozenset(
 # Roots whose events are coded even when the perpetrator is not named: violence and coercion
 # are news with an unknown hand; cooperation without a known party is not.
 UNNAMED_SOURCE_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "SPY", "COP", "IMG", "PKO"})
 BOMB_WORDS = frozenset(
     {"bomb", "bombing", "explosive", "explosion", "ied", "grenade", "bomber", "detonate", "blast"}
 )
@@ -396,7 +397,10 @@ class EventCoder:
     # -- coding -----------------------------------------------------------------------------
 
     def code_sentence(self, ctx: SentenceContext) -> list[Event]:
-        coded = [(trig, self._events_for(trig, ctx)) for trig in self.triggers(ctx.sent)]
+        coded = [
+            (trig, [e for e in self._events_for(trig, ctx) if _plausible_force(e)])
+            for trig in self.triggers(ctx.sent)
+        ]
         # Elided clauses are distinct events by construction (another place, another target),
         # so they are added after one-event-per-dyad deduplication.
         elided = [e for _, events in self._elliptical(coded, ctx) for e in events]
@@ -764,6 +768,17 @@ def _reading(code: str, polarity: Polarity, modality: Modality) -> tuple[str, st
     if new is None or new == code:
         return code, ""
     return new, f"{reading}: {code} read as {new}"
+
+
+def _plausible_force(e: Event) -> bool:
+    """Force (18-20) needs someone armed or someone hit: 'the rupee hit a high', 'tax cuts
+    target firms', 'the company is battling rivals' name no armed actor and no political
+    target, and news uses these verbs for markets and sport far more than for war."""
+    if e.root not in ("18", "19", "20"):
+        return True
+    if e.target is not None and e.target.code is not None:
+        return True
+    return e.source is not None and bool(set(e.source.sectors) & ARMED_SECTORS)
 
 
 def _unconventional(code: str, source: Actor | None, trigger: Token) -> tuple[str, str]:
