@@ -802,21 +802,28 @@ def _unconventional(code: str, source: Actor | None, trigger: Token) -> tuple[st
     return code, ""
 
 
+def _announces_own_act(clause: Token) -> bool:
+    """'(warned) that it would retaliate': a future or modal clause whose subject is the
+    warner, referred to by a pronoun."""
+    future = any(
+        a.dep_ == "aux" and a.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for a in clause.children
+    )
+    own = any(c.dep_ in SUBJ and c.lower_ in ANAPHORIC_PRONOUNS for c in clause.children)
+    return future and own
+
+
 def _read_warning(trig: Trigger) -> Trigger:
-    """'warned that the advances bring it to the threshold' states a danger (010); a warning
-    is a threat (13x) when it announces what will or would happen, or tells the target to act
-    ('warned X not to', 'warned that it would retaliate')."""
+    """'warned that the advances bring it to the threshold' or 'warned that profits would
+    fall' states a danger (010); a warning is a threat (13x) when it tells the target to act
+    ('warned X not to') or announces what the warner itself will do ('warned that it would
+    retaliate')."""
     verb = trig.token
     if verb.lemma_ not in WARNING_VERBS or not trig.code.startswith("13"):
         return trig
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses or any(c.dep_ == "xcomp" for c in verb.children):
         return trig
-    if any(
-        a.dep_ == "aux" and a.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX
-        for c in clauses
-        for a in c.children
-    ):
+    if any(_announces_own_act(c) for c in clauses):
         return trig
     trig.code = "010"
     trig.reading = "a warning that states a danger, not a threat"
