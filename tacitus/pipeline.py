@@ -21,7 +21,7 @@ from tacitus.clean import clean
 from tacitus.dictionaries import load_dictionaries
 from tacitus.events import EventCoder, SentenceContext
 from tacitus.ingest import content_id
-from tacitus.model import Article, CodingResult, Failure, Segment
+from tacitus.model import Article, CodingResult, Event, Failure, Segment
 from tacitus.nlp import DEFAULT_MODEL, load_pipeline
 from tacitus.patterns import load_patterns
 from tacitus.stages import Enricher, speaker_resolver
@@ -203,7 +203,19 @@ class Pipeline:
                 result.quotes.extend(self.enricher.quotes(p.doc, p.segment, resolver, first))
         if self.enricher:
             self.enricher.finish_article(result.events)
+        result.events = _without_headline_repeats(result.events)
         return result
+
+
+def _without_headline_repeats(events: list[Event]) -> list[Event]:
+    """A headline restates the lead: its event is counted once, in the body's version, which
+    carries the date, place and attribution of the full sentence."""
+
+    def dyad(e: Event) -> tuple[str | None, str | None, str]:
+        return (e.source.code if e.source else None, e.target.code if e.target else None, e.root)
+
+    in_body = {dyad(e) for e in events if e.segment == "body"}
+    return [e for e in events if e.segment != "headline" or dyad(e) not in in_body]
 
 
 def _placeholder(f: Failure) -> Article:

