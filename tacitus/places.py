@@ -23,6 +23,7 @@ Decisions, in order:
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import logging
 import math
@@ -384,13 +385,25 @@ def _load_facilities(gaz: Gazetteer) -> None:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process (about 3 s and 400 MB for cities500)."""
-    gaz = Gazetteer()
-    capitals = _load_countries(gaz)
-    largest = _load_cities(gaz, capitals)
-    _load_regions(gaz, largest)
-    _load_counties(gaz)
-    _load_facilities(gaz)
+    """The gazetteer, built once per process (about 4 s and 400 MB for cities500).
+
+    The garbage collector is paused while it is built and its objects are then frozen: the
+    build makes millions of small objects that live as long as the process, and collecting
+    over them doubled the build time and slowed every later collection (measured here:
+    7.3 s -> 3.6 s)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        gaz = Gazetteer()
+        capitals = _load_countries(gaz)
+        largest = _load_cities(gaz, capitals)
+        _load_regions(gaz, largest)
+        _load_counties(gaz)
+        _load_facilities(gaz)
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
     log.info("gazetteer loaded: %d names", len(gaz._names))
     return gaz
 
