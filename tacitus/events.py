@@ -67,17 +67,36 @@ JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve
 # Verbs whose prepositional object is an event they take part in: "engaged in ethnic
 # cleansing", "took part in the talks", "involved in the attack".
 PREP_LIGHT_VERBS = frozenset({"engage", "involve", "participate", "take", "join", "enter"})
-# Verbs that ask for an act named by a noun: "called for the withdrawal of troops".
-ASKING_FOR = {
-    "call": "appeal",
-    "appeal": "appeal",
-    "ask": "appeal",
-    "press": "appeal",
-    "push": "appeal",
-    "plead": "appeal",
-    "lobby": "appeal",
-    "demand": "demand",
+# An event noun governed by these verbs is read as CAMEO reads the act asked for, promised
+# or refused: "called for the withdrawal of troops" is an appeal (0256), "demanded the
+# release of prisoners" a demand (1053), "agreed to a ceasefire" an intent (0356),
+# "rejected the ceasefire" a refusal (1246). Keys: (verb lemma, preposition or "obj").
+NOUN_READINGS = {
+    **{(v, "for"): "appeal" for v in ("call", "appeal", "ask", "press", "push", "plead", "lobby")},
+    **{(v, "obj"): "appeal" for v in ("seek", "request", "urge")},
+    ("demand", "obj"): "demand",
+    **{(v, "obj"): "intent" for v in ("promise", "pledge", "offer", "propose")},
+    **{("agree", p): "intent" for p in ("to", "on", "upon")},
+    ("commit", "to"): "intent",
+    **{(v, "obj"): "refusal" for v in ("reject", "refuse", "rebuff", "spurn", "veto")},
 }
+# Nouns that stand for a request: "rejected a U.S. request to interrogate detainees",
+# "rejected calls for economic aid" refuse the act requested.
+REQUEST_NOUNS = frozenset(
+    {
+        "request",
+        "call",
+        "demand",
+        "proposal",
+        "appeal",
+        "plea",
+        "offer",
+        "ultimatum",
+        "bid",
+        "plan",
+        "invitation",
+    }
+)
 # Prepositions after a verb's object that introduce the party the act is aimed at.
 OBJECT_PREPS = ("on", "to", "against", "with", "for", "from", "over")
 DEMAND_AUX = frozenset({"must", "should"})
@@ -131,6 +150,8 @@ DEMAND_SPEECH = frozenset(
 # Roots whose events are coded even when the perpetrator is not named: violence and coercion
 # are news with an unknown hand; cooperation without a known party is not.
 UNNAMED_SOURCE_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+# Protest codes with sub-codes by aim (1411 .. 1454).
+PROTESTS = frozenset({"141", "142", "143", "144", "145"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "SPY", "COP", "IMG", "PKO"})
 BOMB_WORDS = frozenset(
     {"bomb", "bombing", "explosive", "explosion", "ied", "grenade", "bomber", "detonate", "blast"}
@@ -230,7 +251,7 @@ class EventCoder:
                         for c in tok.children
                         if c.dep_ in ("xcomp", "oprd") and c.lemma_.lower() in pat.objects
                     )
-                    yield _read_warning(Trigger(tok, pat, "verb", tok))
+                    yield _read_refused(_read_warning(Trigger(tok, pat, "verb", tok)))
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.patterns.nouns:
                 trig = self._noun_trigger(tok)
                 if trig:
@@ -283,6 +304,9 @@ class EventCoder:
         )
         if pat is None:
             return None
+        read = self._read_noun(noun, pat)
+        if read is not None:
+            return read
         head = noun.head
         if noun.dep_ in OBJ and head.pos_ in ("VERB", "AUX"):
             own = self._verb_pattern(head) if head.lemma_ in self.patterns.verbs else None
@@ -299,20 +323,20 @@ class EventCoder:
             and head.lower_ in ("in", "into")
         ):
             return Trigger(noun, pat, "light", head.head)  # "engaged in ethnic cleansing"
-        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in ASKING_FOR:
-            # "called for the withdrawal of troops": an appeal (02x) or demand (10x) for the act
-            reading = ASKING_FOR[head.head.lemma_]
-            code = read_as(reading, pat.code)
-            if code is not None and "03" <= pat.code[:2] <= "08":
-                return Trigger(
-                    noun,
-                    pat,
-                    "light",
-                    head.head,
-                    code,
-                    f"{reading} for '{noun.text}': {pat.code} read as {code}",
-                )
         return Trigger(noun, pat, "noun", _clause_verb(noun))
+
+    def _read_noun(self, noun: Token, pat: Pattern) -> Trigger | None:
+        """An event noun asked for, promised or refused (see NOUN_READINGS)."""
+        if not ("03" <= pat.code[:2] <= "08"):
+            return None
+        governor, reading = _noun_governor(noun)
+        if governor is None or reading is None:
+            return None
+        code = read_as(reading, pat.code)
+        if code is None:
+            return None
+        why = f"{reading} of '{noun.text}': {pat.code} read as {code}"
+        return Trigger(noun, pat, "light", governor, code, why)
 
     # -- arguments --------------------------------------------------------------------------
 
@@ -404,7 +428,7 @@ class EventCoder:
         # Elided clauses are distinct events by construction (another place, another target),
         # so they are added after one-event-per-dyad deduplication.
         elided = [e for _, events in self._elliptical(coded, ctx) for e in events]
-        return _dedupe(_drop_covered_statements(coded)) + elided
+        return _protest_aims(_dedupe(_drop_covered_statements(coded))) + elided
 
     def _elliptical(
         self, coded: list[tuple[Trigger, list[Event]]], ctx: SentenceContext
@@ -812,6 +836,21 @@ def _announces_own_act(clause: Token) -> bool:
     return future and own
 
 
+def _read_refused(trig: Trigger) -> Trigger:
+    """'rejected a U.S. request to interrogate detainees': the requested act, refused."""
+    verb = trig.token
+    if verb.dep_ not in ("acl", "xcomp", "relcl") or not ("03" <= trig.code[:2] <= "08"):
+        return trig
+    refuser = _refused_request(verb.head)
+    code = read_as("refusal", trig.code) if refuser is not None else None
+    if refuser is None or code is None:
+        return trig
+    trig.reading = f"refusal of the request: {trig.code} read as {code}"
+    trig.code = code
+    trig.governor = refuser
+    return trig
+
+
 def _read_warning(trig: Trigger) -> Trigger:
     """'warned that the advances bring it to the threshold' or 'warned that profits would
     fall' states a danger (010); a warning is a threat (13x) when it tells the target to act
@@ -828,6 +867,29 @@ def _read_warning(trig: Trigger) -> Trigger:
     trig.code = "010"
     trig.reading = "a warning that states a danger, not a threat"
     return trig
+
+
+def _noun_governor(noun: Token) -> tuple[Token | None, str | None]:
+    """The verb that asks for, promises or refuses the act a noun names, and how."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
+        return head, NOUN_READINGS.get((head.lemma_, "obj"))
+    if noun.dep_ != "pobj" or head.dep_ != "prep":
+        return None, None
+    verb = head.head
+    if verb.pos_ in ("VERB", "AUX", "ADJ"):
+        return verb, NOUN_READINGS.get((verb.lemma_, head.lower_))
+    # "rejected calls for immediate economic aid"
+    refused = _refused_request(verb) if head.lower_ == "for" else None
+    return (refused, "refusal") if refused is not None else (None, None)
+
+
+def _refused_request(noun: Token) -> Token | None:
+    """The refusing verb when `noun` is a request it refuses ('rejected a request')."""
+    if noun.lemma_ not in REQUEST_NOUNS or noun.dep_ not in ("dobj", "obj"):
+        return None
+    verb = noun.head
+    return verb if NOUN_READINGS.get((verb.lemma_, "obj")) == "refusal" else None
 
 
 def _demanding_speaker(verb: Token) -> Token | None:
@@ -1010,6 +1072,31 @@ def _drop_covered_statements(coded: list[tuple[Trigger, list[Event]]]) -> list[E
         for e in evs
         if not (specific and e.root == "01" and trig.token.lemma_ in REPORTING)
     ]
+
+
+def _protest_aims(events: list[Event]) -> list[Event]:
+    """'staged demonstrations to demand political reform': CAMEO's protest sub-codes say what
+    the protest is for (leadership 1, policy 2, rights 3, institutions 4), which the demand
+    or appeal coded beside it names (104x, 024x)."""
+    aims = {
+        (e.source.code if e.source else None): e
+        for e in events
+        if len(e.cameo) == 4 and e.cameo[:3] in ("104", "024") and e.cameo[3] in "1234"
+    }
+    for e in events:
+        aim = aims.get(e.source.code if e.source else None)
+        if aim is not None and e.cameo in PROTESTS:
+            _recode(e, e.cameo + aim.cameo[3], "protest sub-code from the demand beside it")
+            # The protest is the act; the demand says what it is for.
+            e.confidence = max(e.confidence, aim.confidence + 0.01)
+    return events
+
+
+def _recode(e: Event, code: str, why: str) -> None:
+    cb = lookup(code)
+    e.cameo, e.cameo_name, e.goldstein, e.quad_class = cb.code, cb.name, cb.goldstein, cb.quad_class
+    e.plover_type, e.plover_mode = cb.plover_type, cb.plover_mode
+    e.why = f"{e.why}; {why}"
 
 
 def _specificity(code: str) -> float:
