@@ -18,9 +18,12 @@ unidentifiable target stays None rather than being guessed.
 
 from __future__ import annotations
 
+import csv
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import cast
 
 from spacy.tokens import Span, Token
@@ -428,7 +431,12 @@ class EventCoder:
         # Elided clauses are distinct events by construction (another place, another target),
         # so they are added after one-event-per-dyad deduplication.
         elided = [e for _, events in self._elliptical(coded, ctx) for e in events]
-        return _protest_aims(_dedupe(_drop_covered_statements(coded))) + elided
+        events = _protest_aims(_dedupe(_drop_covered_statements(coded))) + elided
+        for trig, evs in coded:
+            aim = _accusation_aim(trig.token) if trig.code == "112" else None
+            for e in evs if aim else []:
+                _recode(e, aim or e.cameo, f"accused of '{trig.token.text} ... {aim}'")
+        return events
 
     def _elliptical(
         self, coded: list[tuple[Trigger, list[Event]]], ctx: SentenceContext
@@ -1090,6 +1098,27 @@ def _protest_aims(events: list[Event]) -> list[Event]:
             # The protest is the act; the demand says what it is for.
             e.confidence = max(e.confidence, aim.confidence + 0.01)
     return events
+
+
+@cache
+def _accusations() -> dict[str, str]:
+    path = resources.files("tacitus") / "data" / "accusations.tsv"
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        return {row["lemma"]: row["code"] for row in rows}
+
+
+def _accusation_aim(verb: Token) -> str | None:
+    """The sub-code of 'accused X of misusing funds' (1121), '... of war crimes' (1124):
+    from the lemmas under the verb's "of"/"over"/"for" phrase (tacitus/data/accusations.tsv)."""
+    table = _accusations()
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "over", "for"):
+            for tok in prep.subtree:
+                code = table.get(tok.lemma_.lower())
+                if code:
+                    return code
+    return None
 
 
 def _recode(e: Event, code: str, why: str) -> None:

@@ -142,3 +142,16 @@ def test_a_bombing_by_an_unnamed_hand_is_an_assault_placed_where_it_happened() -
     assault = matching(events, None, "18", "NGA")
     assert assault
     assert assault[0].source is not None and assault[0].source.country == "NGA"
+
+
+def test_what_an_accusation_is_of_decides_its_sub_code() -> None:
+    events = coded("Chad accused Sudan of war crimes in the border region.")
+    assert matching(events, "TCD", "1124", "SDN")
+
+
+def test_a_protest_for_reform_takes_the_sub_code_of_its_demand() -> None:
+    text = "Thousands of Kenyan students marched in Nairobi, demanding the resignation of the president."
+    events = coded(text)
+    protest = [e for e in events if e.root == "14"]
+    assert protest and protest[0].cameo == "1411"  # demonstrating for a change of leader
+    assert max(events, key=lambda e: e.confidence) is protest[0]
