@@ -150,7 +150,10 @@ def test_what_an_accusation_is_of_decides_its_sub_code() -> None:
 
 
 def test_a_protest_for_reform_takes_the_sub_code_of_its_demand() -> None:
-    text = "Thousands of Kenyan students marched in Nairobi, demanding the resignation of the president."
+    text = (
+        "Thousands of Kenyan students marched in Nairobi, demanding the resignation of the "
+        "president."
+    )
     events = coded(text)
     protest = [e for e in events if e.root == "14"]
     assert protest and protest[0].cameo == "1411"  # demonstrating for a change of leader
