@@ -724,7 +724,22 @@ def _accept_gazetteer_span(span: Span, gaz: Gazetteer) -> bool:
         return place.kind in ("country", "continent")
     if len(span.text) <= 2:  # "US" is listed, but two letters are too often initials
         return place.kind == "country"
+    if _named_as_place(span):
+        return True  # "the town of Samarra": the words before say what it is
     return place.kind in _HIGH_KINDS or place.population >= _MIN_GAZ_POPULATION
+
+
+# "the town of X", "the village of X": a settlement noun before "of" names a place whatever
+# its size.
+_SETTLEMENT_NOUNS = _words("town city village province region district county capital port")
+
+
+def _named_as_place(span: Span) -> bool:
+    start = span.start
+    if start < 2:
+        return False
+    doc = span.doc
+    return doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in _SETTLEMENT_NOUNS
 
 
 def _gazetteer_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[Span, str]]:
