@@ -155,6 +155,7 @@ DEMAND_SPEECH = frozenset(
 UNNAMED_SOURCE_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 # Protest codes with sub-codes by aim (1411 .. 1454).
 PROTESTS = frozenset({"141", "142", "143", "144", "145"})
+STATE_FORCE_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "SPY", "COP", "IMG", "PKO"})
 BOMB_WORDS = frozenset(
     {"bomb", "bombing", "explosive", "explosion", "ied", "grenade", "bomber", "detonate", "blast"}
@@ -819,6 +820,13 @@ def _unconventional(code: str, source: Actor | None, trigger: Token) -> tuple[st
     generic 'use force' reading (190) is refined by who acted and with what."""
     if code != "190":
         return code, ""
+    state = (
+        source is not None
+        and source.code is not None
+        and (not source.sectors or bool(set(source.sectors) & STATE_FORCE_SECTORS))
+    )
+    if state:
+        return code, ""  # a state's forces firing shells or bombs use conventional force
     words = {t.lemma_.lower() for t in trigger.sent}
     if words & BOMB_WORDS:
         sub = (
