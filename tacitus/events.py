@@ -917,6 +917,10 @@ def _demanding_speaker(verb: Token) -> Token | None:
             return head
         if head.pos_ == "NOUN" and head.head.pos_ in ("VERB", "AUX"):
             return head.head  # "reiterated its demand that Israel ease ..."
+    if verb.dep_ == "ccomp" and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_ in DEMANDING for c in verb.head.children
+    ):
+        return verb.head  # the same, with the clause hung on the verb by the parser
     obliged = any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in verb.children)
     if verb.dep_ == "xcomp" and verb.head.lemma_ in DEMAND_VERBS:
         obliged, verb = True, verb.head  # "Japan needs to enact ..."
