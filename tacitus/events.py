@@ -18,16 +18,14 @@ unidentifiable target stays None rather than being guessed.
 
 from __future__ import annotations
 
-import csv
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import cast
 
 from spacy.tokens import Span, Token
 
+from tacitus import readings
 from tacitus.actors import ActorCoder, ArticleActors, Mention, np_tokens
 from tacitus.codebook import lookup, read_as
 from tacitus.model import Actor, Event, Modality, Polarity
@@ -153,15 +151,6 @@ DEMAND_SPEECH = frozenset(
 # Roots whose events are coded even when the perpetrator is not named: violence and coercion
 # are news with an unknown hand; cooperation without a known party is not.
 UNNAMED_SOURCE_ROOTS = frozenset({"14", "17", "18", "19", "20"})
-# Protest codes with sub-codes by aim (1411 .. 1454).
-PROTESTS = frozenset({"141", "142", "143", "144", "145"})
-STATE_FORCE_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY"})
-ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "SPY", "COP", "IMG", "PKO"})
-BOMB_WORDS = frozenset(
-    {"bomb", "bombing", "explosive", "explosion", "ied", "grenade", "bomber", "detonate", "blast"}
-)
-VEHICLE_WORDS = frozenset({"car", "vehicle", "truck", "lorry", "motorcycle"})
-NON_STATE_SECTORS = frozenset({"REB", "INS", "SEP", "UAF", "CRM", "IMG", "RAD", "CVL", "OPP"})
 CONTEXT_MARK = "the article"  # in an actor's `why` when its country came from context
 GENERIC_NOUNS = frozenset({"country", "nation", "state", "government", "side", "leader"})
 ANAPHORIC_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
@@ -426,17 +415,19 @@ class EventCoder:
 
     def code_sentence(self, ctx: SentenceContext) -> list[Event]:
         coded = [
-            (trig, [e for e in self._events_for(trig, ctx) if _plausible_force(e)])
+            (trig, [e for e in self._events_for(trig, ctx) if readings.plausible_force(e)])
             for trig in self.triggers(ctx.sent)
         ]
         # Elided clauses are distinct events by construction (another place, another target),
         # so they are added after one-event-per-dyad deduplication.
         elided = [e for _, events in self._elliptical(coded, ctx) for e in events]
-        events = _protest_aims(_dedupe(_drop_covered_statements(coded))) + elided
+        events = readings.protest_aims(_dedupe(_drop_covered_statements(coded))) + elided
         for trig, evs in coded:
-            aim = _accusation_aim(trig.token) if trig.code == "112" else None
-            for e in evs if aim else []:
-                _recode(e, aim or e.cameo, f"accused of '{trig.token.text} ... {aim}'")
+            aim = readings.accusation_aim(trig.token) if trig.code == "112" else None
+            if aim is None:
+                continue
+            for e in evs:
+                readings.recode(e, aim, f"accused of '{trig.token.text} ... {aim}'")
         return events
 
     def _elliptical(
@@ -611,8 +602,8 @@ class EventCoder:
     ) -> Event:
         pat = trig.pattern
         polarity, modality, mood_why = mood(trig, self.patterns.modal_verbs)
-        code, reading_why = _reading(trig.code, polarity, modality)
-        code, violence_why = _unconventional(code, source, trig.token)
+        code, reading_why = readings.reading(trig.code, polarity, modality)
+        code, violence_why = readings.unconventional(code, source, trig.token)
         reading_why = "; ".join(w for w in (reading_why, violence_why) if w)
         if reading_why:
             mood_why = f"{mood_why}; {reading_why}" if mood_why else reading_why
@@ -782,64 +773,6 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "pcomp" or head.dep_ == "prep":
         return _subjects(_clause_verb(head), depth + 1)
     return []
-
-
-def _reading(code: str, polarity: Polarity, modality: Modality) -> tuple[str, str]:
-    """CAMEO codes what is announced or refused as its own act: 'will meet' is an intent to
-    meet (036), 'will attack' a threat (1384), 'refused to release' a refusal (1243).
-    Polarity and modality stay on the event as well."""
-    root = code[:2]
-    if polarity == "negated" and "03" <= root <= "08":
-        reading = "refusal"
-    elif modality in ("planned", "intent") and "04" <= root <= "08":
-        reading = "intent"
-    elif modality in ("planned", "intent", "threat") and (root >= "14" and root != "15"):
-        reading = "threat"
-    else:
-        return code, ""
-    new = read_as(reading, code)
-    if new is None or new == code:
-        return code, ""
-    return new, f"{reading}: {code} read as {new}"
-
-
-def _plausible_force(e: Event) -> bool:
-    """Force (18-20) needs someone armed or someone hit: 'the rupee hit a high', 'tax cuts
-    target firms', 'the company is battling rivals' name no armed actor and no political
-    target, and news uses these verbs for markets and sport far more than for war."""
-    if e.root not in ("18", "19", "20"):
-        return True
-    if e.target is not None and e.target.code is not None:
-        return True
-    return e.source is not None and bool(set(e.source.sectors) & ARMED_SECTORS)
-
-
-def _unconventional(code: str, source: Actor | None, trigger: Token) -> tuple[str, str]:
-    """CAMEO's 18 (assault) is violence without military organisation: bombs and attacks
-    by rebels, militias, criminals or unknown hands; 19 is the use of military force. A
-    generic 'use force' reading (190) is refined by who acted and with what."""
-    if code != "190":
-        return code, ""
-    state = (
-        source is not None
-        and source.code is not None
-        and (not source.sectors or bool(set(source.sectors) & STATE_FORCE_SECTORS))
-    )
-    if state:
-        return code, ""  # a state's forces firing shells or bombs use conventional force
-    words = {t.lemma_.lower() for t in trigger.sent}
-    if words & BOMB_WORDS:
-        sub = (
-            "1831"
-            if "suicide" in words
-            else "1832"
-            if words & VEHICLE_WORDS
-            else ("1833" if "roadside" in words else "183")
-        )
-        return sub, f"bombing: 190 read as {sub}"
-    if source is None or source.code is None or set(source.sectors) & NON_STATE_SECTORS:
-        return "180", "violence by a non-state or unknown hand: 190 read as 180"
-    return code, ""
 
 
 def _announces_own_act(clause: Token) -> bool:
@@ -1092,52 +1025,6 @@ def _drop_covered_statements(coded: list[tuple[Trigger, list[Event]]]) -> list[E
         for e in evs
         if not (specific and e.root == "01" and trig.token.lemma_ in REPORTING)
     ]
-
-
-def _protest_aims(events: list[Event]) -> list[Event]:
-    """'staged demonstrations to demand political reform': CAMEO's protest sub-codes say what
-    the protest is for (leadership 1, policy 2, rights 3, institutions 4), which the demand
-    or appeal coded beside it names (104x, 024x)."""
-    aims = {
-        (e.source.code if e.source else None): e
-        for e in events
-        if len(e.cameo) == 4 and e.cameo[:3] in ("104", "024") and e.cameo[3] in "1234"
-    }
-    for e in events:
-        aim = aims.get(e.source.code if e.source else None)
-        if aim is not None and e.cameo in PROTESTS:
-            _recode(e, e.cameo + aim.cameo[3], "protest sub-code from the demand beside it")
-            # The protest is the act; the demand says what it is for.
-            e.confidence = max(e.confidence, aim.confidence + 0.01)
-    return events
-
-
-@cache
-def _accusations() -> dict[str, str]:
-    path = resources.files("tacitus") / "data" / "accusations.tsv"
-    with path.open(encoding="utf-8") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
-        return {row["lemma"]: row["code"] for row in rows}
-
-
-def _accusation_aim(verb: Token) -> str | None:
-    """The sub-code of 'accused X of misusing funds' (1121), '... of war crimes' (1124):
-    from the lemmas under the verb's "of"/"over"/"for" phrase (tacitus/data/accusations.tsv)."""
-    table = _accusations()
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "over", "for"):
-            for tok in prep.subtree:
-                code = table.get(tok.lemma_.lower())
-                if code:
-                    return code
-    return None
-
-
-def _recode(e: Event, code: str, why: str) -> None:
-    cb = lookup(code)
-    e.cameo, e.cameo_name, e.goldstein, e.quad_class = cb.code, cb.name, cb.goldstein, cb.quad_class
-    e.plover_type, e.plover_mode = cb.plover_type, cb.plover_mode
-    e.why = f"{e.why}; {why}"
 
 
 def _specificity(code: str) -> float:

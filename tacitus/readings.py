@@ -1,0 +1,135 @@
+"""Readings: how CAMEO re-reads a pattern's code from the context of the event.
+
+The pattern dictionary gives the act a verb or noun names; these rules turn it into the
+code CAMEO gives that act as it is reported: announced, intended, threatened or refused
+acts (tacitus/data/readings.tsv), force by an unnamed or non-state hand, the aim of a
+protest, what an accusation is of (tacitus/data/accusations.tsv), and whether a use of
+force is plausible at all.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from tacitus.codebook import lookup, read_as
+from tacitus.model import Actor, Event, Modality, Polarity
+
+# Protest codes with sub-codes by aim (1411 .. 1454).
+PROTESTS = frozenset({"141", "142", "143", "144", "145"})
+# Who uses force conventionally (a state's forces) and who is armed at all.
+STATE_FORCE_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "SPY", "COP", "IMG", "PKO"})
+# Words that make an unattributed killing a bombing (183x).
+BOMB_WORDS = frozenset(
+    {"bomb", "bombing", "explosive", "explosion", "ied", "grenade", "bomber", "detonate", "blast"}
+)
+VEHICLE_WORDS = frozenset({"car", "vehicle", "truck", "lorry", "motorcycle"})
+NON_STATE_SECTORS = frozenset({"REB", "INS", "SEP", "UAF", "CRM", "IMG", "RAD", "CVL", "OPP"})
+
+
+def reading(code: str, polarity: Polarity, modality: Modality) -> tuple[str, str]:
+    """CAMEO codes what is announced or refused as its own act: 'will meet' is an intent to
+    meet (036), 'will attack' a threat (1384), 'refused to release' a refusal (1243).
+    Polarity and modality stay on the event as well."""
+    root = code[:2]
+    if polarity == "negated" and "03" <= root <= "08":
+        kind = "refusal"
+    elif modality in ("planned", "intent") and "04" <= root <= "08":
+        kind = "intent"
+    elif modality in ("planned", "intent", "threat") and (root >= "14" and root != "15"):
+        kind = "threat"
+    else:
+        return code, ""
+    new = read_as(kind, code)
+    if new is None or new == code:
+        return code, ""
+    return new, f"{kind}: {code} read as {new}"
+
+
+def plausible_force(e: Event) -> bool:
+    """Force (18-20) needs someone armed or someone hit: 'the rupee hit a high', 'tax cuts
+    target firms', 'the company is battling rivals' name no armed actor and no political
+    target, and news uses these verbs for markets and sport far more than for war."""
+    if e.root not in ("18", "19", "20"):
+        return True
+    if e.target is not None and e.target.code is not None:
+        return True
+    return e.source is not None and bool(set(e.source.sectors) & ARMED_SECTORS)
+
+
+def unconventional(code: str, source: Actor | None, trigger: Token) -> tuple[str, str]:
+    """CAMEO's 18 (assault) is violence without military organisation: bombs and attacks
+    by rebels, militias, criminals or unknown hands; 19 is the use of military force. A
+    generic 'use force' reading (190) is refined by who acted and with what."""
+    if code != "190":
+        return code, ""
+    state = (
+        source is not None
+        and source.code is not None
+        and (not source.sectors or bool(set(source.sectors) & STATE_FORCE_SECTORS))
+    )
+    if state:
+        return code, ""  # a state's forces firing shells or bombs use conventional force
+    words = {t.lemma_.lower() for t in trigger.sent}
+    if words & BOMB_WORDS:
+        sub = (
+            "1831"
+            if "suicide" in words
+            else "1832"
+            if words & VEHICLE_WORDS
+            else ("1833" if "roadside" in words else "183")
+        )
+        return sub, f"bombing: 190 read as {sub}"
+    if source is None or source.code is None or set(source.sectors) & NON_STATE_SECTORS:
+        return "180", "violence by a non-state or unknown hand: 190 read as 180"
+    return code, ""
+
+
+def protest_aims(events: list[Event]) -> list[Event]:
+    """'staged demonstrations to demand political reform': CAMEO's protest sub-codes say what
+    the protest is for (leadership 1, policy 2, rights 3, institutions 4), which the demand
+    or appeal coded beside it names (104x, 024x)."""
+    aims = {
+        (e.source.code if e.source else None): e
+        for e in events
+        if len(e.cameo) == 4 and e.cameo[:3] in ("104", "024") and e.cameo[3] in "1234"
+    }
+    for e in events:
+        aim = aims.get(e.source.code if e.source else None)
+        if aim is not None and e.cameo in PROTESTS:
+            recode(e, e.cameo + aim.cameo[3], "protest sub-code from the demand beside it")
+            # The protest is the act; the demand says what it is for.
+            e.confidence = max(e.confidence, aim.confidence + 0.01)
+    return events
+
+
+@cache
+def _accusations() -> dict[str, str]:
+    path = resources.files("tacitus") / "data" / "accusations.tsv"
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        return {row["lemma"]: row["code"] for row in rows}
+
+
+def accusation_aim(verb: Token) -> str | None:
+    """The sub-code of 'accused X of misusing funds' (1121), '... of war crimes' (1124):
+    from the lemmas under the verb's "of"/"over"/"for" phrase (tacitus/data/accusations.tsv)."""
+    table = _accusations()
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "over", "for"):
+            for tok in prep.subtree:
+                code = table.get(tok.lemma_.lower())
+                if code:
+                    return code
+    return None
+
+
+def recode(e: Event, code: str, why: str) -> None:
+    cb = lookup(code)
+    e.cameo, e.cameo_name, e.goldstein, e.quad_class = cb.code, cb.name, cb.goldstein, cb.quad_class
+    e.plover_type, e.plover_mode = cb.plover_type, cb.plover_mode
+    e.why = f"{e.why}; {why}"
