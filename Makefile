@@ -23,8 +23,8 @@ $(TSTAMP): pyproject.toml | $(BIN)/python
 
 demo: $(STAMP)
 	rm -f $(DEMO_DB)
-	$(BIN)/tacitus code tacitus/data/samples --db $(DEMO_DB)
-	$(BIN)/tacitus events --db $(DEMO_DB) --limit 40
+	$(BIN)/tacitus code tacitus/data/samples --db $(DEMO_DB) --quiet
+	$(BIN)/tacitus events --db $(DEMO_DB)
 
 lint: $(TSTAMP)
 	$(BIN)/ruff check tacitus tests bench scripts
