@@ -105,6 +105,9 @@ def code(
         str | None, typer.Option(help="Installed English spaCy pipeline to parse with.")
     ] = None,
     processes: Annotated[int, typer.Option(help="Parser processes.", min=1)] = 1,
+    max_chars: Annotated[
+        int, typer.Option(help="Longest article accepted, in characters.", min=1)
+    ] = 1_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no events.")] = False,
 ) -> None:
     """Code articles into events, store them in DuckDB and print them.
@@ -124,7 +127,9 @@ def code(
         store = None if no_store else Store(db)
     except TacitusError as exc:
         raise _fail(str(exc)) from exc
-    items: Iterable[Article | Failure] = read_inputs(sources, published=pub, stdin=sys.stdin.buffer)
+    items: Iterable[Article | Failure] = read_inputs(
+        sources, published=pub, stdin=sys.stdin.buffer, max_chars=max_chars
+    )
     skipped: list[str] = []
     if store is not None and not recode:
         items = _not_yet_coded(items, store, skipped)

@@ -670,7 +670,7 @@ def _article(text: str, origin: str, opts: _Options, *, meta: dict[str, Any]) ->
     if len(text) > opts.max_chars:
         reason = (
             f"article is {len(text):,} characters, over the limit of {opts.max_chars:,} "
-            "(raise it with max_chars)"
+            "(raise it with --max-chars)"
         )
         return Failure(article_id=article_id, origin=origin, reason=reason, text=text)
     if opts.published is not None:

@@ -48,6 +48,7 @@ class _InFlight:
     article: Article | None = None
     expected: int = 0
     parsed: list[_Parsed] = field(default_factory=list)
+    reason: str = "could not split the article into headline, body and captions"
 
 
 class Pipeline:
@@ -126,11 +127,21 @@ class Pipeline:
             if isinstance(item, Failure):
                 continue
             try:
-                flight.article = clean(item)
+                article = clean(item)
             except Exception as exc:  # one bad article must not stop the run
                 log.warning("clean failed for %s: %s", item.id, exc)
+                flight.reason = f"could not split the article into its parts: {exc!r}"
                 continue
-            segments = flight.article.coded_segments()
+            segments = article.coded_segments()
+            longest = max((len(seg.text) for seg in segments), default=0)
+            if longest > self.nlp.max_length:
+                # spaCy refuses such a text, and its error would end the whole stream.
+                flight.reason = (
+                    f"a paragraph of {longest:,} characters is longer than the parser "
+                    f"accepts ({self.nlp.max_length:,}); split it into paragraphs"
+                )
+                continue
+            flight.article = article
             flight.expected = len(segments)
             for seg in segments:
                 yield seg.text, (serial, seg)
@@ -149,10 +160,8 @@ class Pipeline:
         if isinstance(item, Failure):
             return CodingResult(_placeholder(item), failure=item)
         if flight.article is None:
-            reason = "could not split the article into headline, body and captions"
-            return CodingResult(
-                item, failure=Failure(item.id, item.origin or "", reason, item.text)
-            )
+            failure = Failure(item.id, item.origin or "", flight.reason, item.text)
+            return CodingResult(item, failure=failure)
         return self._code_article(flight.article, flight.parsed)
 
     def _code_article(self, article: Article, parsed: list[_Parsed]) -> CodingResult:

@@ -58,3 +58,15 @@ def test_an_article_that_breaks_a_stage_is_recorded_and_the_run_goes_on(
     results = list(pipeline.code(items))
     assert results[0].failure is not None and "boom" in results[0].failure.reason
     assert results[1].ok and results[1].events
+
+
+def test_a_paragraph_too_long_for_the_parser_fails_alone() -> None:
+    pipeline = tacitus.load()
+    huge = "word " * (pipeline.nlp.max_length // 5 + 1)
+    items: list[Article | Failure] = [
+        Article(id="huge", text=huge),
+        Article(id="fine", text="Ghana recalled its ambassador to Togo."),
+    ]
+    results = list(pipeline.code(items))
+    assert results[0].failure is not None and "longer than the parser" in results[0].failure.reason
+    assert results[1].ok and results[1].events
