@@ -29,7 +29,7 @@ import logging
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -1088,15 +1088,6 @@ def _most_specific(
             continue
         key = (PRECISION_RANK.get(loc.precision, 9), abs(top.start_char - trigger.idx))
         if best is None or key < best[0]:
-            located = Location(
-                name=loc.name,
-                precision=loc.precision,
-                geonameid=loc.geonameid,
-                lat=loc.lat,
-                lon=loc.lon,
-                country=loc.country,
-                admin1=loc.admin1,
-                why=f"{why}; {loc.why}",
-            )
+            located = replace(loc, why=f"{why}; {loc.why}")
             best = (key, located)
     return best[1] if best else None
