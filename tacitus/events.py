@@ -25,7 +25,7 @@ from typing import cast
 
 from spacy.tokens import Span, Token
 
-from tacitus import readings
+from tacitus import aims, readings
 from tacitus.actors import ActorCoder, ArticleActors, Mention, np_tokens
 from tacitus.codebook import lookup, read_as
 from tacitus.model import Actor, Event, Modality, Polarity
@@ -421,7 +421,14 @@ class EventCoder:
         # Elided clauses are distinct events by construction (another place, another target),
         # so they are added after one-event-per-dyad deduplication.
         elided = [e for _, events in self._elliptical(coded, ctx) for e in events]
-        events = readings.protest_aims(_dedupe(_drop_covered_statements(coded))) + elided
+        kept = _dedupe(_drop_covered_statements(coded))
+        # Sub-codes by aim after deduplication: a pattern's specific reading (125 for a
+        # rejected invitation) must not lose to a generic one (120) the aim words refined.
+        trigger_of = {id(e): trig for trig, evs in coded for e in evs}
+        for e in kept:
+            trig = trigger_of[id(e)]
+            aims.refine(e, trig.token, trig.governor)
+        events = readings.protest_aims(kept) + elided
         for trig, evs in coded:
             aim = readings.accusation_aim(trig.token) if trig.code == "112" else None
             if aim is None:

@@ -100,10 +100,12 @@ def protest_aims(events: list[Event]) -> list[Event]:
     }
     for e in events:
         aim = aims.get(e.source.code if e.source else None)
-        if aim is not None and e.cameo in PROTESTS:
+        if aim is None or e.cameo[:3] not in PROTESTS:
+            continue
+        if e.cameo in PROTESTS:
             recode(e, e.cameo + aim.cameo[3], "protest sub-code from the demand beside it")
-            # The protest is the act; the demand says what it is for.
-            e.confidence = max(e.confidence, aim.confidence + 0.01)
+        # The protest is the act; the demand says what it is for.
+        e.confidence = max(e.confidence, aim.confidence + 0.01)
     return events
 
 
