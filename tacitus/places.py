@@ -661,7 +661,8 @@ def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
         span = _strip_the(ent)
         if label in _PLACE_LABELS or (label == "NORP" and gaz.demonym(span.text) is not None):
             spans.append((span, label))
-        elif label in _RELABEL and _relabel_ok(span, gaz):
+        elif (label in _RELABEL or label == "NORP") and _relabel_ok(span, gaz):
+            # "near Samarra" tagged NORP: a known town that is no demonym is a place.
             spans.append((span, "GPE"))
         elif label == "ORG":
             spans.extend(_embedded_spans(span, gaz))
@@ -1060,7 +1061,7 @@ def _places_under(
     out: list[Toponym] = []
     stack: list[tuple[Token, int]] = [(head, 0)] if include_self else []
     if not include_self:
-        stack = [(c, 0) for c in head.children if c.dep_ == "pobj"]
+        stack = [(c, 0) for c in _prep_objects(head)]
     while stack:
         tok, depth = stack.pop()
         top = by_token.get(tok.i)
@@ -1071,9 +1072,18 @@ def _places_under(
         for child in tok.children:
             if child.dep_ in _DESCEND or (child.dep_ == "amod" and child.i in by_token):
                 stack.append((child, depth + 1))
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ in _LOCATIVE):
+                # "the outskirts of Tehran"; "in an explosion in a suburb of Beirut"
                 stack.extend((c, depth + 1) for c in child.children if c.dep_ == "pobj")
     return out
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition, through a compound one: "outside of the city"."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if objs:
+        return objs
+    return [o for c in prep.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
 
 
 def _most_specific(

@@ -99,7 +99,10 @@ class Enricher:
             anchor = _clause_anchor(trig)
             e.date = event_date(anchor, st.article.published)
             e.location = event_location(anchor, toponyms, st.places)
-            _place_unnamed_source(e)
+            if not _pronoun_subject(anchor):
+                # "it fired a missile into the sea off Japan": a pronoun names someone the
+                # coder could not resolve, not an unidentified perpetrator.
+                _place_unnamed_source(e)
 
     def finish_article(self, events: list[Event]) -> None:
         """Sources a report cites later in the article ("The report cited officials ...")
@@ -170,6 +173,10 @@ def _place_unnamed_source(e: Event) -> None:
     else:
         e.source.code, e.source.country = country, country
         e.source.why = f"{e.source.why}; {why}"
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in verb.children)
 
 
 def _clause_anchor(trig: Token) -> Token:

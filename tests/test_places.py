@@ -145,6 +145,15 @@ def test_outskirts_and_no_place_in_the_clause(nlp: Language, gaz: Gazetteer) -> 
     assert event_location(token(doc, "denied"), tops, PlaceContext()) is None
 
 
+def test_place_behind_a_compound_or_nested_preposition(nlp: Language, gaz: Gazetteer) -> None:
+    doc, tops = parse(nlp, "Two guards were shot dead outside of the city of Mosul.", gaz)
+    loc = event_location(token(doc, "shot"), tops, PlaceContext())
+    assert loc is not None and loc.name == "Mosul"
+    doc, tops = parse(nlp, "A driver died in a blast in a northern suburb of Kabul.", gaz)
+    loc = event_location(token(doc, "died"), tops, PlaceContext())
+    assert loc is not None and loc.country == "AF"
+
+
 def test_facility_is_more_specific_than_its_city(nlp: Language, gaz: Gazetteer) -> None:
     doc, tops = parse(nlp, "The generals met at the Pentagon in Arlington, Virginia.", gaz)
     loc = event_location(token(doc, "met"), tops, PlaceContext())
