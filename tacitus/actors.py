@@ -337,6 +337,10 @@ class ActorCoder:
             return self._actor(head, own.code, own.sectors, own, offset, own.why, tokens)
         if not near:
             return None
+        if own and own.kind in STATE_KINDS and own.code:
+            # "NATO-member Norway", "EU member Hungary": the state the phrase is about, not
+            # the bloc that describes it.
+            near = [own] + [m for m in near if m.kind == "agent"]
         country, sectors, why = _combine(near, self.regions)
         if own and own.kind == "person" and not country and not sectors:
             return None
