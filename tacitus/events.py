@@ -103,6 +103,10 @@ OBJECT_PREPS = ("on", "to", "against", "with", "for", "from", "over")
 DEMAND_AUX = frozenset({"must", "should"})
 # Verbs and nouns whose that-clause is demanded: "demanded that Israel ease restrictions".
 DEMANDING = frozenset({"demand", "insist", "require", "urge", "call", "request", "ultimatum"})
+# Nouns for what is said: "issued a reminder that Y must ..." is said by the issuer.
+SPEECH_NOUNS = frozenset(
+    {"reminder", "statement", "declaration", "warning", "message", "letter", "communique"}
+)
 # "needs to", "has to" read like "must" in reported speech.
 DEMAND_VERBS = frozenset({"need", "have"})
 # "X wants Y to <act>": the subject appeals to Y for the act (CAMEO 02).
@@ -474,7 +478,9 @@ class EventCoder:
             pairs = [(a, b) for a in parties for b in parties if a is not b]
             return [self._event(trig, s, t, ctx, "between-phrase") for s, t in pairs]
         if not sources:
-            return self._anaphoric(trig, ctx) or self._unnamed_source(trig, ctx)
+            # "reminded Iraq that it must cooperate": the demand stands without a doer.
+            demanded = self._demand(trig, [], ctx) if trig.kind == "verb" else []
+            return demanded or self._anaphoric(trig, ctx) or self._unnamed_source(trig, ctx)
         if trig.token.lemma_ in REPORTING and all(s.sectors == ("MED",) for s in sources):
             return []  # "the newspaper reported": the reporter is not an actor of the event
         demanded = self._demand(trig, sources, ctx)
@@ -555,6 +561,9 @@ class EventCoder:
             return []
         actor = self._actor_fn(ctx)
         demanders = [a for t in _subjects(speaker) for a in actor(t)]
+        if not demanders and speaker.dep_ == "acl" and speaker.head.head.pos_ in ("VERB", "AUX"):
+            # "issued a declaration demanding that ...": the issuer demands.
+            demanders = [a for t in _subjects(speaker.head.head) for a in actor(t)]
         if not demanders:
             return []
         fallback = "100" if reading == "demand" else "020"
@@ -563,12 +572,18 @@ class EventCoder:
         if reading == "appeal":
             # The addressee is asked to act, whoever the parser made the subject.
             doers = [a for t in _addressees(speaker) for a in actor(t)] or doers
+        # "reminded Iraq that it must ...": whom the demand is addressed to, if no doer.
+        doers = doers or [
+            a for t in _addressees(speaker) + _prep_objects(speaker, ("to",)) for a in actor(t)
+        ]
         out = []
         for d in demanders:
             others: list[Actor | None] = [t for t in doers if not _same_party(d, t)]
             for target in others or [None]:
                 e = self._event(trig, d, target, ctx, f"{reading} of the act")
                 e.modality = "factual"  # the demand was made; what it asks for is in its code
+                # "demanded that X refuse to ...": the refusal is asked for, not the demand.
+                e.polarity = "negated" if _negated(speaker) else "asserted"
                 out.append(e)
         return out
 
@@ -843,29 +858,63 @@ def _refused_request(noun: Token) -> Token | None:
 
 def _demanding_speaker(verb: Token) -> Token | None:
     """The verb whose complement clause is demanded of its subject: 'said Y must ...',
-    'demanded that Y ease ...', 'reiterated its demand that Y ...'."""
-    if verb.dep_ in ("ccomp", "acl") and verb.head.lemma_ in DEMANDING:
-        head = verb.head
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-        if head.pos_ == "NOUN" and head.head.pos_ in ("VERB", "AUX"):
-            return head.head  # "reiterated its demand that Israel ease ..."
-    if verb.dep_ == "ccomp" and any(
-        c.dep_ in ("dobj", "obj") and c.lemma_ in DEMANDING for c in verb.head.children
-    ):
-        return verb.head  # the same, with the clause hung on the verb by the parser
-    obliged = any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in verb.children)
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in DEMAND_VERBS:
-        obliged, verb = True, verb.head  # "Japan needs to enact ..."
-    if not obliged:
-        return None
-    cur = verb
+    'demanded that Y ease ...', 'reiterated its demand that Y ...', 'said Y must be ready
+    to mediate', 'demanded that Y refuse to recognize ...'."""
+    clause, obliged = _demanded_clause(verb)
+    found = _demanding_head(clause)
+    if found is not None or not obliged:
+        return found
+    cur = clause
     for _ in range(4):
-        if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head.i == cur.i:
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "acl" and cur.head.lemma_ in SPEECH_NOUNS:
+            # "issued a reminder to Iraq that it must cooperate": the noun's verb speaks.
+            gov = cur.head.head
+            return gov if gov.pos_ in ("VERB", "AUX") and gov.i != cur.head.i else None
+        if cur.dep_ not in ("ccomp", "conj", "xcomp"):
             return None
         cur = cur.head
         if cur.lemma_ in DEMAND_SPEECH:
             return cur
+    return None
+
+
+def _demanded_clause(verb: Token) -> tuple[Token, bool]:
+    """The clause an act belongs to, climbing through subject-control verbs and predicate
+    adjectives ('refuse to recognize', 'needs to enact', 'must be ready to mediate'), and
+    whether the clause is an obligation (must, should, needs to, has to)."""
+    cur = verb
+    obliged = _has_demand_aux(cur)
+    for _ in range(4):
+        head = cur.head
+        climbs = (cur.dep_ == "xcomp" and head.lemma_ not in APPEAL_VERBS) or (
+            cur.dep_ == "acomp" and cur.pos_ == "ADJ"
+        )
+        if not climbs or head.i == cur.i:
+            break
+        obliged = obliged or (cur.dep_ == "xcomp" and head.lemma_ in DEMAND_VERBS)
+        cur = head
+        obliged = obliged or _has_demand_aux(cur)
+    return cur, obliged
+
+
+def _has_demand_aux(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in verb.children)
+
+
+def _demanding_head(clause: Token) -> Token | None:
+    """'demanded that Y ...', 'its demand that Y ...': the demanding verb of a clause."""
+    head = clause.head
+    if clause.dep_ in ("ccomp", "acl") and head.lemma_ in DEMANDING:
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.pos_ == "NOUN" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head  # "reiterated its demand that Israel ease ..."
+    if clause.dep_ == "ccomp" and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_ in DEMANDING for c in head.children
+    ):
+        return head  # the same, with the clause hung on the verb by the parser
     return None
 
 

@@ -158,3 +158,25 @@ def test_a_protest_for_reform_takes_the_sub_code_of_its_demand() -> None:
     protest = [e for e in events if e.root == "14"]
     assert protest and protest[0].cameo == "1411"  # demonstrating for a change of leader
     assert max(events, key=lambda e: e.confidence) is protest[0]
+
+
+def test_an_obligation_under_a_predicate_adjective_is_a_demand() -> None:
+    events = coded("Norway said that Sweden must be ready to mediate between the two parties.")
+    assert matching(events, "NOR", "10", "SWE")
+
+
+def test_a_demanded_refusal_is_the_demanders_event() -> None:
+    events = coded("Chile demanded that its neighbours refuse to recognize the new regime in Peru.")
+    demand = matching(events, "CHL", "10", None)
+    assert demand and all(e.polarity == "asserted" for e in demand)
+    assert max(events, key=lambda e: e.confidence) in demand
+
+
+def test_a_declaration_demanding_an_act_is_its_issuers_demand() -> None:
+    text = "Kenyan opposition leaders issued a statement demanding that the government free the detained journalists."
+    assert matching(coded(text), "KEN", "10", "KEN")
+
+
+def test_a_reminder_that_someone_must_act_is_addressed_to_them() -> None:
+    text = "The French president sent a reminder to Iraq that it must cooperate with inspectors."
+    assert matching(coded(text), "FRA", "10", "IRQ")
