@@ -152,6 +152,12 @@ DEMAND_SPEECH = frozenset(
         "repeat",
     }
 )
+# Clauses and phrases that set the scene for the main event rather than report it.
+BACKGROUND_MARKS = frozenset(
+    {"after", "as", "since", "while", "when", "before", "because", "following", "once"}
+)
+BACKGROUND_PREPS = frozenset({"after", "following", "since", "amid", "before", "despite"})
+STATEMENT_PENALTY = 0.3
 # Roots whose events are coded even when the perpetrator is not named: violence and coercion
 # are news with an unknown hand; cooperation without a known party is not.
 UNNAMED_SOURCE_ROOTS = frozenset({"14", "17", "18", "19", "20"})
@@ -208,6 +214,9 @@ class Trigger:
     governor: Token  # the verb whose clause the event belongs to
     code: str = ""  # the pattern's code unless a rule reads the trigger differently
     reading: str = ""  # why the code differs from the pattern's
+    # The verb whose clause ranks the event when it is not the trigger's own: the demanding
+    # verb of a demanded act ("demanded that X withdraw" ranks as 'demanded').
+    anchor: Token | None = None
 
     def __post_init__(self) -> None:
         self.code = self.code or self.pattern.code
@@ -569,6 +578,7 @@ class EventCoder:
         fallback = "100" if reading == "demand" else "020"
         trig.code = read_as(reading, trig.code) or fallback
         trig.reading = f"{reading}: '{speaker.text}' ... {trig.token.text}"
+        trig.anchor = speaker
         if reading == "appeal":
             # The addressee is asked to act, whoever the parser made the subject.
             doers = [a for t in _addressees(speaker) for a in actor(t)] or doers
@@ -630,15 +640,12 @@ class EventCoder:
             conf -= 0.1
         if trig.governor.i != trig.token.i and trig.kind == "verb":
             conf -= 0.05
-        if trig.token.dep_ in ("acl", "relcl", "amod"):
-            conf -= 0.15  # "forces backed by Russia pounded ...": the modifier is not the news
-        elif trig.token.dep_ in ("advcl", "pcomp") and (
-            trig.token.tag_ == "VBG" or any(c.lower_ == "to" for c in trig.token.children)
-        ):
-            # "demonstrated in Kirkuk, calling for independence", "blocked roads to press
-            # demands": a participle or purpose clause adds detail to the main event. 0.1
-            # puts it below a main verb that lacks only a target.
-            conf -= 0.1
+        conf -= _rank_penalty(trig)
+        if cb.code == "010" and trig.kind == "verb":
+            # A plain statement is coded only when nothing else is: it ranks below any
+            # other event of the sentence (0.3 takes 'said' with a target, 0.8, below a
+            # noun event without a target, 0.5).
+            conf -= STATEMENT_PENALTY
         sent = ctx.sent
         tok = trig.token
         why = f"{pat.describe()} ({trig.kind} '{tok.text}', {how})"
@@ -670,6 +677,43 @@ class EventCoder:
 
 
 # -- grammar helpers ---------------------------------------------------------------------------
+
+
+def _rank_penalty(trig: Trigger) -> float:
+    """How far an event's clause sits from the sentence's news: the main clause ranks
+    first, then participle and purpose clauses, then modifiers and background clauses."""
+    tok = trig.anchor if trig.anchor is not None else trig.token
+    if tok.dep_ in ("relcl", "amod") or (tok.dep_ == "acl" and trig.anchor is None):
+        return 0.15  # "forces backed by Russia pounded ...": the modifier is not the news
+    if _background(tok):
+        return 0.15
+    if tok.dep_ in ("advcl", "pcomp") and (
+        tok.tag_ == "VBG" or any(c.lower_ == "to" for c in tok.children)
+    ):
+        # "demonstrated in Kirkuk, calling for independence", "blocked roads to press
+        # demands": a participle or purpose clause adds detail to the main event. 0.1
+        # puts it below a main verb that lacks only a target.
+        return 0.1
+    return 0.0
+
+
+def _background(tok: Token) -> bool:
+    """'one day after X shot down ...', 'as authorities cracked down', 'following the
+    killing', 'the envoy, who had agreed to meet ...': a clause that sets the scene."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS for c in cur.children
+        ):
+            return True
+        if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in BACKGROUND_PREPS:
+            return True
+        if cur.dep_ == "relcl" and cur.i != tok.i:
+            return True
+        cur = cur.head
+    return False
 
 
 def _expand(tokens: list[Token]) -> list[Token]:

@@ -173,10 +173,33 @@ def test_a_demanded_refusal_is_the_demanders_event() -> None:
 
 
 def test_a_declaration_demanding_an_act_is_its_issuers_demand() -> None:
-    text = "Kenyan opposition leaders issued a statement demanding that the government free the detained journalists."
+    text = (
+        "Kenyan opposition leaders issued a statement demanding that the government free "
+        "the detained journalists."
+    )
     assert matching(coded(text), "KEN", "10", "KEN")
 
 
 def test_a_reminder_that_someone_must_act_is_addressed_to_them() -> None:
     text = "The French president sent a reminder to Iraq that it must cooperate with inspectors."
     assert matching(coded(text), "FRA", "10", "IRQ")
+
+
+def top(events: list[Event]) -> Event:
+    return max(events, key=lambda e: e.confidence)
+
+
+def test_a_background_clause_ranks_below_the_main_clause() -> None:
+    text = "Chile recalled its ambassador from Peru a week after Peruvian troops attacked a post."
+    assert top(coded(text)).cameo.startswith("16")
+
+
+def test_an_event_after_following_ranks_below_the_main_event() -> None:
+    text = "Kenya expelled two Somali diplomats following the bombing of a market by militants."
+    assert top(coded(text)).source.country == "KEN"  # type: ignore[union-attr]
+
+
+def test_a_plain_statement_ranks_below_any_other_event() -> None:
+    text = "Ghana's foreign minister told reporters that a Togolese delegation arrived in Accra."
+    events = coded(text)
+    assert top(events).cameo != "010"
