@@ -275,7 +275,24 @@ class EventCoder:
             return False
         # Unless the pair has a pattern of its own: "refused to meet" (125), "agreed to meet".
         own = self.patterns.match_verb(verb.lemma_, objects={c.lemma_.lower() for c in xcomps})
-        return own is None or not own.objects
+        if own is not None and own.objects:
+            return False
+        # "agreed to re-open its borders", "refused to respond": when the complement codes
+        # nothing, the control verb's own reading (agree to 030, refuse 120) is the event.
+        return any(self._complement_codes(c) for c in xcomps)
+
+    def _complement_codes(self, verb: Token, depth: int = 0) -> bool:
+        """Whether a verb, its event-noun object or a complement or conjunct under it has a
+        pattern: what a control verb defers to."""
+        if verb.lemma_ in self.patterns.verbs and self._verb_pattern(verb) is not None:
+            return True
+        if any(o.lemma_.lower() in self.patterns.nouns for o in _objects(verb)):
+            return True
+        return depth < 3 and any(
+            self._complement_codes(c, depth + 1)
+            for c in verb.children
+            if c.dep_ in ("xcomp", "conj") and c.pos_ in ("VERB", "AUX")
+        )
 
     def _verb_pattern(self, verb: Token) -> Pattern | None:
         kids = list(verb.children)
@@ -288,7 +305,9 @@ class EventCoder:
             # the object of the verb's object patterns.
             objects=set().union(*(_object_keys(o) for o in _expand(objs)))
             | {c.lemma_.lower() for c in kids if c.dep_ in ("xcomp", "oprd")},
-            preps=_preps_with_objects(verb) | {p for o in objs for p in _preps_with_objects(o)},
+            preps=_preps_with_objects(verb)
+            | {p for o in objs for p in _preps_with_objects(o)}
+            | _infinitive_to(verb, self.patterns.modal_verbs),
         )
         if pat is not None and not pat.objects and self._object_is_event(objs, pat):
             return None
@@ -764,6 +783,18 @@ def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
         if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps:
             out += [o for o in p.children if o.dep_ == "pobj"]
     return _expand(out)
+
+
+def _infinitive_to(verb: Token, modal_verbs: Mapping[str, str]) -> set[str]:
+    """'agreed to allow ...' reads as the pattern 'agree to' ('agreed to a truce'): a control
+    verb's infinitive stands where the prepositional object would."""
+    if verb.lemma_ not in modal_verbs:
+        return set()
+    infinitive = any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+    return {"to"} if infinitive else set()
 
 
 def _stative(verb: Token) -> bool:
