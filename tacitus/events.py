@@ -397,6 +397,9 @@ class EventCoder:
         objs = _objects(verb)
         plain = [o for o in objs if o.lemma_.lower() not in trig.pattern.objects]
         tiers.append(_expand(plain))
+        # "agreed to meet French officials": the object of the complement the pattern names.
+        comps = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ in trig.pattern.objects]
+        tiers.append(_expand([o for c in comps for o in _objects(c)]))
         tiers.append(self._default_targets(trig))
         # "lifted the ban on US poultry", "cut aid to Yemen": the party behind the object.
         behind = objs + [

@@ -203,3 +203,18 @@ def test_a_plain_statement_ranks_below_any_other_event() -> None:
     text = "Ghana's foreign minister told reporters that a Togolese delegation arrived in Accra."
     events = coded(text)
     assert top(events).cameo != "010"
+
+
+def test_agreeing_to_an_uncoded_act_is_an_intent_to_cooperate() -> None:
+    events = coded("Bolivia agreed to overhaul its customs rules with Chile.")
+    assert matching(events, "BOL", "03", None)
+
+
+def test_refusing_an_uncoded_act_is_a_rejection() -> None:
+    events = coded("The Serbian government refused to respond to the letter from Kosovo.")
+    assert matching(events, "SRB", "12", None)
+
+
+def test_an_agreed_meeting_takes_the_complements_object_as_target() -> None:
+    events = coded("Iran agreed to meet French diplomats in Oman.")
+    assert matching(events, "IRN", "03", "FRA")
