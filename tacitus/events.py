@@ -249,7 +249,7 @@ class EventCoder:
             if (
                 tok.pos_ in ("VERB", "AUX")
                 or (tok.pos_ == "ADJ" and tok.dep_ in PREDICATIVE)  # "is opposed to"
-            ) and tok.lemma_ in self.patterns.verbs:
+            ) and self._lemma(tok) in self.patterns.verbs:
                 pat = self._verb_pattern(tok)
                 if pat:
                     consumed.update(
@@ -284,7 +284,7 @@ class EventCoder:
     def _complement_codes(self, verb: Token, depth: int = 0) -> bool:
         """Whether a verb, its event-noun object or a complement or conjunct under it has a
         pattern: what a control verb defers to."""
-        if verb.lemma_ in self.patterns.verbs and self._verb_pattern(verb) is not None:
+        if self._lemma(verb) in self.patterns.verbs and self._verb_pattern(verb) is not None:
             return True
         if any(o.lemma_.lower() in self.patterns.nouns for o in _objects(verb)):
             return True
@@ -294,11 +294,21 @@ class EventCoder:
             if c.dep_ in ("xcomp", "conj") and c.pos_ in ("VERB", "AUX")
         )
 
+    def _lemma(self, verb: Token) -> str:
+        """The lemma patterns are looked up under: a verb's own, or for a re- verb with no
+        patterns of its own the base verb's ('reimposed' -> impose, 'redeployed' -> deploy).
+        Bases shorter than four letters are too often not a base at all (react, relay)."""
+        lemma = verb.lemma_
+        if lemma in self.patterns.verbs or not lemma.startswith("re") or len(lemma) < 6:
+            return lemma
+        base = lemma[2:].lstrip("-")
+        return base if base in self.patterns.verbs else lemma
+
     def _verb_pattern(self, verb: Token) -> Pattern | None:
         kids = list(verb.children)
         objs = [c for c in kids if c.dep_ in OBJ or c.dep_ in PASS_SUBJ]
         pat = self.patterns.match_verb(
-            verb.lemma_,
+            self._lemma(verb),
             # spaCy tags "out" in "pulled out of" as prep or advmod as often as prt.
             particles={c.lower_ for c in kids if c.dep_ in ("prt", "prep", "advmod")},
             # "declined to comment", "threatened to strike": an open complement is read as
@@ -334,7 +344,7 @@ class EventCoder:
             return read
         head = noun.head
         if noun.dep_ in OBJ and head.pos_ in ("VERB", "AUX"):
-            own = self._verb_pattern(head) if head.lemma_ in self.patterns.verbs else None
+            own = self._verb_pattern(head) if self._lemma(head) in self.patterns.verbs else None
             if own is not None and own.objects:
                 return None  # the verb's own object pattern codes it ("impose sanctions")
             if head.lemma_ in self.patterns.light_verbs:

@@ -218,3 +218,18 @@ def test_refusing_an_uncoded_act_is_a_rejection() -> None:
 def test_an_agreed_meeting_takes_the_complements_object_as_target() -> None:
     events = coded("Iran agreed to meet French diplomats in Oman.")
     assert matching(events, "IRN", "03", "FRA")
+
+
+def test_an_attempted_act_is_coded_as_the_act() -> None:
+    events = coded("Turkish police tried to arrest two Syrian journalists in Ankara.")
+    assert matching(events, "TUR", "17", "SYR")
+
+
+def test_a_decided_act_is_coded_as_the_act() -> None:
+    events = coded("The Sudanese government decided to lift the curfew in Khartoum.")
+    assert matching(events, "SDN", "08", None)
+
+
+def test_a_re_verb_without_patterns_of_its_own_takes_its_base_verbs() -> None:
+    events = coded("Colombia reimposed sanctions on Venezuelan officials.")
+    assert matching(events, "COL", "16", "VEN")
