@@ -257,7 +257,7 @@ class EventCoder:
                         for c in tok.children
                         if c.dep_ in ("xcomp", "oprd") and c.lemma_.lower() in pat.objects
                     )
-                    yield _read_refused(_read_warning(Trigger(tok, pat, "verb", tok)))
+                    yield _read_denial(_read_refused(_read_warning(Trigger(tok, pat, "verb", tok))))
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.patterns.nouns:
                 trig = self._noun_trigger(tok)
                 if trig:
@@ -900,6 +900,19 @@ def _read_refused(trig: Trigger) -> Trigger:
     trig.reading = f"refusal of the request: {trig.code} read as {code}"
     trig.code = code
     trig.governor = refuser
+    return trig
+
+
+def _read_denial(trig: Trigger) -> Trigger:
+    """'denied entry', 'denied a land allocation': a denied thing that is not a charge or a
+    report (those have patterns of their own, 016) is withheld, a refusal (120)."""
+    verb = trig.token
+    if trig.pattern.lemma != "deny" or trig.pattern.objects or trig.code != "016":
+        return trig
+    if not any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" for c in verb.children):
+        return trig
+    trig.code = "120"
+    trig.reading = "a denied thing, not a charge: a refusal"
     return trig
 
 

@@ -233,3 +233,13 @@ def test_a_decided_act_is_coded_as_the_act() -> None:
 def test_a_re_verb_without_patterns_of_its_own_takes_its_base_verbs() -> None:
     events = coded("Colombia reimposed sanctions on Venezuelan officials.")
     assert matching(events, "COL", "16", "VEN")
+
+
+def test_denying_a_thing_that_is_not_a_charge_is_a_refusal() -> None:
+    events = coded("The Hungarian government denied funding to the Romanian cultural centre.")
+    assert matching(events, "HUN", "12", None)
+
+
+def test_denying_an_accusation_is_still_a_denial() -> None:
+    events = coded("Hungary denied the accusations made by Romania.")
+    assert matching(events, "HUN", "016", None)
