@@ -152,6 +152,8 @@ DEMAND_SPEECH = frozenset(
         "repeat",
     }
 )
+# Roots whose act, announced on a condition ('will impose sanctions unless ...'), is a threat.
+CONDITIONAL_THREATS = frozenset({"14", "16", "17", "18", "19", "20"})
 # Clauses and phrases that set the scene for the main event rather than report it.
 BACKGROUND_MARKS = frozenset(
     {"after", "as", "since", "while", "when", "before", "because", "following", "once"}
@@ -1124,7 +1126,18 @@ def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modal
     if _conditional(own):
         modality = "hypothetical"
         why.append("conditional clause")
+    elif _threatened(trig, own, modality):
+        modality = "threat"
+        why.append("a hostile act on a condition")
     return polarity, modality, "; ".join(dict.fromkeys(why))
+
+
+def _threatened(trig: Trigger, own: Token, modality: Modality) -> bool:
+    """'may halt mediation if ...', 'will withdraw its force unless ...': a hostile act
+    announced on a condition is a threat (13x), not the act."""
+    if modality not in ("planned", "hypothetical") or trig.code[:2] not in CONDITIONAL_THREATS:
+        return False
+    return any(_conditional(c) for c in own.children if c.dep_ == "advcl")
 
 
 def _reported(verb: Token) -> bool:

@@ -243,3 +243,9 @@ def test_denying_a_thing_that_is_not_a_charge_is_a_refusal() -> None:
 def test_denying_an_accusation_is_still_a_denial() -> None:
     events = coded("Hungary denied the accusations made by Romania.")
     assert matching(events, "HUN", "016", None)
+
+
+def test_a_hostile_act_announced_on_a_condition_is_a_threat() -> None:
+    text = "Canada may impose sanctions on Iranian officials if the trial goes ahead."
+    events = matching(coded(text), "CAN", "13", "IRN")
+    assert events and all(e.modality == "threat" for e in events)
