@@ -249,3 +249,10 @@ def test_a_hostile_act_announced_on_a_condition_is_a_threat() -> None:
     text = "Canada may impose sanctions on Iranian officials if the trial goes ahead."
     events = matching(coded(text), "CAN", "13", "IRN")
     assert events and all(e.modality == "threat" for e in events)
+
+
+def test_perpetrators_known_only_by_their_kind_take_the_country_of_the_event() -> None:
+    events = coded("Masked gunmen killed two policemen in Kano on Monday.")
+    killing = matching(events, None, "18", None)
+    assert killing and killing[0].source is not None
+    assert killing[0].source.code == "NGAUAF"
