@@ -154,6 +154,8 @@ DEMAND_SPEECH = frozenset(
 )
 # Roots whose act, announced on a condition ('will impose sanctions unless ...'), is a threat.
 CONDITIONAL_THREATS = frozenset({"14", "16", "17", "18", "19", "20"})
+# Military exercise nouns: joint (062) when coordinated parties hold them.
+EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "manoeuver"})
 # Clauses and phrases that set the scene for the main event rather than report it.
 BACKGROUND_MARKS = frozenset(
     {"after", "as", "since", "while", "when", "before", "because", "following", "once"}
@@ -360,6 +362,14 @@ class EventCoder:
             and head.lower_ in ("in", "into")
         ):
             return Trigger(noun, pat, "light", head.head)  # "engaged in ethnic cleansing"
+        measure = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else None
+        if (
+            measure is not None
+            and measure.dep_ in OBJ
+            and measure.lemma_.lower() not in self.patterns.nouns  # "a suspension of aid"
+            and measure.head.lemma_ in self.patterns.light_verbs
+        ):
+            return Trigger(noun, pat, "light", measure.head)  # "began ten days of war games"
         return Trigger(noun, pat, "noun", _clause_verb(noun))
 
     def _read_noun(self, noun: Token, pat: Pattern) -> Trigger | None:
@@ -535,6 +545,10 @@ class EventCoder:
             tgts: list[Actor | None] = [t for t in targets if not _same_party(s, t)]
             for t in tgts or [None]:
                 out.append(self._event(trig, s, t, ctx, "arguments"))
+        if not targets and len(sources) > 1 and trig.token.lemma_.lower() in EXERCISES:
+            # "French and Egyptian warships held war games": held together, military
+            # cooperation (062); one side's exercises are a show of force (150).
+            trig.code, trig.reading = "062", "exercises held together"
         if not targets and len(sources) > 1 and self._joint(trig):
             out = [
                 self._event(trig, a, b, ctx, "coordinated subjects act together")

@@ -256,3 +256,13 @@ def test_perpetrators_known_only_by_their_kind_take_the_country_of_the_event() -
     killing = matching(events, None, "18", None)
     assert killing and killing[0].source is not None
     assert killing[0].source.code == "NGAUAF"
+
+
+def test_exercises_held_by_two_parties_are_military_cooperation() -> None:
+    events = coded("Indonesian and Australian warships began five days of naval drills.")
+    assert matching(events, "IDN", "062", "AUS")
+
+
+def test_one_sides_exercises_stay_a_show_of_force() -> None:
+    events = coded("China held naval drills near Taiwan.")
+    assert matching(events, "CHN", "150", None)
