@@ -154,6 +154,8 @@ DEMAND_SPEECH = frozenset(
 )
 # Roots whose act, announced on a condition ('will impose sanctions unless ...'), is a threat.
 CONDITIONAL_THREATS = frozenset({"14", "16", "17", "18", "19", "20"})
+# Verbs that put their subject or object in a state: "remained on alert", "put X on alert".
+STATE_VERBS = frozenset({"remain", "stay", "put", "place", "keep", "be", "go"})
 # Military exercise nouns: joint (062) when coordinated parties hold them.
 EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "manoeuver"})
 # Clauses and phrases that set the scene for the main event rather than report it.
@@ -362,6 +364,8 @@ class EventCoder:
             and head.lower_ in ("in", "into")
         ):
             return Trigger(noun, pat, "light", head.head)  # "engaged in ethnic cleansing"
+        if _posture(noun, pat):
+            return Trigger(noun, pat, "light", head.head)  # "troops remained on alert"
         measure = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else None
         if (
             measure is not None
@@ -824,6 +828,18 @@ def _infinitive_to(verb: Token, modal_verbs: Mapping[str, str]) -> set[str]:
         for c in verb.children
     )
     return {"to"} if infinitive else set()
+
+
+def _posture(noun: Token, pat: Pattern) -> bool:
+    """'remained on alert', 'put its army on high alert': a military posture (15) that the
+    verb's subject takes."""
+    head = noun.head
+    return (
+        pat.code[:2] == "15"
+        and noun.dep_ == "pobj"
+        and head.lower_ == "on"
+        and head.head.lemma_ in STATE_VERBS
+    )
 
 
 def _stative(verb: Token) -> bool:

@@ -266,3 +266,8 @@ def test_exercises_held_by_two_parties_are_military_cooperation() -> None:
 def test_one_sides_exercises_stay_a_show_of_force() -> None:
     events = coded("China held naval drills near Taiwan.")
     assert matching(events, "CHN", "150", None)
+
+
+def test_forces_put_on_alert_are_a_military_posture() -> None:
+    assert matching(coded("Armenia put its army on high alert."), "ARM", "152", None)
+    assert matching(coded("Georgian soldiers stayed on alert near the border."), "GEO", "152", None)
