@@ -681,7 +681,8 @@ class EventCoder:
         polarity, modality, mood_why = mood(trig, self.patterns.modal_verbs)
         code, reading_why = readings.reading(trig.code, polarity, modality)
         code, violence_why = readings.unconventional(code, source, trig.token)
-        reading_why = "; ".join(w for w in (reading_why, violence_why) if w)
+        code, peace_why = readings.peacekeeping(code, source)
+        reading_why = "; ".join(w for w in (reading_why, violence_why, peace_why) if w)
         if reading_why:
             mood_why = f"{mood_why}; {reading_why}" if mood_why else reading_why
         cb = lookup(code)

@@ -271,3 +271,9 @@ def test_one_sides_exercises_stay_a_show_of_force() -> None:
 def test_forces_put_on_alert_are_a_military_posture() -> None:
     assert matching(coded("Armenia put its army on high alert."), "ARM", "152", None)
     assert matching(coded("Georgian soldiers stayed on alert near the border."), "GEO", "152", None)
+
+
+def test_arriving_peacekeepers_provide_peacekeeping_rather_than_visit() -> None:
+    events = coded("Kenyan peacekeepers arrived in Haiti on Tuesday.")
+    assert matching(events, "KEN", "074", "HTI")
+    assert not matching(events, "KEN", "042", None)
