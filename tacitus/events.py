@@ -154,6 +154,8 @@ DEMAND_SPEECH = frozenset(
 )
 # Roots whose act, announced on a condition ('will impose sanctions unless ...'), is a threat.
 CONDITIONAL_THREATS = frozenset({"14", "16", "17", "18", "19", "20"})
+# "X is responsible for the killings", "X is guilty of violating the truce": X did it.
+CULPABLE = frozenset({("responsible", "for"), ("guilty", "of"), ("culpable", "for")})
 # Verbs that put their subject or object in a state: "remained on alert", "put X on alert".
 STATE_VERBS = frozenset({"remain", "stay", "put", "place", "keep", "be", "go"})
 # Military exercise nouns: joint (062) when coordinated parties hold them.
@@ -364,6 +366,10 @@ class EventCoder:
             and head.lower_ in ("in", "into")
         ):
             return Trigger(noun, pat, "light", head.head)  # "engaged in ethnic cleansing"
+        if noun.dep_ == "pobj" and (head.head.lemma_, head.lower_) in CULPABLE:
+            adjective = head.head
+            if adjective.dep_ in PREDICATIVE and adjective.head.pos_ in ("VERB", "AUX"):
+                return Trigger(noun, pat, "light", adjective.head)  # "is responsible for"
         if _posture(noun, pat):
             return Trigger(noun, pat, "light", head.head)  # "troops remained on alert"
         measure = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else None

@@ -277,3 +277,8 @@ def test_arriving_peacekeepers_provide_peacekeeping_rather_than_visit() -> None:
     events = coded("Kenyan peacekeepers arrived in Haiti on Tuesday.")
     assert matching(events, "KEN", "074", "HTI")
     assert not matching(events, "KEN", "042", None)
+
+
+def test_whoever_is_held_responsible_for_an_act_is_its_source() -> None:
+    events = coded("The Sudanese army is responsible for atrocities in Darfur.")
+    assert matching(events, "SDN", "20", None)
