@@ -1166,6 +1166,9 @@ def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modal
     elif _threatened(trig, own, modality):
         modality = "threat"
         why.append("a hostile act on a condition")
+    elif _offered(trig, own, modality):
+        modality = "intent"
+        why.append("a cooperative act offered on a condition")
     return polarity, modality, "; ".join(dict.fromkeys(why))
 
 
@@ -1175,6 +1178,15 @@ def _threatened(trig: Trigger, own: Token, modality: Modality) -> bool:
     if modality not in ("planned", "hypothetical") or trig.code[:2] not in CONDITIONAL_THREATS:
         return False
     return any(_conditional(c) for c in own.children if c.dep_ == "advcl")
+
+
+def _offered(trig: Trigger, own: Token, modality: Modality) -> bool:
+    """'would meet the mediator if he gave them a veto': a cooperative act announced on a
+    condition is an offer, an intent (03x)."""
+    if modality not in ("planned", "hypothetical") or not ("04" <= trig.code[:2] <= "08"):
+        return False
+    said = own.dep_ == "ccomp" and own.head.lemma_ in DEMAND_SPEECH | REPORTING
+    return said and any(_conditional(c) for c in own.children if c.dep_ == "advcl")
 
 
 def _reported(verb: Token) -> bool:

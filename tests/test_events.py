@@ -282,3 +282,9 @@ def test_arriving_peacekeepers_provide_peacekeeping_rather_than_visit() -> None:
 def test_whoever_is_held_responsible_for_an_act_is_its_source() -> None:
     events = coded("The Sudanese army is responsible for atrocities in Darfur.")
     assert matching(events, "SDN", "20", None)
+
+
+def test_a_cooperative_act_offered_on_a_condition_is_an_intent() -> None:
+    text = "Colombian rebels said they would meet Cuban envoys if the army halted its offensive."
+    events = matching(coded(text), "COL", "03", "CUB")
+    assert events and all(e.modality == "intent" for e in events)
