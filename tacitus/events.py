@@ -742,7 +742,9 @@ def _rank_penalty(trig: Trigger) -> float:
     """How far an event's clause sits from the sentence's news: the main clause ranks
     first, then participle and purpose clauses, then modifiers and background clauses."""
     tok = trig.anchor if trig.anchor is not None else trig.token
-    if tok.dep_ in ("relcl", "amod") or (tok.dep_ == "acl" and trig.anchor is None):
+    # "a statement condemning ...": what a statement says is its news, not a modifier.
+    said = tok.dep_ == "acl" and tok.head.lemma_ in SPEECH_NOUNS
+    if tok.dep_ in ("relcl", "amod") or (tok.dep_ == "acl" and trig.anchor is None and not said):
         return 0.15  # "forces backed by Russia pounded ...": the modifier is not the news
     if _background(tok):
         return 0.15
@@ -890,6 +892,9 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl":
         return _expand([head])  # "the officials who met ...": the noun is the subject
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        if head.lemma_ in SPEECH_NOUNS and head.head.pos_ in ("VERB", "AUX"):
+            # "issued a statement condemning ...": the issuer condemns.
+            return _subjects(head.head, depth + 1)
         return _expand([head])  # "officials seeking ..."
     if verb.dep_ == "pcomp" and head.lower_ == "from":
         # "block X from carrying out", "prevent X from reaching": X does it.

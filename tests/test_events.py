@@ -288,3 +288,8 @@ def test_a_cooperative_act_offered_on_a_condition_is_an_intent() -> None:
     text = "Colombian rebels said they would meet Cuban envoys if the army halted its offensive."
     events = matching(coded(text), "COL", "03", "CUB")
     assert events and all(e.modality == "intent" for e in events)
+
+
+def test_a_statement_condemning_an_act_is_its_issuers_condemnation() -> None:
+    events = coded("The Kenyan government issued a statement condemning the raid on Somalia.")
+    assert top(events) in matching(events, "KEN", "11", "SOM")
