@@ -622,6 +622,8 @@ class EventCoder:
         if not ("02" <= trig.code[:2] <= "08"):
             return []
         speaker, reading = _demanding_speaker(trig.governor), "demand"
+        if speaker is not None and _advised(trig.governor):
+            reading = "appeal"  # "said Japan needs to enact reforms": advice, not a demand
         if speaker is None:
             speaker, reading = _appealing_verb(trig.governor), "appeal"
         if speaker is None:
@@ -1042,6 +1044,20 @@ def _demanded_clause(verb: Token) -> tuple[Token, bool]:
         cur = head
         obliged = obliged or _has_demand_aux(cur)
     return cur, obliged
+
+
+def _advised(verb: Token) -> bool:
+    """'should', 'needs to' without 'must' or 'has to': CAMEO reads advice as an appeal (02)
+    and an obligation as a demand (10)."""
+    words: set[str] = set()
+    cur = verb
+    for _ in range(5):
+        words |= {c.lower_ for c in cur.children if c.dep_ == "aux"}
+        if cur.dep_ not in ("xcomp", "acomp") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        words.add(cur.lemma_)
+    return bool(words & {"should", "need"}) and not words & {"must", "have"}
 
 
 def _has_demand_aux(verb: Token) -> bool:

@@ -293,3 +293,9 @@ def test_a_cooperative_act_offered_on_a_condition_is_an_intent() -> None:
 def test_a_statement_condemning_an_act_is_its_issuers_condemnation() -> None:
     events = coded("The Kenyan government issued a statement condemning the raid on Somalia.")
     assert top(events) in matching(events, "KEN", "11", "SOM")
+
+
+def test_advice_that_someone_should_act_is_an_appeal_not_a_demand() -> None:
+    events = coded("Germany said Greece should adopt economic reforms.")
+    assert matching(events, "DEU", "02", "GRC")
+    assert not matching(events, "DEU", "10", None)
