@@ -68,6 +68,10 @@ JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve
 # Verbs whose prepositional object is an event they take part in: "engaged in ethnic
 # cleansing", "took part in the talks", "involved in the attack".
 PREP_LIGHT_VERBS = frozenset({"engage", "involve", "participate", "take", "join", "enter"})
+# Verbs of coming together whose "for"-object is an event their subject takes part in.
+GATHERING_VERBS = frozenset(
+    {"gather", "converge", "assemble", "arrive", "come", "meet", "travel", "head", "return"}
+)
 # An event noun governed by these verbs is read as CAMEO reads the act asked for, promised
 # or refused: "called for the withdrawal of troops" is an appeal (0256), "demanded the
 # release of prisoners" a demand (1053), "agreed to a ceasefire" an intent (0356),
@@ -362,8 +366,11 @@ class EventCoder:
         if (
             noun.dep_ == "pobj"
             and head.dep_ == "prep"
-            and head.head.lemma_ in PREP_LIGHT_VERBS
-            and head.lower_ in ("in", "into")
+            and (
+                (head.head.lemma_ in PREP_LIGHT_VERBS and head.lower_ in ("in", "into"))
+                # "converged on Lagos for a rally", "arrived for talks": they take part.
+                or (head.head.lemma_ in GATHERING_VERBS and head.lower_ == "for")
+            )
         ):
             return Trigger(noun, pat, "light", head.head)  # "engaged in ethnic cleansing"
         if noun.dep_ == "pobj" and (head.head.lemma_, head.lower_) in CULPABLE:

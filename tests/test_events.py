@@ -299,3 +299,8 @@ def test_advice_that_someone_should_act_is_an_appeal_not_a_demand() -> None:
     events = coded("Germany said Greece should adopt economic reforms.")
     assert matching(events, "DEU", "02", "GRC")
     assert not matching(events, "DEU", "10", None)
+
+
+def test_those_who_gather_for_an_event_take_part_in_it() -> None:
+    events = coded("Thousands of Bolivians gathered in La Paz for a rally against the new tax.")
+    assert matching(events, "BOL", "14", None)
