@@ -68,6 +68,10 @@ JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve
 # Verbs whose prepositional object is an event they take part in: "engaged in ethnic
 # cleansing", "took part in the talks", "involved in the attack".
 PREP_LIGHT_VERBS = frozenset({"engage", "involve", "participate", "take", "join", "enter"})
+# Verbs of coming together whose "for"-object is an event their subject takes part in.
+GATHERING_VERBS = frozenset(
+    {"gather", "converge", "assemble", "arrive", "come", "meet", "travel", "head", "return"}
+)
 # An event noun governed by these verbs is read as CAMEO reads the act asked for, promised
 # or refused: "called for the withdrawal of troops" is an appeal (0256), "demanded the
 # release of prisoners" a demand (1053), "agreed to a ceasefire" an intent (0356),
@@ -103,6 +107,10 @@ OBJECT_PREPS = ("on", "to", "against", "with", "for", "from", "over")
 DEMAND_AUX = frozenset({"must", "should"})
 # Verbs and nouns whose that-clause is demanded: "demanded that Israel ease restrictions".
 DEMANDING = frozenset({"demand", "insist", "require", "urge", "call", "request", "ultimatum"})
+# Nouns for what is said: "issued a reminder that Y must ..." is said by the issuer.
+SPEECH_NOUNS = frozenset(
+    {"reminder", "statement", "declaration", "warning", "message", "letter", "communique"}
+)
 # "needs to", "has to" read like "must" in reported speech.
 DEMAND_VERBS = frozenset({"need", "have"})
 # "X wants Y to <act>": the subject appeals to Y for the act (CAMEO 02).
@@ -148,6 +156,20 @@ DEMAND_SPEECH = frozenset(
         "repeat",
     }
 )
+# Roots whose act, announced on a condition ('will impose sanctions unless ...'), is a threat.
+CONDITIONAL_THREATS = frozenset({"14", "16", "17", "18", "19", "20"})
+# "X is responsible for the killings", "X is guilty of violating the truce": X did it.
+CULPABLE = frozenset({("responsible", "for"), ("guilty", "of"), ("culpable", "for")})
+# Verbs that put their subject or object in a state: "remained on alert", "put X on alert".
+STATE_VERBS = frozenset({"remain", "stay", "put", "place", "keep", "be", "go"})
+# Military exercise nouns: joint (062) when coordinated parties hold them.
+EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "manoeuver"})
+# Clauses and phrases that set the scene for the main event rather than report it.
+BACKGROUND_MARKS = frozenset(
+    {"after", "as", "since", "while", "when", "before", "because", "following", "once"}
+)
+BACKGROUND_PREPS = frozenset({"after", "following", "since", "amid", "before", "despite"})
+STATEMENT_PENALTY = 0.3
 # Roots whose events are coded even when the perpetrator is not named: violence and coercion
 # are news with an unknown hand; cooperation without a known party is not.
 UNNAMED_SOURCE_ROOTS = frozenset({"14", "17", "18", "19", "20"})
@@ -204,6 +226,9 @@ class Trigger:
     governor: Token  # the verb whose clause the event belongs to
     code: str = ""  # the pattern's code unless a rule reads the trigger differently
     reading: str = ""  # why the code differs from the pattern's
+    # The verb whose clause ranks the event when it is not the trigger's own: the demanding
+    # verb of a demanded act ("demanded that X withdraw" ranks as 'demanded').
+    anchor: Token | None = None
 
     def __post_init__(self) -> None:
         self.code = self.code or self.pattern.code
@@ -236,7 +261,7 @@ class EventCoder:
             if (
                 tok.pos_ in ("VERB", "AUX")
                 or (tok.pos_ == "ADJ" and tok.dep_ in PREDICATIVE)  # "is opposed to"
-            ) and tok.lemma_ in self.patterns.verbs:
+            ) and self._lemma(tok) in self.patterns.verbs:
                 pat = self._verb_pattern(tok)
                 if pat:
                     consumed.update(
@@ -244,7 +269,7 @@ class EventCoder:
                         for c in tok.children
                         if c.dep_ in ("xcomp", "oprd") and c.lemma_.lower() in pat.objects
                     )
-                    yield _read_refused(_read_warning(Trigger(tok, pat, "verb", tok)))
+                    yield _read_denial(_read_refused(_read_warning(Trigger(tok, pat, "verb", tok))))
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.patterns.nouns:
                 trig = self._noun_trigger(tok)
                 if trig:
@@ -262,20 +287,49 @@ class EventCoder:
             return False
         # Unless the pair has a pattern of its own: "refused to meet" (125), "agreed to meet".
         own = self.patterns.match_verb(verb.lemma_, objects={c.lemma_.lower() for c in xcomps})
-        return own is None or not own.objects
+        if own is not None and own.objects:
+            return False
+        # "agreed to re-open its borders", "refused to respond": when the complement codes
+        # nothing, the control verb's own reading (agree to 030, refuse 120) is the event.
+        return any(self._complement_codes(c) for c in xcomps)
+
+    def _complement_codes(self, verb: Token, depth: int = 0) -> bool:
+        """Whether a verb, its event-noun object or a complement or conjunct under it has a
+        pattern: what a control verb defers to."""
+        if self._lemma(verb) in self.patterns.verbs and self._verb_pattern(verb) is not None:
+            return True
+        if any(o.lemma_.lower() in self.patterns.nouns for o in _objects(verb)):
+            return True
+        return depth < 3 and any(
+            self._complement_codes(c, depth + 1)
+            for c in verb.children
+            if c.dep_ in ("xcomp", "conj") and c.pos_ in ("VERB", "AUX")
+        )
+
+    def _lemma(self, verb: Token) -> str:
+        """The lemma patterns are looked up under: a verb's own, or for a re- verb with no
+        patterns of its own the base verb's ('reimposed' -> impose, 'redeployed' -> deploy).
+        Bases shorter than four letters are too often not a base at all (react, relay)."""
+        lemma = verb.lemma_
+        if lemma in self.patterns.verbs or not lemma.startswith("re") or len(lemma) < 6:
+            return lemma
+        base = lemma[2:].lstrip("-")
+        return base if base in self.patterns.verbs else lemma
 
     def _verb_pattern(self, verb: Token) -> Pattern | None:
         kids = list(verb.children)
         objs = [c for c in kids if c.dep_ in OBJ or c.dep_ in PASS_SUBJ]
         pat = self.patterns.match_verb(
-            verb.lemma_,
+            self._lemma(verb),
             # spaCy tags "out" in "pulled out of" as prep or advmod as often as prt.
             particles={c.lower_ for c in kids if c.dep_ in ("prt", "prep", "advmod")},
             # "declined to comment", "threatened to strike": an open complement is read as
             # the object of the verb's object patterns.
             objects=set().union(*(_object_keys(o) for o in _expand(objs)))
             | {c.lemma_.lower() for c in kids if c.dep_ in ("xcomp", "oprd")},
-            preps=_preps_with_objects(verb) | {p for o in objs for p in _preps_with_objects(o)},
+            preps=_preps_with_objects(verb)
+            | {p for o in objs for p in _preps_with_objects(o)}
+            | _infinitive_to(verb, self.patterns.modal_verbs),
         )
         if pat is not None and not pat.objects and self._object_is_event(objs, pat):
             return None
@@ -302,7 +356,7 @@ class EventCoder:
             return read
         head = noun.head
         if noun.dep_ in OBJ and head.pos_ in ("VERB", "AUX"):
-            own = self._verb_pattern(head) if head.lemma_ in self.patterns.verbs else None
+            own = self._verb_pattern(head) if self._lemma(head) in self.patterns.verbs else None
             if own is not None and own.objects:
                 return None  # the verb's own object pattern codes it ("impose sanctions")
             if head.lemma_ in self.patterns.light_verbs:
@@ -312,10 +366,27 @@ class EventCoder:
         if (
             noun.dep_ == "pobj"
             and head.dep_ == "prep"
-            and head.head.lemma_ in PREP_LIGHT_VERBS
-            and head.lower_ in ("in", "into")
+            and (
+                (head.head.lemma_ in PREP_LIGHT_VERBS and head.lower_ in ("in", "into"))
+                # "converged on Lagos for a rally", "arrived for talks": they take part.
+                or (head.head.lemma_ in GATHERING_VERBS and head.lower_ == "for")
+            )
         ):
             return Trigger(noun, pat, "light", head.head)  # "engaged in ethnic cleansing"
+        if noun.dep_ == "pobj" and (head.head.lemma_, head.lower_) in CULPABLE:
+            adjective = head.head
+            if adjective.dep_ in PREDICATIVE and adjective.head.pos_ in ("VERB", "AUX"):
+                return Trigger(noun, pat, "light", adjective.head)  # "is responsible for"
+        if _posture(noun, pat):
+            return Trigger(noun, pat, "light", head.head)  # "troops remained on alert"
+        measure = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else None
+        if (
+            measure is not None
+            and measure.dep_ in OBJ
+            and measure.lemma_.lower() not in self.patterns.nouns  # "a suspension of aid"
+            and measure.head.lemma_ in self.patterns.light_verbs
+        ):
+            return Trigger(noun, pat, "light", measure.head)  # "began ten days of war games"
         return Trigger(noun, pat, "noun", _clause_verb(noun))
 
     def _read_noun(self, noun: Token, pat: Pattern) -> Trigger | None:
@@ -365,6 +436,9 @@ class EventCoder:
         objs = _objects(verb)
         plain = [o for o in objs if o.lemma_.lower() not in trig.pattern.objects]
         tiers.append(_expand(plain))
+        # "agreed to meet French officials": the object of the complement the pattern names.
+        comps = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ in trig.pattern.objects]
+        tiers.append(_expand([o for c in comps for o in _objects(c)]))
         tiers.append(self._default_targets(trig))
         # "lifted the ban on US poultry", "cut aid to Yemen": the party behind the object.
         behind = objs + [
@@ -481,7 +555,9 @@ class EventCoder:
             pairs = [(a, b) for a in parties for b in parties if a is not b]
             return [self._event(trig, s, t, ctx, "between-phrase") for s, t in pairs]
         if not sources:
-            return self._anaphoric(trig, ctx) or self._unnamed_source(trig, ctx)
+            # "reminded Iraq that it must cooperate": the demand stands without a doer.
+            demanded = self._demand(trig, [], ctx) if trig.kind == "verb" else []
+            return demanded or self._anaphoric(trig, ctx) or self._unnamed_source(trig, ctx)
         if trig.token.lemma_ in REPORTING and all(s.sectors == ("MED",) for s in sources):
             return []  # "the newspaper reported": the reporter is not an actor of the event
         demanded = self._demand(trig, sources, ctx)
@@ -493,6 +569,10 @@ class EventCoder:
             tgts: list[Actor | None] = [t for t in targets if not _same_party(s, t)]
             for t in tgts or [None]:
                 out.append(self._event(trig, s, t, ctx, "arguments"))
+        if not targets and len(sources) > 1 and trig.token.lemma_.lower() in EXERCISES:
+            # "French and Egyptian warships held war games": held together, military
+            # cooperation (062); one side's exercises are a show of force (150).
+            trig.code, trig.reading = "062", "exercises held together"
         if not targets and len(sources) > 1 and self._joint(trig):
             out = [
                 self._event(trig, a, b, ctx, "coordinated subjects act together")
@@ -556,26 +636,38 @@ class EventCoder:
         if not ("02" <= trig.code[:2] <= "08"):
             return []
         speaker, reading = _demanding_speaker(trig.governor), "demand"
+        if speaker is not None and _advised(trig.governor):
+            reading = "appeal"  # "said Japan needs to enact reforms": advice, not a demand
         if speaker is None:
             speaker, reading = _appealing_verb(trig.governor), "appeal"
         if speaker is None:
             return []
         actor = self._actor_fn(ctx)
         demanders = [a for t in _subjects(speaker) for a in actor(t)]
+        if not demanders and speaker.dep_ == "acl" and speaker.head.head.pos_ in ("VERB", "AUX"):
+            # "issued a declaration demanding that ...": the issuer demands.
+            demanders = [a for t in _subjects(speaker.head.head) for a in actor(t)]
         if not demanders:
             return []
         fallback = "100" if reading == "demand" else "020"
         trig.code = read_as(reading, trig.code) or fallback
         trig.reading = f"{reading}: '{speaker.text}' ... {trig.token.text}"
+        trig.anchor = speaker
         if reading == "appeal":
             # The addressee is asked to act, whoever the parser made the subject.
             doers = [a for t in _addressees(speaker) for a in actor(t)] or doers
+        # "reminded Iraq that it must ...": whom the demand is addressed to, if no doer.
+        doers = doers or [
+            a for t in _addressees(speaker) + _prep_objects(speaker, ("to",)) for a in actor(t)
+        ]
         out = []
         for d in demanders:
             others: list[Actor | None] = [t for t in doers if not _same_party(d, t)]
             for target in others or [None]:
                 e = self._event(trig, d, target, ctx, f"{reading} of the act")
                 e.modality = "factual"  # the demand was made; what it asks for is in its code
+                # "demanded that X refuse to ...": the refusal is asked for, not the demand.
+                e.polarity = "negated" if _negated(speaker) else "asserted"
                 out.append(e)
         return out
 
@@ -611,7 +703,8 @@ class EventCoder:
         polarity, modality, mood_why = mood(trig, self.patterns.modal_verbs)
         code, reading_why = readings.reading(trig.code, polarity, modality)
         code, violence_why = readings.unconventional(code, source, trig.token)
-        reading_why = "; ".join(w for w in (reading_why, violence_why) if w)
+        code, peace_why = readings.peacekeeping(code, source)
+        reading_why = "; ".join(w for w in (reading_why, violence_why, peace_why) if w)
         if reading_why:
             mood_why = f"{mood_why}; {reading_why}" if mood_why else reading_why
         cb = lookup(code)
@@ -622,15 +715,12 @@ class EventCoder:
             conf -= 0.1
         if trig.governor.i != trig.token.i and trig.kind == "verb":
             conf -= 0.05
-        if trig.token.dep_ in ("acl", "relcl", "amod"):
-            conf -= 0.15  # "forces backed by Russia pounded ...": the modifier is not the news
-        elif trig.token.dep_ in ("advcl", "pcomp") and (
-            trig.token.tag_ == "VBG" or any(c.lower_ == "to" for c in trig.token.children)
-        ):
-            # "demonstrated in Kirkuk, calling for independence", "blocked roads to press
-            # demands": a participle or purpose clause adds detail to the main event. 0.1
-            # puts it below a main verb that lacks only a target.
-            conf -= 0.1
+        conf -= _rank_penalty(trig)
+        if cb.code == "010" and trig.kind == "verb":
+            # A plain statement is coded only when nothing else is: it ranks below any
+            # other event of the sentence (0.3 takes 'said' with a target, 0.8, below a
+            # noun event without a target, 0.5).
+            conf -= STATEMENT_PENALTY
         sent = ctx.sent
         tok = trig.token
         why = f"{pat.describe()} ({trig.kind} '{tok.text}', {how})"
@@ -662,6 +752,45 @@ class EventCoder:
 
 
 # -- grammar helpers ---------------------------------------------------------------------------
+
+
+def _rank_penalty(trig: Trigger) -> float:
+    """How far an event's clause sits from the sentence's news: the main clause ranks
+    first, then participle and purpose clauses, then modifiers and background clauses."""
+    tok = trig.anchor if trig.anchor is not None else trig.token
+    # "a statement condemning ...": what a statement says is its news, not a modifier.
+    said = tok.dep_ == "acl" and tok.head.lemma_ in SPEECH_NOUNS
+    if tok.dep_ in ("relcl", "amod") or (tok.dep_ == "acl" and trig.anchor is None and not said):
+        return 0.15  # "forces backed by Russia pounded ...": the modifier is not the news
+    if _background(tok):
+        return 0.15
+    if tok.dep_ in ("advcl", "pcomp") and (
+        tok.tag_ == "VBG" or any(c.lower_ == "to" for c in tok.children)
+    ):
+        # "demonstrated in Kirkuk, calling for independence", "blocked roads to press
+        # demands": a participle or purpose clause adds detail to the main event. 0.1
+        # puts it below a main verb that lacks only a target.
+        return 0.1
+    return 0.0
+
+
+def _background(tok: Token) -> bool:
+    """'one day after X shot down ...', 'as authorities cracked down', 'following the
+    killing', 'the envoy, who had agreed to meet ...': a clause that sets the scene."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS for c in cur.children
+        ):
+            return True
+        if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in BACKGROUND_PREPS:
+            return True
+        if cur.dep_ == "relcl" and cur.i != tok.i:
+            return True
+        cur = cur.head
+    return False
 
 
 def _expand(tokens: list[Token]) -> list[Token]:
@@ -714,6 +843,30 @@ def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     return _expand(out)
 
 
+def _infinitive_to(verb: Token, modal_verbs: Mapping[str, str]) -> set[str]:
+    """'agreed to allow ...' reads as the pattern 'agree to' ('agreed to a truce'): a control
+    verb's infinitive stands where the prepositional object would."""
+    if verb.lemma_ not in modal_verbs:
+        return set()
+    infinitive = any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+    return {"to"} if infinitive else set()
+
+
+def _posture(noun: Token, pat: Pattern) -> bool:
+    """'remained on alert', 'put its army on high alert': a military posture (15) that the
+    verb's subject takes."""
+    head = noun.head
+    return (
+        pat.code[:2] == "15"
+        and noun.dep_ == "pobj"
+        and head.lower_ == "on"
+        and head.head.lemma_ in STATE_VERBS
+    )
+
+
 def _stative(verb: Token) -> bool:
     """'is opposed to', 'is committed to': a participle that states its subject's stance."""
     return verb.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children)
@@ -755,6 +908,9 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl":
         return _expand([head])  # "the officials who met ...": the noun is the subject
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        if head.lemma_ in SPEECH_NOUNS and head.head.pos_ in ("VERB", "AUX"):
+            # "issued a statement condemning ...": the issuer condemns.
+            return _subjects(head.head, depth + 1)
         return _expand([head])  # "officials seeking ..."
     if verb.dep_ == "pcomp" and head.lower_ == "from":
         # "block X from carrying out", "prevent X from reaching": X does it.
@@ -807,6 +963,19 @@ def _read_refused(trig: Trigger) -> Trigger:
     return trig
 
 
+def _read_denial(trig: Trigger) -> Trigger:
+    """'denied entry', 'denied a land allocation': a denied thing that is not a charge or a
+    report (those have patterns of their own, 016) is withheld, a refusal (120)."""
+    verb = trig.token
+    if trig.pattern.lemma != "deny" or trig.pattern.objects or trig.code != "016":
+        return trig
+    if not any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" for c in verb.children):
+        return trig
+    trig.code = "120"
+    trig.reading = "a denied thing, not a charge: a refusal"
+    return trig
+
+
 def _read_warning(trig: Trigger) -> Trigger:
     """'warned that the advances bring it to the threshold' or 'warned that profits would
     fall' states a danger (010); a warning is a threat (13x) when it tells the target to act
@@ -850,29 +1019,77 @@ def _refused_request(noun: Token) -> Token | None:
 
 def _demanding_speaker(verb: Token) -> Token | None:
     """The verb whose complement clause is demanded of its subject: 'said Y must ...',
-    'demanded that Y ease ...', 'reiterated its demand that Y ...'."""
-    if verb.dep_ in ("ccomp", "acl") and verb.head.lemma_ in DEMANDING:
-        head = verb.head
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-        if head.pos_ == "NOUN" and head.head.pos_ in ("VERB", "AUX"):
-            return head.head  # "reiterated its demand that Israel ease ..."
-    if verb.dep_ == "ccomp" and any(
-        c.dep_ in ("dobj", "obj") and c.lemma_ in DEMANDING for c in verb.head.children
-    ):
-        return verb.head  # the same, with the clause hung on the verb by the parser
-    obliged = any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in verb.children)
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in DEMAND_VERBS:
-        obliged, verb = True, verb.head  # "Japan needs to enact ..."
-    if not obliged:
-        return None
-    cur = verb
+    'demanded that Y ease ...', 'reiterated its demand that Y ...', 'said Y must be ready
+    to mediate', 'demanded that Y refuse to recognize ...'."""
+    clause, obliged = _demanded_clause(verb)
+    found = _demanding_head(clause)
+    if found is not None or not obliged:
+        return found
+    cur = clause
     for _ in range(4):
-        if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head.i == cur.i:
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "acl" and cur.head.lemma_ in SPEECH_NOUNS:
+            # "issued a reminder to Iraq that it must cooperate": the noun's verb speaks.
+            gov = cur.head.head
+            return gov if gov.pos_ in ("VERB", "AUX") and gov.i != cur.head.i else None
+        if cur.dep_ not in ("ccomp", "conj", "xcomp"):
             return None
         cur = cur.head
         if cur.lemma_ in DEMAND_SPEECH:
             return cur
+    return None
+
+
+def _demanded_clause(verb: Token) -> tuple[Token, bool]:
+    """The clause an act belongs to, climbing through subject-control verbs and predicate
+    adjectives ('refuse to recognize', 'needs to enact', 'must be ready to mediate'), and
+    whether the clause is an obligation (must, should, needs to, has to)."""
+    cur = verb
+    obliged = _has_demand_aux(cur)
+    for _ in range(4):
+        head = cur.head
+        climbs = (cur.dep_ == "xcomp" and head.lemma_ not in APPEAL_VERBS) or (
+            cur.dep_ == "acomp" and cur.pos_ == "ADJ"
+        )
+        if not climbs or head.i == cur.i:
+            break
+        obliged = obliged or (cur.dep_ == "xcomp" and head.lemma_ in DEMAND_VERBS)
+        cur = head
+        obliged = obliged or _has_demand_aux(cur)
+    return cur, obliged
+
+
+def _advised(verb: Token) -> bool:
+    """'should', 'needs to' without 'must' or 'has to': CAMEO reads advice as an appeal (02)
+    and an obligation as a demand (10)."""
+    words: set[str] = set()
+    cur = verb
+    for _ in range(5):
+        words |= {c.lower_ for c in cur.children if c.dep_ == "aux"}
+        if cur.dep_ not in ("xcomp", "acomp") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        words.add(cur.lemma_)
+    return bool(words & {"should", "need"}) and not words & {"must", "have"}
+
+
+def _has_demand_aux(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in verb.children)
+
+
+def _demanding_head(clause: Token) -> Token | None:
+    """'demanded that Y ...', 'its demand that Y ...': the demanding verb of a clause."""
+    head = clause.head
+    if clause.dep_ in ("ccomp", "acl") and head.lemma_ in DEMANDING:
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.pos_ == "NOUN" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head  # "reiterated its demand that Israel ease ..."
+    if clause.dep_ == "ccomp" and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_ in DEMANDING for c in head.children
+    ):
+        return head  # the same, with the clause hung on the verb by the parser
     return None
 
 
@@ -981,7 +1198,30 @@ def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modal
     if _conditional(own):
         modality = "hypothetical"
         why.append("conditional clause")
+    elif _threatened(trig, own, modality):
+        modality = "threat"
+        why.append("a hostile act on a condition")
+    elif _offered(trig, own, modality):
+        modality = "intent"
+        why.append("a cooperative act offered on a condition")
     return polarity, modality, "; ".join(dict.fromkeys(why))
+
+
+def _threatened(trig: Trigger, own: Token, modality: Modality) -> bool:
+    """'may halt mediation if ...', 'will withdraw its force unless ...': a hostile act
+    announced on a condition is a threat (13x), not the act."""
+    if modality not in ("planned", "hypothetical") or trig.code[:2] not in CONDITIONAL_THREATS:
+        return False
+    return any(_conditional(c) for c in own.children if c.dep_ == "advcl")
+
+
+def _offered(trig: Trigger, own: Token, modality: Modality) -> bool:
+    """'would meet the mediator if he gave them a veto': a cooperative act announced on a
+    condition is an offer, an intent (03x)."""
+    if modality not in ("planned", "hypothetical") or not ("04" <= trig.code[:2] <= "08"):
+        return False
+    said = own.dep_ == "ccomp" and own.head.lemma_ in DEMAND_SPEECH | REPORTING
+    return said and any(_conditional(c) for c in own.children if c.dep_ == "advcl")
 
 
 def _reported(verb: Token) -> bool:

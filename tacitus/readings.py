@@ -28,6 +28,8 @@ BOMB_WORDS = frozenset(
     {"bomb", "bombing", "explosive", "explosion", "ied", "grenade", "bomber", "detonate", "blast"}
 )
 VEHICLE_WORDS = frozenset({"car", "vehicle", "truck", "lorry", "motorcycle"})
+# A visit (042) or a deployment (154): what peacekeepers' arrival is coded as by its verb.
+PEACEKEEPER_MOVES = frozenset({"042", "154"})
 NON_STATE_SECTORS = frozenset({"REB", "INS", "SEP", "UAF", "CRM", "IMG", "RAD", "CVL", "OPP"})
 
 
@@ -87,6 +89,18 @@ def unconventional(code: str, source: Actor | None, trigger: Token) -> tuple[str
     if source is None or source.code is None or set(source.sectors) & NON_STATE_SECTORS:
         return "180", "violence by a non-state or unknown hand: 190 read as 180"
     return code, ""
+
+
+def peacekeeping(code: str, source: Actor | None) -> tuple[str, str]:
+    """'NATO peacekeepers arrived in Bosnia', 'UN troops deployed in Mali': peacekeepers
+    who arrive or deploy are providing peacekeeping (074), not visiting (042) or mobilising
+    (154)."""
+    if code not in PEACEKEEPER_MOVES or source is None:
+        return code, ""
+    # An organisation's code (IGONAT) hides the PKO sector its words name.
+    if "PKO" not in source.sectors and "peacekeep" not in source.text.lower():
+        return code, ""
+    return "074", f"peacekeepers arriving: {code} read as 074"
 
 
 def protest_aims(events: list[Event]) -> list[Event]:

@@ -159,10 +159,12 @@ def speaker_resolver(
 def _place_unnamed_source(e: Event) -> None:
     """An unidentified perpetrator ('a roadside bomb near Samarra') is coded with the country
     where the event happened, as event coders code unidentified gunmen; no sector is
-    claimed."""
+    claimed. A perpetrator known only by its kind ('gunmen in Samarra', ---UAF) keeps its
+    sectors and takes the country (IRQUAF)."""
     if e.location is None or not e.location.country:
         return
-    if e.source is not None and e.source.code is not None:
+    countryless = e.source is not None and (e.source.code or "").startswith("---")
+    if e.source is not None and e.source.code is not None and not countryless:
         return
     country = iso2_to_cameo(e.location.country)
     if country is None:
@@ -170,9 +172,10 @@ def _place_unnamed_source(e: Event) -> None:
     why = f"unidentified, in {e.location.name}"
     if e.source is None:
         e.source = Actor(text="", code=country, country=country, why=why, kind="unknown")
-    else:
-        e.source.code, e.source.country = country, country
-        e.source.why = f"{e.source.why}; {why}"
+        return
+    e.source.code = country + "".join(e.source.sectors) if countryless else country
+    e.source.country = country
+    e.source.why = f"{e.source.why}; {why}"
 
 
 def _pronoun_subject(verb: Token) -> bool:

@@ -158,3 +158,149 @@ def test_a_protest_for_reform_takes_the_sub_code_of_its_demand() -> None:
     protest = [e for e in events if e.root == "14"]
     assert protest and protest[0].cameo == "1411"  # demonstrating for a change of leader
     assert max(events, key=lambda e: e.confidence) is protest[0]
+
+
+def test_an_obligation_under_a_predicate_adjective_is_a_demand() -> None:
+    events = coded("Norway said that Sweden must be ready to mediate between the two parties.")
+    assert matching(events, "NOR", "10", "SWE")
+
+
+def test_a_demanded_refusal_is_the_demanders_event() -> None:
+    events = coded("Chile demanded that its neighbours refuse to recognize the new regime in Peru.")
+    demand = matching(events, "CHL", "10", None)
+    assert demand and all(e.polarity == "asserted" for e in demand)
+    assert max(events, key=lambda e: e.confidence) in demand
+
+
+def test_a_declaration_demanding_an_act_is_its_issuers_demand() -> None:
+    text = (
+        "Kenyan opposition leaders issued a statement demanding that the government free "
+        "the detained journalists."
+    )
+    assert matching(coded(text), "KEN", "10", "KEN")
+
+
+def test_a_reminder_that_someone_must_act_is_addressed_to_them() -> None:
+    text = "The French president sent a reminder to Iraq that it must cooperate with inspectors."
+    assert matching(coded(text), "FRA", "10", "IRQ")
+
+
+def top(events: list[Event]) -> Event:
+    return max(events, key=lambda e: e.confidence)
+
+
+def test_a_background_clause_ranks_below_the_main_clause() -> None:
+    text = "Chile recalled its ambassador from Peru a week after Peruvian troops attacked a post."
+    assert top(coded(text)).cameo.startswith("16")
+
+
+def test_an_event_after_following_ranks_below_the_main_event() -> None:
+    text = "Kenya expelled two Somali diplomats following the bombing of a market by militants."
+    assert top(coded(text)).source.country == "KEN"  # type: ignore[union-attr]
+
+
+def test_a_plain_statement_ranks_below_any_other_event() -> None:
+    text = "Ghana's foreign minister told reporters that a Togolese delegation arrived in Accra."
+    events = coded(text)
+    assert top(events).cameo != "010"
+
+
+def test_agreeing_to_an_uncoded_act_is_an_intent_to_cooperate() -> None:
+    events = coded("Bolivia agreed to overhaul its customs rules with Chile.")
+    assert matching(events, "BOL", "03", None)
+
+
+def test_refusing_an_uncoded_act_is_a_rejection() -> None:
+    events = coded("The Serbian government refused to respond to the letter from Kosovo.")
+    assert matching(events, "SRB", "12", None)
+
+
+def test_an_agreed_meeting_takes_the_complements_object_as_target() -> None:
+    events = coded("Iran agreed to meet French diplomats in Oman.")
+    assert matching(events, "IRN", "03", "FRA")
+
+
+def test_an_attempted_act_is_coded_as_the_act() -> None:
+    events = coded("Turkish police tried to arrest two Syrian journalists in Ankara.")
+    assert matching(events, "TUR", "17", "SYR")
+
+
+def test_a_decided_act_is_coded_as_the_act() -> None:
+    events = coded("The Sudanese government decided to lift the curfew in Khartoum.")
+    assert matching(events, "SDN", "08", None)
+
+
+def test_a_re_verb_without_patterns_of_its_own_takes_its_base_verbs() -> None:
+    events = coded("Colombia reimposed sanctions on Venezuelan officials.")
+    assert matching(events, "COL", "16", "VEN")
+
+
+def test_denying_a_thing_that_is_not_a_charge_is_a_refusal() -> None:
+    events = coded("The Hungarian government denied funding to the Romanian cultural centre.")
+    assert matching(events, "HUN", "12", None)
+
+
+def test_denying_an_accusation_is_still_a_denial() -> None:
+    events = coded("Hungary denied the accusations made by Romania.")
+    assert matching(events, "HUN", "016", None)
+
+
+def test_a_hostile_act_announced_on_a_condition_is_a_threat() -> None:
+    text = "Canada may impose sanctions on Iranian officials if the trial goes ahead."
+    events = matching(coded(text), "CAN", "13", "IRN")
+    assert events and all(e.modality == "threat" for e in events)
+
+
+def test_perpetrators_known_only_by_their_kind_take_the_country_of_the_event() -> None:
+    events = coded("Masked gunmen killed two policemen in Kano on Monday.")
+    killing = matching(events, None, "18", None)
+    assert killing and killing[0].source is not None
+    assert killing[0].source.code == "NGAUAF"
+
+
+def test_exercises_held_by_two_parties_are_military_cooperation() -> None:
+    events = coded("Indonesian and Australian warships began five days of naval drills.")
+    assert matching(events, "IDN", "062", "AUS")
+
+
+def test_one_sides_exercises_stay_a_show_of_force() -> None:
+    events = coded("China held naval drills near Taiwan.")
+    assert matching(events, "CHN", "150", None)
+
+
+def test_forces_put_on_alert_are_a_military_posture() -> None:
+    assert matching(coded("Armenia put its army on high alert."), "ARM", "152", None)
+    assert matching(coded("Georgian soldiers stayed on alert near the border."), "GEO", "152", None)
+
+
+def test_arriving_peacekeepers_provide_peacekeeping_rather_than_visit() -> None:
+    events = coded("Kenyan peacekeepers arrived in Haiti on Tuesday.")
+    assert matching(events, "KEN", "074", "HTI")
+    assert not matching(events, "KEN", "042", None)
+
+
+def test_whoever_is_held_responsible_for_an_act_is_its_source() -> None:
+    events = coded("The Sudanese army is responsible for atrocities in Darfur.")
+    assert matching(events, "SDN", "20", None)
+
+
+def test_a_cooperative_act_offered_on_a_condition_is_an_intent() -> None:
+    text = "Colombian rebels said they would meet Cuban envoys if the army halted its offensive."
+    events = matching(coded(text), "COL", "03", "CUB")
+    assert events and all(e.modality == "intent" for e in events)
+
+
+def test_a_statement_condemning_an_act_is_its_issuers_condemnation() -> None:
+    events = coded("The Kenyan government issued a statement condemning the raid on Somalia.")
+    assert top(events) in matching(events, "KEN", "11", "SOM")
+
+
+def test_advice_that_someone_should_act_is_an_appeal_not_a_demand() -> None:
+    events = coded("Germany said Greece should adopt economic reforms.")
+    assert matching(events, "DEU", "02", "GRC")
+    assert not matching(events, "DEU", "10", None)
+
+
+def test_those_who_gather_for_an_event_take_part_in_it() -> None:
+    events = coded("Thousands of Bolivians gathered in La Paz for a rally against the new tax.")
+    assert matching(events, "BOL", "14", None)
