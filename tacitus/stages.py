@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -173,9 +173,13 @@ def _place_unnamed_source(e: Event) -> None:
     if e.source is None:
         e.source = Actor(text="", code=country, country=country, why=why, kind="unknown")
         return
-    e.source.code = country + "".join(e.source.sectors) if countryless else country
-    e.source.country = country
-    e.source.why = f"{e.source.why}; {why}"
+    # A copy: the same actor object may stand in other events of the sentence.
+    e.source = replace(
+        e.source,
+        code=country + "".join(e.source.sectors) if countryless else country,
+        country=country,
+        why=f"{e.source.why}; {why}",
+    )
 
 
 def _pronoun_subject(verb: Token) -> bool:
