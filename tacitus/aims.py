@@ -12,7 +12,7 @@ sibling of a code a pattern chose on purpose.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -214,7 +214,8 @@ def refine(event: Event, trigger: Token, governor: Token) -> None:
         return
     if root == "12" and not _rejects_a_request(trigger):
         return
-    aim = aim_of(_content(trigger, governor))
+    allowed = PROTEST_DIGITS if event.cameo in PROTESTS else FAMILIES[root]
+    aim = aim_of(_content(trigger, governor), allowed)
     if aim is None:
         return
     new = _code_for(event.cameo, aim)
@@ -242,9 +243,11 @@ def _code_for(code: str, aim: str) -> str | None:
     return None
 
 
-def aim_of(tokens: list[tuple[Token, int]]) -> str | None:
-    """The aim the words name (see RANK); None when they name none. `tokens` carry their
-    distance from the trigger: only words near the nearest hit count (WINDOW)."""
+def aim_of(tokens: list[tuple[Token, int]], allowed: Collection[str] | None = None) -> str | None:
+    """The aim the words name (see RANK), among the `allowed` ones (the aims the event's
+    family has sub-codes for: a protest has none for military cooperation, so "riots
+    against military policies" is about policy); None when they name none. `tokens` carry
+    their distance from the trigger: only words near the nearest hit count (WINDOW)."""
     words = aim_words()
     hits: list[tuple[str, int]] = []
     for tok, depth in tokens:
@@ -258,14 +261,14 @@ def aim_of(tokens: list[tuple[Token, int]]) -> str | None:
         return None
     nearest = min(d for _, d in hits)
     found = [a for a, d in hits if d <= nearest + WINDOW]
-    concrete = [a for a in found if a not in DOMAINS]
-    best = min(concrete, key=RANK.index, default=None)
-    if best is not None and RANK.index(best) < RANK.index("DOMAIN"):
-        return _combined(best, found)
+    # Each word's reading, ranked; the domains (and the aid word) combine into one reading
+    # that ranks at the DOMAIN slot.
+    ranked = [(RANK.index(a), _combined(a, found)) for a in found if a not in DOMAINS]
     domains = [a for a in found if a in DOMAINS]
     if domains:
-        return _combined(domains[0], found)
-    return best
+        ranked.append((RANK.index("DOMAIN"), _combined(domains[0], found)))
+    usable = [(rank, aim) for rank, aim in ranked if allowed is None or aim in allowed]
+    return min(usable)[1] if usable else None
 
 
 def _combined(aim: str, found: list[str]) -> str:

@@ -32,6 +32,9 @@ CASES = [
     # protests (14x) by aim
     ("Students blocked roads in Dhaka to demand democratic reforms.", "1444"),
     ("Greek unions began a general strike over the new pension law.", "1432"),
+    # only the aims a family has sub-codes for count: a protest has none for military
+    # cooperation, so the policy is what it is about
+    ("Albanian students rioted against the government's military policies.", "1452"),
 ]
 
 
