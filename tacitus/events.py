@@ -173,6 +173,11 @@ STATEMENT_PENALTY = 0.3
 # Roots whose events are coded even when the perpetrator is not named: violence and coercion
 # are news with an unknown hand; cooperation without a known party is not.
 UNNAMED_SOURCE_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+# A subject the dictionaries do not know but that is a proper name is a party of any event,
+# coded without a country: news names the actor, we just cannot code it. Common-noun subjects
+# ('the company', 'residents') are not: allowing them too cost 0.02 root precision on the
+# CAMEO examples for 0.01 recall, while proper names alone are precision-neutral.
+NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 CONTEXT_MARK = "the article"  # in an actor's `why` when its country came from context
 GENERIC_NOUNS = frozenset({"country", "nation", "state", "government", "side", "leader"})
 ANAPHORIC_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
@@ -585,13 +590,17 @@ class EventCoder:
     def _unnamed_source(self, trig: Trigger, ctx: SentenceContext) -> list[Event]:
         """Violence and coercion by someone the sentence does not name ('a car bomb killed
         two soldiers', 'a journalist was arrested'): the event is coded with the subject's
-        words as an uncoded source, or no source, when its target is an actor."""
-        if trig.code[:2] not in UNNAMED_SOURCE_ROOTS or trig.kind == "noun":
+        words as an uncoded source, or no source, when its target is an actor. Any act of
+        a subject named by a proper name the dictionaries lack ('Gov. Phil Murphy declined
+        to comment') is coded the same way, target or not."""
+        if trig.kind == "noun":
+            return []
+        subject = next((t for t in self.sources(trig, ctx) if t.pos_ in ("NOUN", "PROPN")), None)
+        if trig.code[:2] not in UNNAMED_SOURCE_ROOTS and not _named(subject):
             return []
         targets = self._first_actors(self.targets(trig, ctx), ctx)
-        if not targets and trig.code[:2] != "14":
+        if not targets and trig.code[:2] != "14" and not _named(subject):
             return []  # protests by an unnamed crowd are news without a target
-        subject = next((t for t in self.sources(trig, ctx) if t.pos_ in ("NOUN", "PROPN")), None)
         source = None
         if subject is not None:
             span = ctx.sent.doc[subject.left_edge.i : subject.i + 1]
@@ -1133,6 +1142,12 @@ def _antecedent(tok: Token) -> Token:
         if subj:
             return subj[0]
     return tok
+
+
+def _named(tok: Token | None) -> bool:
+    """A proper name the dictionaries do not know ('Gov. Phil Murphy', 'the Farm Bureau
+    Federation'): a party to the event all the same, coded without a country."""
+    return tok is not None and (tok.pos_ == "PROPN" or tok.ent_type_ in NAMED_ENTITY_TYPES)
 
 
 def _definite(noun: Token) -> bool:

@@ -304,3 +304,15 @@ def test_advice_that_someone_should_act_is_an_appeal_not_a_demand() -> None:
 def test_those_who_gather_for_an_event_take_part_in_it() -> None:
     events = coded("Thousands of Bolivians gathered in La Paz for a rally against the new tax.")
     assert matching(events, "BOL", "14", None)
+
+
+def test_a_named_party_missing_from_the_dictionaries_still_acts() -> None:
+    events = coded("The Harbourside Tenants Federation rejected the council's housing plan.")
+    named = [e for e in events if e.root == "12" and e.source is not None]
+    assert named and named[0].source is not None
+    assert named[0].source.code is None and "Federation" in named[0].source.text
+
+
+def test_an_unknown_common_noun_subject_is_not_a_party() -> None:
+    events = coded("Several owners rejected the offer.")
+    assert not [e for e in events if e.root == "12"]
