@@ -382,8 +382,9 @@ class EventCoder:
             adjective = head.head
             if adjective.dep_ in PREDICATIVE and adjective.head.pos_ in ("VERB", "AUX"):
                 return Trigger(noun, pat, "light", adjective.head)  # "is responsible for"
-        if _posture(noun, pat):
-            return Trigger(noun, pat, "light", head.head)  # "troops remained on alert"
+        if _posture(noun, pat) or readings.on_strike(noun):
+            # "troops remained on alert", "teachers went on strike"
+            return Trigger(noun, pat, "light", head.head)
         measure = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else None
         if (
             measure is not None
@@ -711,9 +712,10 @@ class EventCoder:
         pat = trig.pattern
         polarity, modality, mood_why = mood(trig, self.patterns.modal_verbs)
         code, reading_why = readings.reading(trig.code, polarity, modality)
+        code, labour_why = readings.labour_strike(code, source, trig.token)
         code, violence_why = readings.unconventional(code, source, trig.token)
         code, peace_why = readings.peacekeeping(code, source)
-        reading_why = "; ".join(w for w in (reading_why, violence_why, peace_why) if w)
+        reading_why = "; ".join(w for w in (reading_why, labour_why, violence_why, peace_why) if w)
         if reading_why:
             mood_why = f"{mood_why}; {reading_why}" if mood_why else reading_why
         cb = lookup(code)

@@ -316,3 +316,21 @@ def test_a_named_party_missing_from_the_dictionaries_still_acts() -> None:
 def test_an_unknown_common_noun_subject_is_not_a_party() -> None:
     events = coded("Several owners rejected the offer.")
     assert not [e for e in events if e.root == "12"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bus drivers in Chile went on strike for higher wages.",
+        "Nurses in Ghana staged a strike over unpaid allowances.",
+        "The dockers' union called a strike at the port of Durban.",
+    ],
+)
+def test_a_strike_by_people_at_work_is_a_work_stoppage(text: str) -> None:
+    assert [e for e in coded(text) if e.cameo.startswith("143")]
+
+
+def test_strikes_on_a_named_target_stay_a_use_of_force() -> None:
+    events = coded("Turkish jets carried out strikes on Kurdish positions in Syria.")
+    assert [e for e in events if e.root == "19"]
+    assert not [e for e in events if e.root == "14"]
