@@ -10,6 +10,7 @@ import pytest
 
 import tacitus
 from tacitus.model import Event
+from tacitus.patterns import load_patterns
 
 CASES = [
     # active voice, prepositional target
@@ -334,3 +335,27 @@ def test_strikes_on_a_named_target_stay_a_use_of_force() -> None:
     events = coded("Turkish jets carried out strikes on Kurdish positions in Syria.")
     assert [e for e in events if e.root == "19"]
     assert not [e for e in events if e.root == "14"]
+
+
+def test_handing_anything_back_to_a_party_is_a_return() -> None:
+    events = coded("Dutch customs officers returned two looted bronze drums to Mali.")
+    assert [e for e in events if e.root == "08" and e.target and e.target.country == "MLI"]
+
+
+def test_coming_back_to_a_place_is_no_event() -> None:
+    assert not [e for e in coded("The Egyptian minister returned to Cairo.") if e.root == "08"]
+
+
+def test_anything_provided_to_a_party_is_aid() -> None:
+    events = coded("Norway provided field hospitals to Malawi after the floods.")
+    aid = [e for e in events if e.cameo.startswith("07")]
+    assert [e for e in aid if e.target and e.target.country == "MWI"]
+
+
+def test_any_object_patterns_need_an_object_and_rank_below_named_objects() -> None:
+    index = load_patterns()
+    assert index.match_verb("return", preps={"to"}) is None
+    generic = index.match_verb("return", objects={"drum"}, preps={"to"})
+    assert generic is not None and generic.code == "084"
+    named = index.match_verb("return", objects={"hostage"}, preps={"to"})
+    assert named is not None and named.code == "0841"
