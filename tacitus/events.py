@@ -382,6 +382,8 @@ class EventCoder:
             adjective = head.head
             if adjective.dep_ in PREDICATIVE and adjective.head.pos_ in ("VERB", "AUX"):
                 return Trigger(noun, pat, "light", adjective.head)  # "is responsible for"
+        if _as_role(noun):
+            return Trigger(noun, pat, "light", head.head)  # "held civilians as human shields"
         if _posture(noun, pat) or readings.on_strike(noun):
             # "troops remained on alert", "teachers went on strike"
             return Trigger(noun, pat, "light", head.head)
@@ -424,6 +426,8 @@ class EventCoder:
             if trig.kind == "light" or trig.governor.lemma_ == "be":
                 # "launched strikes on X" / "the attack was against X"
                 found += _prep_objects(trig.governor, preps)
+            if trig.kind == "light" and _as_role(trig.token):
+                found += _expand(_objects(trig.governor))  # "used civilians as shields"
             return [found, self._default_targets(trig)]
         verb = trig.token
         tiers: list[list[Token]] = []
@@ -864,6 +868,18 @@ def _infinitive_to(verb: Token, modal_verbs: Mapping[str, str]) -> set[str]:
         for c in verb.children
     )
     return {"to"} if infinitive else set()
+
+
+def _as_role(noun: Token) -> bool:
+    """'held civilians as human shields', 'used children as soldiers': an event noun after
+    'as' names what the verb's subject does to the verb's object."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ == "as"
+        and head.head.pos_ == "VERB"
+        and bool(_objects(head.head))
+    )
 
 
 def _posture(noun: Token, pat: Pattern) -> bool:

@@ -359,3 +359,9 @@ def test_any_object_patterns_need_an_object_and_rank_below_named_objects() -> No
     assert generic is not None and generic.code == "084"
     named = index.match_verb("return", objects={"hostage"}, preps={"to"})
     assert named is not None and named.code == "0841"
+
+
+def test_an_event_noun_after_as_is_done_by_the_subject_to_the_object() -> None:
+    events = coded("Rebel fighters in Mali used villagers as human shields.")
+    shields = [e for e in events if e.cameo == "184"]
+    assert shields and shields[0].target is not None and "villagers" in shields[0].target.text
