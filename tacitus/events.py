@@ -162,6 +162,8 @@ CONDITIONAL_THREATS = frozenset({"14", "16", "17", "18", "19", "20"})
 CULPABLE = frozenset({("responsible", "for"), ("guilty", "of"), ("culpable", "for")})
 # Verbs that put their subject or object in a state: "remained on alert", "put X on alert".
 STATE_VERBS = frozenset({"remain", "stay", "put", "place", "keep", "be", "go"})
+# Verbs whose object is put to a use named after "as": "used civilians as human shields".
+USING_VERBS = frozenset({"use", "hold", "keep", "employ", "exploit", "take", "treat"})
 # Military exercise nouns: joint (062) when coordinated parties hold them.
 EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "manoeuver"})
 # Clauses and phrases that set the scene for the main event rather than report it.
@@ -382,8 +384,9 @@ class EventCoder:
             adjective = head.head
             if adjective.dep_ in PREDICATIVE and adjective.head.pos_ in ("VERB", "AUX"):
                 return Trigger(noun, pat, "light", adjective.head)  # "is responsible for"
-        if _as_role(noun):
-            return Trigger(noun, pat, "light", head.head)  # "held civilians as human shields"
+        user = _as_verb(noun)
+        if user is not None and _as_role(noun):
+            return Trigger(noun, pat, "light", user)  # "held civilians as human shields"
         if _posture(noun, pat) or readings.on_strike(noun):
             # "troops remained on alert", "teachers went on strike"
             return Trigger(noun, pat, "light", head.head)
@@ -872,14 +875,21 @@ def _infinitive_to(verb: Token, modal_verbs: Mapping[str, str]) -> set[str]:
 
 def _as_role(noun: Token) -> bool:
     """'held civilians as human shields', 'used children as soldiers': an event noun after
-    'as' names what the verb's subject does to the verb's object."""
+    'as' under a verb of using or keeping names what the verb's subject does to the verb's
+    object ('rejected the warning as an attempt to ...' is a description, not an act)."""
+    verb = _as_verb(noun)
+    return verb is not None and verb.lemma_ in USING_VERBS and bool(_objects(verb))
+
+
+def _as_verb(noun: Token) -> Token | None:
+    """The verb of 'used X as <noun>', with 'as' on the verb or (as parsed) on its object."""
     head = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and head.lower_ == "as"
-        and head.head.pos_ == "VERB"
-        and bool(_objects(head.head))
-    )
+    if noun.dep_ != "pobj" or head.lower_ != "as":
+        return None
+    holder = head.head
+    if holder.dep_ in OBJ:
+        holder = holder.head
+    return holder if holder.pos_ == "VERB" else None
 
 
 def _posture(noun: Token, pat: Pattern) -> bool:
