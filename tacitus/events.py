@@ -939,6 +939,13 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return _expand([verb.head])  # "the envoy, who met ...": the noun is the subject
     if subj:
         return _expand(subj)
+    if _finite(verb) and verb.dep_ not in ("conj", "xcomp", "advcl", "relcl"):
+        # A finite verb always has a subject in English; when the parser lost it (hung it
+        # on a fronted phrase: "With the signing of X, A and B have agreed"), the noun
+        # phrase right before the verb is the best guess.
+        left = _left_subject(verb)
+        if left is not None:
+            return _expand([left])
     if depth > 4 or verb.head.i == verb.i:
         return []
     head = verb.head
@@ -954,12 +961,6 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         objs = [c for c in head.head.children if c.dep_ in ("dobj", "obj")]
         if objs:
             return _expand(objs[:1])
-    if verb.tag_ in FINITE_TAGS and verb.dep_ not in ("conj", "xcomp", "advcl"):
-        # A finite verb always has a subject in English; when the parser lost it, the noun
-        # phrase right before the verb is the best guess.
-        left = _left_subject(verb)
-        if left is not None:
-            return _expand([left])
     if verb.dep_ == "xcomp":
         # Object control: "persuade Washington to tighten" -> Washington tightens;
         # "called on Arabs to unite" -> the Arabs unite.
@@ -973,6 +974,14 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "pcomp" or head.dep_ == "prep":
         return _subjects(_clause_verb(head), depth + 1)
     return []
+
+
+def _finite(verb: Token) -> bool:
+    """A finite verb, or a participle with a finite auxiliary ('have agreed', 'has sent')."""
+    return verb.tag_ in FINITE_TAGS or (
+        verb.tag_ in ("VBN", "VBG")
+        and any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS | {"MD"} for c in verb.children)
+    )
 
 
 def _announces_own_act(clause: Token) -> bool:
@@ -1166,7 +1175,9 @@ def _antecedent(tok: Token) -> Token:
     if tok.lower_ not in ANAPHORIC_PRONOUNS and not generic:
         return tok
     for gov in _governing_chain(tok.head):
-        subj = [c for c in gov.children if c.dep_ in SUBJ and c.pos_ != "PRON"]
+        # "X was quoted as saying he ...": the quoted one is the speaker.
+        deps = SUBJ | PASS_SUBJ if gov.lemma_ in REPORTING else SUBJ
+        subj = [c for c in gov.children if c.dep_ in deps and c.pos_ != "PRON"]
         if subj:
             return subj[0]
     return tok
@@ -1194,7 +1205,7 @@ def _left_subject(verb: Token) -> Token | None:
     """The head of the noun phrase ending right before `verb` (skipping adverbs), if any."""
     i = verb.i - 1
     doc = verb.doc
-    while i >= verb.sent.start and doc[i].pos_ in ("ADV", "PUNCT", "AUX", "PART"):
+    while i >= verb.sent.start and doc[i].pos_ in ("ADV", "AUX", "PART"):
         i -= 1
     if i < verb.sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "PRON"):
         return None

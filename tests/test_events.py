@@ -365,3 +365,17 @@ def test_an_event_noun_after_as_is_done_by_the_subject_to_the_object() -> None:
     events = coded("Rebel fighters in Mali used villagers as human shields.")
     shields = [e for e in events if e.cameo == "184"]
     assert shields and shields[0].target is not None and "villagers" in shields[0].target.text
+
+
+def test_a_subject_lost_behind_a_fronted_phrase_is_the_phrase_before_the_verb() -> None:
+    text = (
+        "With the signing of the Lusaka Accord on Trade, Zambia and Malawi have agreed "
+        "to reopen the border."
+    )
+    agreeing = {e.source.country for e in coded(text) if e.root == "03" and e.source}
+    assert {"ZMB", "MWI"} <= agreeing
+
+
+def test_whoever_is_quoted_as_saying_is_the_speaker_of_he() -> None:
+    events = coded("The Omani sultan was quoted as saying he would be ready to host talks.")
+    assert [e for e in events if e.root == "03" and e.source and e.source.country == "OMN"]
