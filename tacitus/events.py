@@ -164,6 +164,8 @@ CULPABLE = frozenset({("responsible", "for"), ("guilty", "of"), ("culpable", "fo
 STATE_VERBS = frozenset({"remain", "stay", "put", "place", "keep", "be", "go"})
 # Verbs whose object is put to a use named after "as": "used civilians as human shields".
 USING_VERBS = frozenset({"use", "hold", "keep", "employ", "exploit", "take", "treat"})
+# "died of/after/as a result of torture": the subject suffered the violence the noun names.
+DYING_VERBS = frozenset({"die", "succumb", "perish"})
 # Military exercise nouns: joint (062) when coordinated parties hold them.
 EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "manoeuver"})
 # Clauses and phrases that set the scene for the main event rather than report it.
@@ -602,7 +604,7 @@ class EventCoder:
         a subject named by a proper name the dictionaries lack ('Gov. Phil Murphy declined
         to comment') is coded the same way, target or not."""
         if trig.kind == "noun":
-            return []
+            return self._died_of(trig, ctx)
         subject = next((t for t in self.sources(trig, ctx) if t.pos_ in ("NOUN", "PROPN")), None)
         if trig.code[:2] not in UNNAMED_SOURCE_ROOTS and not _named(subject):
             return []
@@ -627,6 +629,19 @@ class EventCoder:
         events = [self._event(trig, source, t, ctx, "unnamed perpetrator") for t in found]
         for e in events:
             e.confidence = max(e.confidence - 0.2, 0.1)
+        return events
+
+    def _died_of(self, trig: Trigger, ctx: SentenceContext) -> list[Event]:
+        """'a prisoner died as a result of torture', 'died after beatings in custody': the
+        one who died is the target of the violence; its hand is not named."""
+        verb = _clause_verb(trig.token)
+        if trig.code[:2] not in ("18", "19", "20") or verb.lemma_ not in DYING_VERBS:
+            return []
+        actor = self._actor_fn(ctx)
+        victims = [a for t in _subjects(verb) for a in actor(t)]
+        events = [self._event(trig, None, v, ctx, "the one who died suffered it") for v in victims]
+        for e in events:
+            e.confidence = max(e.confidence - 0.1, 0.1)
         return events
 
     def _anaphoric(self, trig: Trigger, ctx: SentenceContext) -> list[Event]:

@@ -379,3 +379,9 @@ def test_a_subject_lost_behind_a_fronted_phrase_is_the_phrase_before_the_verb() 
 def test_whoever_is_quoted_as_saying_is_the_speaker_of_he() -> None:
     events = coded("The Omani sultan was quoted as saying he would be ready to host talks.")
     assert [e for e in events if e.root == "03" and e.source and e.source.country == "OMN"]
+
+
+def test_one_who_died_of_violence_is_its_target() -> None:
+    events = coded("A Nepali detainee died after torture in a police cell.")
+    hurt = [e for e in events if e.root == "18" and e.target and e.target.country == "NPL"]
+    assert hurt and hurt[0].source is None
