@@ -8,6 +8,8 @@ pattern a line, ``CODE PATTERN  # comment``:
     040  consult with            verb lemma + preposition whose object is the target
     0874 pull +out of            +particle must be present
     163  impose =sanction on     =object lemma(s) required; the verb alone does not fire
+    084  return =* to            =* any direct object is required ("returned the relics to X"
+                                 but not "returned to Cairo"); it ranks below named objects
     195  ~airstrike on|against   ~noun: a nominal event; prepositions introduce the target
     1831 ~suicide_bombing        a_b: head lemma b with a modifier (compound/amod) lemma a
     LIGHT launch|conduct|stage   verbs that hand their subject to a nominal-event object
@@ -41,6 +43,7 @@ from tacitus.codebook import cameo_codes
 from tacitus.errors import DictionaryError
 
 __all__ = [
+    "ANY_OBJECT",
     "MODALITIES",
     "Pattern",
     "PatternIndex",
@@ -68,6 +71,10 @@ _OBJECT_WEIGHT: Final = 4
 _PARTICLE_WEIGHT: Final = 4
 _MODIFIER_WEIGHT: Final = 2
 _PREP_WEIGHT: Final = 1
+# "=*" (any object) narrows less than a named object: "return =prisoner" (0841) must beat
+# "return =* to" (084) even though the latter also names a preposition (2 + 1 < 4).
+ANY_OBJECT: Final = "*"
+_ANY_OBJECT_WEIGHT: Final = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +93,9 @@ class Pattern:
 
     def specificity(self) -> int:
         """More constraints give a higher number; objects and particles count most."""
+        objects = _ANY_OBJECT_WEIGHT if self.objects == {ANY_OBJECT} else _OBJECT_WEIGHT
         return (
-            _OBJECT_WEIGHT * bool(self.objects)
+            objects * bool(self.objects)
             + _PARTICLE_WEIGHT * bool(self.particle)
             + _MODIFIER_WEIGHT * bool(self.modifier)
             + _PREP_WEIGHT * bool(self.preps)
@@ -133,7 +141,10 @@ class Pattern:
         """
         if self.particle is not None and self.particle not in particles:
             return False
-        if self.objects and self.objects.isdisjoint(objects):
+        if self.objects == {ANY_OBJECT}:
+            if not objects:
+                return False
+        elif self.objects and self.objects.isdisjoint(objects):
             return False
         if self.modifier is not None and self.modifier not in modifiers:
             return False
@@ -318,6 +329,8 @@ def parse_pattern(code: str, rest: str, line: int, where: str, *, file: str) -> 
     for token in tokens[1:]:
         if token.startswith("+") and particle is None and not nominal:
             particle = _word(token[1:], _WORD, where, "particle")
+        elif token == "=" + ANY_OBJECT and not objects and not nominal:
+            objects = frozenset({ANY_OBJECT})
         elif token.startswith("=") and not objects and not nominal:
             objects = frozenset(_alternatives(token[1:], _COMPOUND, where, "object"))
         elif not preps and token[0] not in "+=~":

@@ -30,6 +30,13 @@ BOMB_WORDS = frozenset(
 VEHICLE_WORDS = frozenset({"car", "vehicle", "truck", "lorry", "motorcycle"})
 # A visit (042) or a deployment (154): what peacekeepers' arrival is coded as by its verb.
 PEACEKEEPER_MOVES = frozenset({"042", "154"})
+# Verbs that put their subject on strike: "went on strike", "are on strike", "stayed on strike".
+ON_STRIKE_VERBS = frozenset({"go", "be", "remain", "stay", "come"})
+# What a work stoppage is for or about: "for better pay", "over wages", "in protest at".
+STRIKE_AIM_PREPS = frozenset({"for", "over", "in"})
+# Sectors of strikers: labour, professions, students, the public. A strike by one of these
+# with no target of attack is a work stoppage (143), not a use of force.
+LABOUR_SECTORS = frozenset({"LAB", "EDU", "HLH", "MED", "CVL", "BUS", "AGR", "REF", "OPP"})
 NON_STATE_SECTORS = frozenset({"REB", "INS", "SEP", "UAF", "CRM", "IMG", "RAD", "CVL", "OPP"})
 
 
@@ -89,6 +96,34 @@ def unconventional(code: str, source: Actor | None, trigger: Token) -> tuple[str
     if source is None or source.code is None or set(source.sectors) & NON_STATE_SECTORS:
         return "180", "violence by a non-state or unknown hand: 190 read as 180"
     return code, ""
+
+
+def on_strike(noun: Token) -> bool:
+    """'went on strike', 'have been on strike for a week': a labour strike its subject joins."""
+    head = noun.head
+    return (
+        noun.lemma_.lower() == "strike"
+        and noun.dep_ == "pobj"
+        and head.lower_ == "on"
+        and head.head.lemma_ in ON_STRIKE_VERBS
+    )
+
+
+def labour_strike(code: str, source: Actor | None, trigger: Token) -> tuple[str, str]:
+    """'workers went on strike', 'doctors staged a strike over pay': a strike by people at
+    work is a work stoppage (143); 'air strikes on X', 'Israeli strikes' stay uses of force
+    (19x). A strike that names what it hits (on/against an actor) or whose striker is armed
+    or a state is force."""
+    if code[:2] != "19" or trigger.pos_ != "NOUN" or trigger.lemma_.lower() != "strike":
+        return code, ""
+    preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
+    if preps & {"on", "against"}:
+        return code, ""
+    sectors = set(source.sectors) if source is not None else set()
+    labour = on_strike(trigger) or bool(sectors & LABOUR_SECTORS) or bool(preps & STRIKE_AIM_PREPS)
+    if not labour or sectors & ARMED_SECTORS:
+        return code, ""
+    return "143", f"a strike by people at work: {code} read as 143"
 
 
 def peacekeeping(code: str, source: Actor | None) -> tuple[str, str]:

@@ -10,6 +10,7 @@ import pytest
 
 import tacitus
 from tacitus.model import Event
+from tacitus.patterns import load_patterns
 
 CASES = [
     # active voice, prepositional target
@@ -304,3 +305,83 @@ def test_advice_that_someone_should_act_is_an_appeal_not_a_demand() -> None:
 def test_those_who_gather_for_an_event_take_part_in_it() -> None:
     events = coded("Thousands of Bolivians gathered in La Paz for a rally against the new tax.")
     assert matching(events, "BOL", "14", None)
+
+
+def test_a_named_party_missing_from_the_dictionaries_still_acts() -> None:
+    events = coded("The Harbourside Tenants Federation rejected the council's housing plan.")
+    named = [e for e in events if e.root == "12" and e.source is not None]
+    assert named and named[0].source is not None
+    assert named[0].source.code is None and "Federation" in named[0].source.text
+
+
+def test_an_unknown_common_noun_subject_is_not_a_party() -> None:
+    events = coded("Several owners rejected the offer.")
+    assert not [e for e in events if e.root == "12"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bus drivers in Chile went on strike for higher wages.",
+        "Nurses in Ghana staged a strike over unpaid allowances.",
+        "The dockers' union called a strike at the port of Durban.",
+    ],
+)
+def test_a_strike_by_people_at_work_is_a_work_stoppage(text: str) -> None:
+    assert [e for e in coded(text) if e.cameo.startswith("143")]
+
+
+def test_strikes_on_a_named_target_stay_a_use_of_force() -> None:
+    events = coded("Turkish jets carried out strikes on Kurdish positions in Syria.")
+    assert [e for e in events if e.root == "19"]
+    assert not [e for e in events if e.root == "14"]
+
+
+def test_handing_anything_back_to_a_party_is_a_return() -> None:
+    events = coded("Dutch customs officers returned two looted bronze drums to Mali.")
+    assert [e for e in events if e.root == "08" and e.target and e.target.country == "MLI"]
+
+
+def test_coming_back_to_a_place_is_no_event() -> None:
+    assert not [e for e in coded("The Egyptian minister returned to Cairo.") if e.root == "08"]
+
+
+def test_anything_provided_to_a_party_is_aid() -> None:
+    events = coded("Norway provided field hospitals to Malawi after the floods.")
+    aid = [e for e in events if e.cameo.startswith("07")]
+    assert [e for e in aid if e.target and e.target.country == "MWI"]
+
+
+def test_any_object_patterns_need_an_object_and_rank_below_named_objects() -> None:
+    index = load_patterns()
+    assert index.match_verb("return", preps={"to"}) is None
+    generic = index.match_verb("return", objects={"drum"}, preps={"to"})
+    assert generic is not None and generic.code == "084"
+    named = index.match_verb("return", objects={"hostage"}, preps={"to"})
+    assert named is not None and named.code == "0841"
+
+
+def test_an_event_noun_after_as_is_done_by_the_subject_to_the_object() -> None:
+    events = coded("Rebel fighters in Mali used villagers as human shields.")
+    shields = [e for e in events if e.cameo == "184"]
+    assert shields and shields[0].target is not None and "villagers" in shields[0].target.text
+
+
+def test_a_subject_lost_behind_a_fronted_phrase_is_the_phrase_before_the_verb() -> None:
+    text = (
+        "With the signing of the Lusaka Accord on Trade, Zambia and Malawi have agreed "
+        "to reopen the border."
+    )
+    agreeing = {e.source.country for e in coded(text) if e.root == "03" and e.source}
+    assert {"ZMB", "MWI"} <= agreeing
+
+
+def test_whoever_is_quoted_as_saying_is_the_speaker_of_he() -> None:
+    events = coded("The Omani sultan was quoted as saying he would be ready to host talks.")
+    assert [e for e in events if e.root == "03" and e.source and e.source.country == "OMN"]
+
+
+def test_one_who_died_of_violence_is_its_target() -> None:
+    events = coded("A Nepali detainee died after torture in a police cell.")
+    hurt = [e for e in events if e.root == "18" and e.target and e.target.country == "NPL"]
+    assert hurt and hurt[0].source is None
