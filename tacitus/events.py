@@ -504,7 +504,14 @@ class EventCoder:
 
     def code_sentence(self, ctx: SentenceContext) -> list[Event]:
         coded = [
-            (trig, [e for e in self._events_for(trig, ctx) if readings.plausible_force(e)])
+            (
+                trig,
+                [
+                    e
+                    for e in self._events_for(trig, ctx)
+                    if readings.plausible_force(e, nominal=trig.kind != "verb")
+                ],
+            )
             for trig in self.triggers(ctx.sent)
         ]
         # Elided clauses are distinct events by construction (another place, another target),

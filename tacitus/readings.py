@@ -32,8 +32,10 @@ VEHICLE_WORDS = frozenset({"car", "vehicle", "truck", "lorry", "motorcycle"})
 PEACEKEEPER_MOVES = frozenset({"042", "154"})
 # Verbs that put their subject on strike: "went on strike", "are on strike", "stayed on strike".
 ON_STRIKE_VERBS = frozenset({"go", "be", "remain", "stay", "come"})
-# What a work stoppage is for or about: "for better pay", "over wages", "in protest at".
-STRIKE_AIM_PREPS = frozenset({"for", "over", "in"})
+# What a work stoppage is for or about: "for better pay", "over wages" ("in protest at" is
+# read on its own: "strikes in Gaza" is a place). "for a second day" is a duration.
+STRIKE_AIM_PREPS = frozenset({"for", "over"})
+DURATION_WORDS = frozenset({"day", "night", "week", "month", "year", "hour", "time", "weekend"})
 # Sectors of strikers: labour, professions, students, the public. A strike by one of these
 # with no target of attack is a work stoppage (143), not a use of force.
 LABOUR_SECTORS = frozenset({"LAB", "EDU", "HLH", "MED", "CVL", "BUS", "AGR", "REF", "OPP"})
@@ -59,15 +61,20 @@ def reading(code: str, polarity: Polarity, modality: Modality) -> tuple[str, str
     return new, f"{kind}: {code} read as {new}"
 
 
-def plausible_force(e: Event) -> bool:
+def plausible_force(e: Event, nominal: bool = False) -> bool:
     """Force (18-20) needs someone armed or someone hit: 'the rupee hit a high', 'tax cuts
     target firms', 'the company is battling rivals' name no armed actor and no political
-    target, and news uses these verbs for markets and sport far more than for war."""
+    target, and news uses these verbs for markets and sport far more than for war. A state
+    named as the doer of a nominal use of force ('Israeli strikes', 'Russia launched air
+    strikes') is armed: sport and markets do not use those nouns."""
     if e.root not in ("18", "19", "20"):
         return True
     if e.target is not None and e.target.code is not None:
         return True
-    return e.source is not None and bool(set(e.source.sectors) & ARMED_SECTORS)
+    if e.source is None:
+        return False
+    state = e.source.code is not None and not e.source.sectors and e.source.kind != "unknown"
+    return bool(set(e.source.sectors) & ARMED_SECTORS) or (nominal and state)
 
 
 def unconventional(code: str, source: Actor | None, trigger: Token) -> tuple[str, str]:
@@ -120,10 +127,28 @@ def labour_strike(code: str, source: Actor | None, trigger: Token) -> tuple[str,
     if preps & {"on", "against"}:
         return code, ""
     sectors = set(source.sectors) if source is not None else set()
-    labour = on_strike(trigger) or bool(sectors & LABOUR_SECTORS) or bool(preps & STRIKE_AIM_PREPS)
+    # "Israeli strikes", "Russia launched strikes": a state with no sector named strikes
+    # with force unless it is said to be on strike.
+    state = source is not None and source.code is not None and not sectors
+    if state and not on_strike(trigger):
+        return code, ""
+    labour = on_strike(trigger) or bool(sectors & LABOUR_SECTORS) or _strike_aim(trigger)
     if not labour or sectors & ARMED_SECTORS:
         return code, ""
     return "143", f"a strike by people at work: {code} read as 143"
+
+
+def _strike_aim(strike: Token) -> bool:
+    """'a strike over pay', 'a strike for better wages', 'a strike in protest at ...'."""
+    for prep in (c for c in strike.children if c.dep_ == "prep"):
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.lower_ == "in" and any(o.lemma_ == "protest" for o in objects):
+            return True
+        if prep.lower_ in STRIKE_AIM_PREPS and not any(
+            o.lemma_.lower() in DURATION_WORDS for o in objects
+        ):
+            return True
+    return False
 
 
 def peacekeeping(code: str, source: Actor | None) -> tuple[str, str]:

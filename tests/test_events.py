@@ -337,6 +337,20 @@ def test_strikes_on_a_named_target_stay_a_use_of_force() -> None:
     assert not [e for e in events if e.root == "14"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli strikes in Gaza killed 20 people on Monday.",
+        "Russia launched air strikes in northern Syria.",
+        "Russia launched strikes for a second day.",
+    ],
+)
+def test_a_states_strikes_are_force_wherever_and_however_long(text: str) -> None:
+    events = coded(text)
+    assert [e for e in events if e.root == "19"], [e.cameo for e in events]
+    assert not [e for e in events if e.root == "14"]
+
+
 def test_handing_anything_back_to_a_party_is_a_return() -> None:
     events = coded("Dutch customs officers returned two looted bronze drums to Mali.")
     assert [e for e in events if e.root == "08" and e.target and e.target.country == "MLI"]
