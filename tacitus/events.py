@@ -166,6 +166,11 @@ STATE_VERBS = frozenset({"remain", "stay", "put", "place", "keep", "be", "go"})
 USING_VERBS = frozenset({"use", "hold", "keep", "employ", "exploit", "take", "treat"})
 # "died of/after/as a result of torture": the subject suffered the violence the noun names.
 DYING_VERBS = frozenset({"die", "succumb", "perish"})
+# Verbs in re- that do not mean "<base> again" in news: revisiting an issue is no visit,
+# reclaiming land no claim, a refund no funding (checked against the parser's vocabulary).
+NOT_AGAIN = frozenset(
+    {"revisit", "reclaim", "refund", "recharge", "reside", "reflex", "redoubt", "remake"}
+)
 # Military exercise nouns: joint (062) when coordinated parties hold them.
 EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "manoeuver"})
 # Clauses and phrases that set the scene for the main event rather than report it.
@@ -321,6 +326,8 @@ class EventCoder:
         Bases shorter than four letters are too often not a base at all (react, relay)."""
         lemma = verb.lemma_
         if lemma in self.patterns.verbs or not lemma.startswith("re") or len(lemma) < 6:
+            return lemma
+        if lemma in NOT_AGAIN:
             return lemma
         base = lemma[2:].lstrip("-")
         return base if base in self.patterns.verbs else lemma
@@ -1374,10 +1381,25 @@ def _dedupe(events: list[Event]) -> list[Event]:
         ):
             best[key] = e
     kept = list(best.values())
-    # "spoke to X, saying ...": the reading without a target adds nothing to one with it.
-    with_target = {(e.source.code if e.source else None, e.root) for e in kept if e.target}
-    return [
-        e
-        for e in kept
-        if e.target is not None or (e.source.code if e.source else None, e.root) not in with_target
-    ]
+    # "spoke to X, saying ...": the reading without a target adds nothing to one with it,
+    # unless it is the more specific act: "began a hunger strike (142) to protest against
+    # X (140)" is a hunger strike against X.
+    with_target: dict[tuple[str | None, str], Event] = {}
+    for e in kept:
+        if e.target is not None:
+            with_target.setdefault((e.source.code if e.source else None, e.root), e)
+    out: list[Event] = []
+    replaced: set[int] = set()
+    for e in kept:
+        other = with_target.get((e.source.code if e.source else None, e.root))
+        if e.target is not None or other is None:
+            out.append(e)
+        elif _specificity(e.cameo) > _specificity(other.cameo) and (e.polarity, e.modality) == (
+            other.polarity,
+            other.modality,
+        ):
+            e.target = other.target
+            e.confidence = max(e.confidence, other.confidence)
+            replaced.add(id(other))
+            out.append(e)
+    return [e for e in out if id(e) not in replaced]

@@ -399,3 +399,20 @@ def test_one_who_died_of_violence_is_its_target() -> None:
     events = coded("A Nepali detainee died after torture in a police cell.")
     hurt = [e for e in events if e.root == "18" and e.target and e.target.country == "NPL"]
     assert hurt and hurt[0].source is None
+
+
+def test_the_more_specific_act_takes_the_target_of_the_general_one() -> None:
+    """'began a hunger strike (142) to protest against X (140)' is a hunger strike against X."""
+    text = (
+        "A Kenyan opposition senator started a hunger strike yesterday to protest the "
+        "government's failure to hold talks."
+    )
+    protests = [e for e in coded(text) if e.root == "14"]
+    assert [e.cameo[:3] for e in protests] == ["142"]
+    assert protests[0].target is not None and protests[0].target.country == "KEN"
+
+
+def test_a_re_verb_that_does_not_mean_again_keeps_its_own_lemma() -> None:
+    """'revisit' is no visit: the base verb's patterns are not borrowed."""
+    events = coded("Japan will revisit its trade policy next year.")
+    assert not [e for e in events if e.trigger == "revisit"]
