@@ -483,9 +483,13 @@ class EventCoder:
         return found
 
     def _noun_sources(self, noun: Token) -> list[Token]:
-        """'Israel's strikes', 'Israeli strikes', 'U.S. strikes', 'strikes by Israel'."""
+        """'Israel's strikes', 'Israeli strikes', 'U.S. strikes', 'strikes by Israel'. A
+        by-phrase names the doers outright, and then a modifier only describes the act:
+        'military exercises by South Korea and the United States' are theirs."""
+        agents = _prep_objects(noun, ("by",))
+        if agents:
+            return agents
         out = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-        out += _prep_objects(noun, ("by",))
         return _expand(out)
 
     def reciprocal_parties(self, trig: Trigger, ctx: SentenceContext) -> list[Actor]:
@@ -726,10 +730,19 @@ class EventCoder:
     def _first_actors(self, tiers: list[list[Token]], ctx: SentenceContext) -> list[Actor]:
         actor = self._actor_fn(ctx)
         for tier in tiers:
-            found = [a for t in tier for a in actor(t)]
+            found = [a for t in tier for d in self._doers(t) for a in actor(d)]
             if found:
                 return found
         return []
+
+    def _doers(self, tok: Token) -> list[Token]:
+        """'a response to exercises by South Korea and the United States': an act aimed at
+        an event is aimed at those who carry it out, when the event names them."""
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.patterns.nouns:
+            agents = _prep_objects(tok, ("by",))
+            if agents:
+                return agents
+        return [tok]
 
     def _actor_fn(self, ctx: SentenceContext) -> Callable[[Token], list[Actor]]:
         def actor(tok: Token) -> list[Actor]:

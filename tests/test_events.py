@@ -416,3 +416,15 @@ def test_a_re_verb_that_does_not_mean_again_keeps_its_own_lemma() -> None:
     """'revisit' is no visit: the base verb's patterns are not borrowed."""
     events = coded("Japan will revisit its trade policy next year.")
     assert not [e for e in events if e.trigger == "revisit"]
+
+
+def test_a_by_phrase_names_the_doers_of_an_event_noun() -> None:
+    """'military exercises by A and B' are A's and B's, not the military's."""
+    events = coded("Joint military exercises by Chile and Peru began on Monday.")
+    pairs = {(e.source.code, e.target.code) for e in events if e.source and e.target}
+    assert pairs == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_an_act_aimed_at_an_event_is_aimed_at_its_doers() -> None:
+    events = coded("Egypt condemned the raid by Israeli forces on the camp.")
+    assert [e for e in events if e.root == "11" and e.target and e.target.country == "ISR"]
