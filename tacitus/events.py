@@ -29,7 +29,7 @@ from tacitus import aims, readings
 from tacitus.actors import ActorCoder, ArticleActors, Mention, np_tokens
 from tacitus.codebook import lookup, read_as
 from tacitus.model import Actor, Event, Modality, Polarity
-from tacitus.patterns import Pattern, PatternIndex, compound_keys
+from tacitus.patterns import ANY_OBJECT, Pattern, PatternIndex, compound_keys
 
 log = logging.getLogger(__name__)
 
@@ -520,7 +520,7 @@ class EventCoder:
                 [
                     e
                     for e in self._events_for(trig, ctx)
-                    if readings.plausible_force(e, nominal=trig.kind != "verb")
+                    if readings.plausible_force(e, nominal=_specific_force(trig))
                 ],
             )
             for trig in self.triggers(ctx.sent)
@@ -832,6 +832,14 @@ def _rank_penalty(trig: Trigger) -> float:
         # puts it below a main verb that lacks only a target.
         return 0.1
     return 0.0
+
+
+def _specific_force(trig: Trigger) -> bool:
+    """A use of force named by an event noun ('strikes', 'mass killings') or by a verb with
+    the object its pattern requires ('imposed a blockade'): words that sport and markets
+    do not use, unlike bare 'hit', 'target' or 'battle'."""
+    objects = trig.pattern.objects
+    return trig.kind != "verb" or (bool(objects) and ANY_OBJECT not in objects)
 
 
 def _background(tok: Token) -> bool:

@@ -66,14 +66,21 @@ def plausible_force(e: Event, nominal: bool = False) -> bool:
     target firms', 'the company is battling rivals' name no armed actor and no political
     target, and news uses these verbs for markets and sport far more than for war. A state
     named as the doer of a nominal use of force ('Israeli strikes', 'Russia launched air
-    strikes') is armed: sport and markets do not use those nouns."""
+    strikes') or of a verb with its required object ('imposed a blockade') is armed: sport
+    and markets do not use those words."""
     if e.root not in ("18", "19", "20"):
         return True
     if e.target is not None and e.target.code is not None:
         return True
     if e.source is None:
         return False
-    state = e.source.code is not None and not e.source.sectors and e.source.kind != "unknown"
+    # A state, or its government or police, named as the doer of such a specific act
+    # ("the government is responsible for mass killings") holds the means to do it.
+    state = (
+        e.source.code is not None
+        and set(e.source.sectors) <= STATE_FORCE_SECTORS
+        and e.source.kind != "unknown"
+    )
     return bool(set(e.source.sectors) & ARMED_SECTORS) or (nominal and state)
 
 

@@ -428,3 +428,23 @@ def test_a_by_phrase_names_the_doers_of_an_event_noun() -> None:
 def test_an_act_aimed_at_an_event_is_aimed_at_its_doers() -> None:
     events = coded("Egypt condemned the raid by Israeli forces on the camp.")
     assert [e for e in events if e.root == "11" and e.target and e.target.country == "ISR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "src", "code"),
+    [
+        ("Algeria imposed a naval blockade on the rebel-held port.", "DZA", "191"),
+        ("Peru's government was responsible for mass killings in the highlands.", "PER", "20"),
+        ("Bolivia violated the truce along the border on Tuesday.", "BOL", "196"),
+    ],
+)
+def test_a_state_is_armed_for_force_named_by_a_noun_or_a_required_object(
+    text: str, src: str, code: str
+) -> None:
+    """Unlike bare 'hit' or 'battled', these words are not sport or market talk: a state
+    or its government doing them needs no named target to be coded."""
+    assert matching(coded(text), src, code, None)
+
+
+def test_force_verbs_without_armed_doer_or_target_stay_uncoded() -> None:
+    assert not [e for e in coded("The Chilean peso hit a record low on Monday.") if e.root == "19"]
