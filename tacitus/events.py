@@ -70,7 +70,7 @@ JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve
 PREP_LIGHT_VERBS = frozenset({"engage", "involve", "participate", "take", "join", "enter"})
 # Verbs of coming together whose "for"-object is an event their subject takes part in.
 GATHERING_VERBS = frozenset(
-    {"gather", "converge", "assemble", "arrive", "come", "meet", "travel", "head", "return"}
+    {"gather", "converge", "assemble", "arrive", "come", "meet", "travel", "head", "return", "join"}
 )
 # An event noun governed by these verbs is read as CAMEO reads the act asked for, promised
 # or refused: "called for the withdrawal of troops" is an appeal (0256), "demanded the
@@ -125,6 +125,8 @@ APPEAL_VERBS = frozenset(
         "urge",
         "call",
         "press",
+        "push",
+        "lobby",
         "persuade",
         "appeal",
         "plead",
@@ -345,6 +347,8 @@ class EventCoder:
             | {c.lemma_.lower() for c in kids if c.dep_ in ("xcomp", "oprd")},
             preps=_preps_with_objects(verb)
             | {p for o in objs for p in _preps_with_objects(o)}
+            # "called for Israel to withdraw" is "call for", whose object is a clause.
+            | ({"for"} if any(_for_clause(c) for c in kids) else set())
             | _infinitive_to(verb, self.patterns.modal_verbs),
         )
         if pat is not None and not pat.objects and self._object_is_event(objs, pat):
@@ -438,8 +442,9 @@ class EventCoder:
             if trig.kind == "light" or trig.governor.lemma_ == "be":
                 # "launched strikes on X" / "the attack was against X"
                 found += _prep_objects(trig.governor, preps)
-            if trig.kind == "light" and _as_role(trig.token):
-                found += _expand(_objects(trig.governor))  # "used civilians as shields"
+            if trig.kind == "light" and (_as_role(trig.token) or _gathered_for(trig)):
+                # "used civilians as shields", "joined Canadian officials for talks"
+                found += _expand(_objects(trig.governor))
             return [found, self._default_targets(trig)]
         verb = trig.token
         tiers: list[list[Token]] = []
@@ -834,6 +839,17 @@ def _rank_penalty(trig: Trigger) -> float:
     return 0.0
 
 
+def _gathered_for(trig: Trigger) -> bool:
+    """'joined X for talks', 'met X for talks': the event noun is what the gathering is for."""
+    tok = trig.token
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "for"
+        and tok.head.head.i == trig.governor.i
+        and trig.governor.lemma_ in GATHERING_VERBS
+    )
+
+
 def _specific_force(trig: Trigger) -> bool:
     """A use of force named by an event noun ('strikes', 'mass killings') or by a verb with
     the object its pattern requires ('imposed a blockade'): words that sport and markets
@@ -1027,10 +1043,20 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
 
 
 def _finite(verb: Token) -> bool:
-    """A finite verb, or a participle with a finite auxiliary ('have agreed', 'has sent')."""
+    """A finite verb, or a participle with a finite auxiliary ('have agreed', 'has sent').
+    A main-verb participle with a direct object and no auxiliary at all is a past tense
+    the tagger misread because it lost the subject ('USAID delivered tents')."""
+    kids = list(verb.children)
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and any(c.dep_ in ("dobj", "obj") for c in kids)
+        and not any(c.dep_ in ("aux", "auxpass") for c in kids)
+    ):
+        return True
     return verb.tag_ in FINITE_TAGS or (
         verb.tag_ in ("VBN", "VBG")
-        and any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS | {"MD"} for c in verb.children)
+        and any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS | {"MD"} for c in kids)
     )
 
 
@@ -1194,12 +1220,24 @@ def _appealing_verb(verb: Token) -> Token | None:
     head = verb.head
     if head.lemma_ not in APPEAL_VERBS:
         return None
+    if _for_clause(verb):
+        return head  # "called for Israel to withdraw": the clause's subject is asked
     # "appealed to Uganda to extradite": the parser often reads the complement as advcl.
     if verb.dep_ != "xcomp" and not (
         verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
     ):
         return None
     return head if _addressees(head) else None
+
+
+def _for_clause(verb: Token) -> bool:
+    """'called for Israel to withdraw', 'pushed for the US to support': a for-to clause,
+    which the parser hangs on the verb as an adverbial clause marked 'for'."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _addressees(verb: Token) -> list[Token]:
@@ -1255,14 +1293,20 @@ def _left_subject(verb: Token) -> Token | None:
     """The head of the noun phrase ending right before `verb` (skipping adverbs), if any."""
     i = verb.i - 1
     doc = verb.doc
-    while i >= verb.sent.start and doc[i].pos_ in ("ADV", "AUX", "PART"):
+    while i >= verb.sent.start and doc[i].pos_ in ("ADV", "AUX", "PART") and not _acronym(doc[i]):
         i -= 1
-    if i < verb.sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "PRON"):
+    if i < verb.sent.start or not (doc[i].pos_ in ("NOUN", "PROPN", "PRON") or _acronym(doc[i])):
         return None
     tok = doc[i]
     while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
         tok = tok.head
     return tok
+
+
+def _acronym(tok: Token) -> bool:
+    """'USAID', 'ICE': an organisation's initials, which the parser often tags as an adverb
+    or adjective when they open a sentence ('USAID deployed ...'); they are still a name."""
+    return len(tok.text) >= 2 and tok.text.isupper() and tok.text.isalpha()
 
 
 def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modality, str]:

@@ -448,3 +448,26 @@ def test_a_state_is_armed_for_force_named_by_a_noun_or_a_required_object(
 
 def test_force_verbs_without_armed_doer_or_target_stay_uncoded() -> None:
     assert not [e for e in coded("The Chilean peso hit a record low on Monday.") if e.root == "19"]
+
+
+def test_an_acronym_opening_the_sentence_is_the_subject() -> None:
+    """The parser often tags a sentence-initial 'USAID' as an adverb; it still acts."""
+    assert matching(coded("USAID delivered tents and blankets to Nepal."), "USA", "07", "NPL")
+
+
+def test_pushing_for_something_is_an_appeal() -> None:
+    assert matching(coded("Kenya has pushed for tougher sanctions."), "KEN", "02", None)
+
+
+@pytest.mark.parametrize("verb", ["called", "pushed", "lobbied"])
+def test_a_for_to_clause_asks_its_subject_to_act(verb: str) -> None:
+    """'called for Chile to free the prisoners' is an appeal to Chile, not a phone call."""
+    events = coded(f"Argentina {verb} for Chile to free the detained fishermen.")
+    assert matching(events, "ARG", "02", "CHL")
+    assert not [e for e in events if e.cameo.startswith("04")]
+
+
+def test_joining_someone_for_talks_is_taking_part_in_them() -> None:
+    """... and whom one joins is the other party."""
+    events = coded("The Mexican president joined Canadian officials for talks on Friday.")
+    assert matching(events, "MEX", "04", "CAN")
