@@ -1220,14 +1220,25 @@ def _appealing_verb(verb: Token) -> Token | None:
     head = verb.head
     if head.lemma_ not in APPEAL_VERBS:
         return None
-    if _for_clause(verb):
-        return head  # "called for Israel to withdraw": the clause's subject is asked
+    if _for_clause(verb) or _subject_infinitive(verb):
+        # "called for Israel to withdraw", "wants Germany to pay" (which the parser reads
+        # as a clause with its own subject): that subject is asked to act.
+        return head
     # "appealed to Uganda to extradite": the parser often reads the complement as advcl.
     if verb.dep_ != "xcomp" and not (
         verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
     ):
         return None
     return head if _addressees(head) else None
+
+
+def _subject_infinitive(verb: Token) -> bool:
+    """A to-infinitive clause with its own subject: 'wants [Germany to pay]'."""
+    return (
+        verb.dep_ == "ccomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ in SUBJ for c in verb.children)
+    )
 
 
 def _for_clause(verb: Token) -> bool:

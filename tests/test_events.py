@@ -471,3 +471,10 @@ def test_joining_someone_for_talks_is_taking_part_in_them() -> None:
     """... and whom one joins is the other party."""
     events = coded("The Mexican president joined Canadian officials for talks on Friday.")
     assert matching(events, "MEX", "04", "CAN")
+
+
+def test_wanting_another_party_to_act_is_an_appeal_to_it() -> None:
+    """'wants Peru to pay' asks Peru to pay; it is not Peru's intention."""
+    events = coded("Chile wants Peru to pay compensation to the fishermen.")
+    assert matching(events, "CHL", "02", "PER")
+    assert not [e for e in events if e.root == "03"]
