@@ -19,6 +19,7 @@ unidentifiable target stays None rather than being guessed.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import cast
@@ -68,6 +69,28 @@ JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve
 # Verbs whose prepositional object is an event they take part in: "engaged in ethnic
 # cleansing", "took part in the talks", "involved in the attack".
 PREP_LIGHT_VERBS = frozenset({"engage", "involve", "participate", "take", "join", "enter"})
+# Rounds and contests of sport: "beat Brazil in the final" is no assault (see _sporting).
+# Not "round", "race" or "quarter": "killed in a round of shelling", "in the Christian
+# quarter" are war.
+SPORT_WORDS = frozenset(
+    {
+        "final",
+        "semifinal",
+        "quarterfinal",
+        "match",
+        "game",
+        "tournament",
+        "championship",
+        "cup",
+        "league",
+        "derby",
+        "friendly",
+        "qualifier",
+        "playoff",
+        "olympics",
+    }
+)
+SCORE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")  # "3-1"; a date range like "1990-1995" is longer
 # Verbs of coming together whose "for"-object is an event their subject takes part in.
 GATHERING_VERBS = frozenset(
     {"gather", "converge", "assemble", "arrive", "come", "meet", "travel", "head", "return", "join"}
@@ -526,6 +549,7 @@ class EventCoder:
                     e
                     for e in self._events_for(trig, ctx)
                     if readings.plausible_force(e, nominal=_specific_force(trig))
+                    and not (e.root in ("18", "19", "20") and _sporting(trig.governor))
                 ],
             )
             for trig in self.triggers(ctx.sent)
@@ -837,6 +861,19 @@ def _rank_penalty(trig: Trigger) -> float:
         # puts it below a main verb that lacks only a target.
         return 0.1
     return 0.0
+
+
+def _sporting(verb: Token) -> bool:
+    """'beat Brazil in the final', 'defeated Chile 3-1': a contest on a pitch, not force.
+    A score or a round of a competition beside the verb tells sport from war."""
+    for child in verb.children:
+        if SCORE.match(child.text):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+            rounds = [o for o in child.children if o.dep_ == "pobj"]
+            if any(o.lemma_.lower() in SPORT_WORDS for o in rounds):
+                return True
+    return False
 
 
 def _gathered_for(trig: Trigger) -> bool:

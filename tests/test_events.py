@@ -478,3 +478,16 @@ def test_wanting_another_party_to_act_is_an_appeal_to_it() -> None:
     events = coded("Chile wants Peru to pay compensation to the fishermen.")
     assert matching(events, "CHL", "02", "PER")
     assert not [e for e in events if e.root == "03"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Japan beat Brazil in the final on Sunday.", "France defeated Argentina 3-1 on Saturday."],
+)
+def test_a_contest_won_on_the_pitch_is_no_use_of_force(text: str) -> None:
+    assert not [e for e in coded(text) if e.root in ("18", "19", "20")]
+
+
+def test_beating_people_is_still_force() -> None:
+    events = coded("Nigerian soldiers beat Cameroonian villagers at a checkpoint.")
+    assert matching(events, "NGA", "18", "CMR")
