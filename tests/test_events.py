@@ -491,3 +491,10 @@ def test_a_contest_won_on_the_pitch_is_no_use_of_force(text: str) -> None:
 def test_beating_people_is_still_force() -> None:
     events = coded("Nigerian soldiers beat Cameroonian villagers at a checkpoint.")
     assert matching(events, "NGA", "18", "CMR")
+
+
+@pytest.mark.parametrize(
+    "text", ["Jordan eased curfew hours in three cities.", "Chad shortened the nightly curfew."]
+)
+def test_a_curfew_eased_or_shortened_is_a_lifted_restriction(text: str) -> None:
+    assert [e for e in coded(text) if e.cameo == "0813"]
