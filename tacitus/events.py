@@ -22,46 +22,46 @@ import logging
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import cast
 
 from spacy.tokens import Span, Token
 
 from tacitus import aims, readings
 from tacitus.actors import ActorCoder, ArticleActors, Mention, np_tokens
 from tacitus.codebook import lookup, read_as
-from tacitus.model import Actor, Event, Modality, Polarity
-from tacitus.patterns import ANY_OBJECT, Pattern, PatternIndex, compound_keys
+from tacitus.grammar import (
+    OBJ,
+    PASS_SUBJ,
+    REPORTING,
+    SPEECH_NOUNS,
+    background,
+    clause_verb,
+    definite,
+    expand,
+    governing_chain,
+    is_passive,
+    negated,
+    object_keys,
+    objects,
+    prep_objects,
+    preps_with_objects,
+    stative,
+    subjects,
+)
+from tacitus.model import Actor, Event
+from tacitus.mood import (
+    addressees,
+    advised,
+    announces_own_act,
+    appealing_verb,
+    demanding_speaker,
+    for_clause,
+    mood,
+)
+from tacitus.patterns import ANY_OBJECT, Pattern, PatternIndex
+from tacitus.trigger import Trigger
 
 log = logging.getLogger(__name__)
 
-SUBJ = frozenset({"nsubj", "csubj"})
-PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
-OBJ = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
-# Clause links through which an embedded verb shares the governing verb's subject.
-SUBJECT_SHARING = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
-# Verbs whose subject reports rather than acts: their own statement event is not coded
-# when what they report is itself coded, and a news outlet is never coded as their source.
-REPORTING = frozenset(
-    {
-        "report",
-        "say",
-        "tell",
-        "add",
-        "state",
-        "write",
-        "note",
-        "quote",
-        "cite",
-        "claim",
-        "announce",
-        "confirm",
-        "reveal",
-        "disclose",
-    }
-)
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 WARNING_VERBS = frozenset({"warn", "caution"})
 ELLIPTICAL_HEADS = frozenset({"another", "other", "one", "second", "third", "others"})
 # Governing verbs that make coordinated subjects parties to one joint act.
@@ -127,62 +127,6 @@ REQUEST_NOUNS = frozenset(
 )
 # Prepositions after a verb's object that introduce the party the act is aimed at.
 OBJECT_PREPS = ("on", "to", "against", "with", "for", "from", "over")
-DEMAND_AUX = frozenset({"must", "should"})
-# Verbs and nouns whose that-clause is demanded: "demanded that Israel ease restrictions".
-DEMANDING = frozenset({"demand", "insist", "require", "urge", "call", "request", "ultimatum"})
-# Nouns for what is said: "issued a reminder that Y must ..." is said by the issuer.
-SPEECH_NOUNS = frozenset(
-    {"reminder", "statement", "declaration", "warning", "message", "letter", "communique"}
-)
-# "needs to", "has to" read like "must" in reported speech.
-DEMAND_VERBS = frozenset({"need", "have"})
-# "X wants Y to <act>": the subject appeals to Y for the act (CAMEO 02).
-APPEAL_VERBS = frozenset(
-    {
-        "want",
-        "wish",
-        "expect",
-        "ask",
-        "invite",
-        "encourage",
-        "urge",
-        "call",
-        "press",
-        "push",
-        "lobby",
-        "persuade",
-        "appeal",
-        "plead",
-        "implore",
-    }
-)
-# "is ready/willing/prepared to <act>": an intention.
-INTENT_ADJECTIVES = frozenset(
-    {"ready", "willing", "prepared", "determined", "eager", "keen", "committed", "poised", "set"}
-)
-DEMAND_SPEECH = frozenset(
-    {
-        "say",
-        "tell",
-        "insist",
-        "reiterate",
-        "stress",
-        "warn",
-        "add",
-        "declare",
-        "state",
-        "write",
-        "argue",
-        "remind",
-        "urge",
-        "announce",
-        "conclude",
-        "maintain",
-        "repeat",
-    }
-)
-# Roots whose act, announced on a condition ('will impose sanctions unless ...'), is a threat.
-CONDITIONAL_THREATS = frozenset({"14", "16", "17", "18", "19", "20"})
 # "X is responsible for the killings", "X is guilty of violating the truce": X did it.
 CULPABLE = frozenset({("responsible", "for"), ("guilty", "of"), ("culpable", "for")})
 # Verbs that put their subject or object in a state: "remained on alert", "put X on alert".
@@ -198,11 +142,6 @@ NOT_AGAIN = frozenset(
 )
 # Military exercise nouns: joint (062) when coordinated parties hold them.
 EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "manoeuver"})
-# Clauses and phrases that set the scene for the main event rather than report it.
-BACKGROUND_MARKS = frozenset(
-    {"after", "as", "since", "while", "when", "before", "because", "following", "once"}
-)
-BACKGROUND_PREPS = frozenset({"after", "following", "since", "amid", "before", "despite"})
 STATEMENT_PENALTY = 0.3
 # Roots whose events are coded even when the perpetrator is not named: violence and coercion
 # are news with an unknown hand; cooperation without a known party is not.
@@ -213,18 +152,9 @@ UNNAMED_SOURCE_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 # CAMEO examples for 0.01 recall, while proper names alone are precision-neutral.
 NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 CONTEXT_MARK = "the article"  # in an actor's `why` when its country came from context
-GENERIC_NOUNS = frozenset({"country", "nation", "state", "government", "side", "leader"})
-ANAPHORIC_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
-DEFINITE = frozenset({"the", "these", "those", "such", "this", "that"})
 # Adjectives that predicate an event of their subject ("Israel is opposed to mediation",
 # "Iran is critical of the deal") are looked up in verbs.txt under their own lemma.
 PREDICATIVE = frozenset({"acomp", "attr", "oprd"})
-STATIVE_PARTICIPLES = frozenset(
-    {"opposed", "committed", "dedicated", "determined", "resigned", "engaged", "involved"}
-)
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-EXPLETIVES = frozenset({"there", "this", "what"})
-NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 # Control verbs that are not events themselves when they govern an event (see
 # EventCoder._defers_to_complement); demand verbs ("urge X to") are appeals in their own right.
 DEFERRING_MODALITIES = frozenset({"intent", "planned", "hypothetical", "negated"})
@@ -255,22 +185,6 @@ RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 # Tuned by reading coded samples: a verb with explicit subject and object is usually right,
 # a noun standing alone least often.
 BASE_CONFIDENCE = {"verb": 0.8, "light": 0.75, "noun": 0.6}
-
-
-@dataclass(slots=True)
-class Trigger:
-    token: Token
-    pattern: Pattern
-    kind: str  # verb, light, noun
-    governor: Token  # the verb whose clause the event belongs to
-    code: str = ""  # the pattern's code unless a rule reads the trigger differently
-    reading: str = ""  # why the code differs from the pattern's
-    # The verb whose clause ranks the event when it is not the trigger's own: the demanding
-    # verb of a demanded act ("demanded that X withdraw" ranks as 'demanded').
-    anchor: Token | None = None
-
-    def __post_init__(self) -> None:
-        self.code = self.code or self.pattern.code
 
 
 @dataclass(slots=True)
@@ -337,7 +251,7 @@ class EventCoder:
         pattern: what a control verb defers to."""
         if self._lemma(verb) in self.patterns.verbs and self._verb_pattern(verb) is not None:
             return True
-        if any(o.lemma_.lower() in self.patterns.nouns for o in _objects(verb)):
+        if any(o.lemma_.lower() in self.patterns.nouns for o in objects(verb)):
             return True
         return depth < 3 and any(
             self._complement_codes(c, depth + 1)
@@ -366,12 +280,12 @@ class EventCoder:
             particles={c.lower_ for c in kids if c.dep_ in ("prt", "prep", "advmod")},
             # "declined to comment", "threatened to strike": an open complement is read as
             # the object of the verb's object patterns.
-            objects=set().union(*(_object_keys(o) for o in _expand(objs)))
+            objects=set().union(*(object_keys(o) for o in expand(objs)))
             | {c.lemma_.lower() for c in kids if c.dep_ in ("xcomp", "oprd")},
-            preps=_preps_with_objects(verb)
-            | {p for o in objs for p in _preps_with_objects(o)}
+            preps=preps_with_objects(verb)
+            | {p for o in objs for p in preps_with_objects(o)}
             # "called for Israel to withdraw" is "call for", whose object is a clause.
-            | ({"for"} if any(_for_clause(c) for c in kids) else set())
+            | ({"for"} if any(for_clause(c) for c in kids) else set())
             | _infinitive_to(verb, self.patterns.modal_verbs),
         )
         if pat is not None and not pat.objects and self._object_is_event(objs, pat):
@@ -390,7 +304,7 @@ class EventCoder:
             modifiers={
                 c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
             },
-            preps=_preps_with_objects(noun),
+            preps=preps_with_objects(noun),
         )
         if pat is None:
             return None
@@ -434,7 +348,7 @@ class EventCoder:
             and measure.head.lemma_ in self.patterns.light_verbs
         ):
             return Trigger(noun, pat, "light", measure.head)  # "began ten days of war games"
-        return Trigger(noun, pat, "noun", _clause_verb(noun))
+        return Trigger(noun, pat, "noun", clause_verb(noun))
 
     def _read_noun(self, noun: Token, pat: Pattern) -> Trigger | None:
         """An event noun asked for, promised or refused (see NOUN_READINGS)."""
@@ -454,41 +368,41 @@ class EventCoder:
     def sources(self, trig: Trigger, ctx: SentenceContext) -> list[Token]:
         if trig.kind == "noun":
             return self._noun_sources(trig.token)
-        return _subjects(trig.governor)
+        return subjects(trig.governor)
 
     def targets(self, trig: Trigger, ctx: SentenceContext) -> list[list[Token]]:
         """Candidate targets in tiers, most explicit first; the coder takes the first tier
         that names an actor."""
         preps = trig.pattern.preps
         if trig.kind in ("noun", "light"):
-            found = _prep_objects(trig.token, preps)
+            found = prep_objects(trig.token, preps)
             if trig.kind == "light" or trig.governor.lemma_ == "be":
                 # "launched strikes on X" / "the attack was against X"
-                found += _prep_objects(trig.governor, preps)
+                found += prep_objects(trig.governor, preps)
             if trig.kind == "light" and (_as_role(trig.token) or _gathered_for(trig)):
                 # "used civilians as shields", "joined Canadian officials for talks"
-                found += _expand(_objects(trig.governor))
+                found += expand(objects(trig.governor))
             return [found, self._default_targets(trig)]
         verb = trig.token
         tiers: list[list[Token]] = []
         if preps:
             tiers.append(
-                _prep_objects(verb, preps)
-                + [t for obj in _objects(verb) for t in _prep_objects(obj, preps)]
+                prep_objects(verb, preps)
+                + [t for obj in objects(verb) for t in prep_objects(obj, preps)]
             )
-        if _is_passive(verb):
+        if is_passive(verb):
             if verb.dep_ == "acl":
-                tiers.append(_expand([verb.head]))  # "officials briefed on ...": the noun undergoes
+                tiers.append(expand([verb.head]))  # "officials briefed on ...": the noun undergoes
             else:
-                tiers.append(_expand([c for c in verb.children if c.dep_ in PASS_SUBJ]))
-        if _stative(verb):
-            tiers.append(_prep_objects(verb, ("to",)))  # "opposed to French mediation"
-        objs = _objects(verb)
+                tiers.append(expand([c for c in verb.children if c.dep_ in PASS_SUBJ]))
+        if stative(verb):
+            tiers.append(prep_objects(verb, ("to",)))  # "opposed to French mediation"
+        objs = objects(verb)
         plain = [o for o in objs if o.lemma_.lower() not in trig.pattern.objects]
-        tiers.append(_expand(plain))
+        tiers.append(expand(plain))
         # "agreed to meet French officials": the object of the complement the pattern names.
         comps = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ in trig.pattern.objects]
-        tiers.append(_expand([o for c in comps for o in _objects(c)]))
+        tiers.append(expand([o for c in comps for o in objects(c)]))
         tiers.append(self._default_targets(trig))
         # "lifted the ban on US poultry", "cut aid to Yemen": the party behind the object.
         behind = objs + [
@@ -498,27 +412,27 @@ class EventCoder:
             for o in p.children
             if o.dep_ == "pobj"
         ]
-        tiers.append([t for obj in behind for t in _prep_objects(obj, OBJECT_PREPS)])
+        tiers.append([t for obj in behind for t in prep_objects(obj, OBJECT_PREPS)])
         # "expelled two Russian diplomats": the pattern's own object can be the target.
-        tiers.append(_expand([o for o in objs if o.lemma_.lower() in trig.pattern.objects]))
+        tiers.append(expand([o for o in objs if o.lemma_.lower() in trig.pattern.objects]))
         return tiers
 
     def _default_targets(self, trig: Trigger) -> list[Token]:
         preps = DEFAULT_TARGET_PREPS.get(trig.pattern.code[:2], ())
-        found = _prep_objects(trig.token, preps)
-        for obj in _objects(trig.governor):
-            found += _prep_objects(obj, preps)
+        found = prep_objects(trig.token, preps)
+        for obj in objects(trig.governor):
+            found += prep_objects(obj, preps)
         return found
 
     def _noun_sources(self, noun: Token) -> list[Token]:
         """'Israel's strikes', 'Israeli strikes', 'U.S. strikes', 'strikes by Israel'. A
         by-phrase names the doers outright, and then a modifier only describes the act:
         'military exercises by South Korea and the United States' are theirs."""
-        agents = _prep_objects(noun, ("by",))
+        agents = prep_objects(noun, ("by",))
         if agents:
             return agents
         out = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-        return _expand(out)
+        return expand(out)
 
     def reciprocal_parties(self, trig: Trigger, ctx: SentenceContext) -> list[Actor]:
         """'talks between A and B' / 'talks among A, B and C': each named party once."""
@@ -528,7 +442,7 @@ class EventCoder:
             o
             for p in trig.token.children
             if p.dep_ == "prep" and p.lower_ in ("between", "among", "amongst")
-            for o in _expand([c for c in p.children if c.dep_ == "pobj"])
+            for o in expand([c for c in p.children if c.dep_ == "pobj"])
         ]
         seen: dict[int, Mention] = {}
         for h in heads:
@@ -681,11 +595,11 @@ class EventCoder:
     def _died_of(self, trig: Trigger, ctx: SentenceContext) -> list[Event]:
         """'a prisoner died as a result of torture', 'died after beatings in custody': the
         one who died is the target of the violence; its hand is not named."""
-        verb = _clause_verb(trig.token)
+        verb = clause_verb(trig.token)
         if trig.code[:2] not in ("18", "19", "20") or verb.lemma_ not in DYING_VERBS:
             return []
         actor = self._actor_fn(ctx)
-        victims = [a for t in _subjects(verb) for a in actor(t)]
+        victims = [a for t in subjects(verb) for a in actor(t)]
         events = [self._event(trig, None, v, ctx, "the one who died suffered it") for v in victims]
         for e in events:
             e.confidence = max(e.confidence - 0.1, 0.1)
@@ -695,7 +609,7 @@ class EventCoder:
         """'the attacks', 'one of the strikes': a definite event noun with no actors of its
         own refers back to the article's latest event of the same root, and takes its
         actors (a target named here wins)."""
-        if trig.kind != "noun" or not _definite(trig.token):
+        if trig.kind != "noun" or not definite(trig.token):
             return []
         root = trig.code[:2]
         antecedent = next((e for e in reversed(ctx.history) if e.root == root), None)
@@ -714,18 +628,18 @@ class EventCoder:
         pay compensation' is likewise an appeal (02x) to Germany."""
         if not ("02" <= trig.code[:2] <= "08"):
             return []
-        speaker, reading = _demanding_speaker(trig.governor), "demand"
-        if speaker is not None and _advised(trig.governor):
+        speaker, reading = demanding_speaker(trig.governor), "demand"
+        if speaker is not None and advised(trig.governor):
             reading = "appeal"  # "said Japan needs to enact reforms": advice, not a demand
         if speaker is None:
-            speaker, reading = _appealing_verb(trig.governor), "appeal"
+            speaker, reading = appealing_verb(trig.governor), "appeal"
         if speaker is None:
             return []
         actor = self._actor_fn(ctx)
-        demanders = [a for t in _subjects(speaker) for a in actor(t)]
+        demanders = [a for t in subjects(speaker) for a in actor(t)]
         if not demanders and speaker.dep_ == "acl" and speaker.head.head.pos_ in ("VERB", "AUX"):
             # "issued a declaration demanding that ...": the issuer demands.
-            demanders = [a for t in _subjects(speaker.head.head) for a in actor(t)]
+            demanders = [a for t in subjects(speaker.head.head) for a in actor(t)]
         if not demanders:
             return []
         fallback = "100" if reading == "demand" else "020"
@@ -734,10 +648,10 @@ class EventCoder:
         trig.anchor = speaker
         if reading == "appeal":
             # The addressee is asked to act, whoever the parser made the subject.
-            doers = [a for t in _addressees(speaker) for a in actor(t)] or doers
+            doers = [a for t in addressees(speaker) for a in actor(t)] or doers
         # "reminded Iraq that it must ...": whom the demand is addressed to, if no doer.
         doers = doers or [
-            a for t in _addressees(speaker) + _prep_objects(speaker, ("to",)) for a in actor(t)
+            a for t in addressees(speaker) + prep_objects(speaker, ("to",)) for a in actor(t)
         ]
         out = []
         for d in demanders:
@@ -746,7 +660,7 @@ class EventCoder:
                 e = self._event(trig, d, target, ctx, f"{reading} of the act")
                 e.modality = "factual"  # the demand was made; what it asks for is in its code
                 # "demanded that X refuse to ...": the refusal is asked for, not the demand.
-                e.polarity = "negated" if _negated(speaker) else "asserted"
+                e.polarity = "negated" if negated(speaker) else "asserted"
                 out.append(e)
         return out
 
@@ -754,7 +668,7 @@ class EventCoder:
         """'A and B met', 'A and B agreed to reopen the border': they act on each other."""
         if trig.code[:2] in RECIPROCAL_ROOTS:
             return True
-        return any(g.lemma_ in JOINT_VERBS for g in _governing_chain(trig.governor))
+        return any(g.lemma_ in JOINT_VERBS for g in governing_chain(trig.governor))
 
     def _first_actors(self, tiers: list[list[Token]], ctx: SentenceContext) -> list[Actor]:
         actor = self._actor_fn(ctx)
@@ -768,7 +682,7 @@ class EventCoder:
         """'a response to exercises by South Korea and the United States': an act aimed at
         an event is aimed at those who carry it out, when the event names them."""
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.patterns.nouns:
-            agents = _prep_objects(tok, ("by",))
+            agents = prep_objects(tok, ("by",))
             if agents:
                 return agents
         return [tok]
@@ -840,7 +754,7 @@ class EventCoder:
         )
 
 
-# -- grammar helpers ---------------------------------------------------------------------------
+# -- readings, ranking and deduplication ------------------------------------------------------
 
 
 def _rank_penalty(trig: Trigger) -> float:
@@ -851,7 +765,7 @@ def _rank_penalty(trig: Trigger) -> float:
     said = tok.dep_ == "acl" and tok.head.lemma_ in SPEECH_NOUNS
     if tok.dep_ in ("relcl", "amod") or (tok.dep_ == "acl" and trig.anchor is None and not said):
         return 0.15  # "forces backed by Russia pounded ...": the modifier is not the news
-    if _background(tok):
+    if background(tok):
         return 0.15
     if tok.dep_ in ("advcl", "pcomp") and (
         tok.tag_ == "VBG" or any(c.lower_ == "to" for c in tok.children)
@@ -891,77 +805,8 @@ def _specific_force(trig: Trigger) -> bool:
     """A use of force named by an event noun ('strikes', 'mass killings') or by a verb with
     the object its pattern requires ('imposed a blockade'): words that sport and markets
     do not use, unlike bare 'hit', 'target' or 'battle'."""
-    objects = trig.pattern.objects
-    return trig.kind != "verb" or (bool(objects) and ANY_OBJECT not in objects)
-
-
-def _background(tok: Token) -> bool:
-    """'one day after X shot down ...', 'as authorities cracked down', 'following the
-    killing', 'the envoy, who had agreed to meet ...': a clause that sets the scene."""
-    cur = tok
-    for _ in range(8):
-        if cur.head.i == cur.i:
-            return False
-        if cur.dep_ == "advcl" and any(
-            c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS for c in cur.children
-        ):
-            return True
-        if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in BACKGROUND_PREPS:
-            return True
-        if cur.dep_ == "relcl" and cur.i != tok.i:
-            return True
-        cur = cur.head
-    return False
-
-
-def _expand(tokens: list[Token]) -> list[Token]:
-    """Add conjuncts: 'Gantz and Barnea' -> [Gantz, Barnea]."""
-    out: list[Token] = []
-    for t in tokens:
-        out.append(t)
-        out.extend(c for c in t.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"))
-    return list(dict.fromkeys(out))
-
-
-def _object_keys(obj: Token) -> frozenset[str]:
-    """The lemma of an object with its modifiers, and of what a measure holds: 'provided
-    tons of food aid' has the object keys of 'tons' and of 'aid'."""
-    keys = _noun_keys(obj)
-    for prep in obj.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for inner in prep.children:
-                if inner.dep_ == "pobj":
-                    keys |= _noun_keys(inner)
-    return keys
-
-
-def _noun_keys(noun: Token) -> frozenset[str]:
-    mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
-    return compound_keys(noun.lemma_.lower(), mods)
-
-
-def _preps_with_objects(tok: Token) -> set[str]:
-    """Prepositions with an object; 'on Wednesday' is a date, not a target ('called X on')."""
-    return {
-        c.lower_
-        for c in tok.children
-        if c.dep_ in ("prep", "agent", "dative")
-        and any(
-            g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME") for g in c.children
-        )
-    }
-
-
-def _objects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in OBJ]
-
-
-def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
-    out: list[Token] = []
-    for p in tok.children:
-        if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps:
-            out += [o for o in p.children if o.dep_ == "pobj"]
-    return _expand(out)
+    required = trig.pattern.objects
+    return trig.kind != "verb" or (bool(required) and ANY_OBJECT not in required)
 
 
 def _infinitive_to(verb: Token, modal_verbs: Mapping[str, str]) -> set[str]:
@@ -981,7 +826,7 @@ def _as_role(noun: Token) -> bool:
     'as' under a verb of using or keeping names what the verb's subject does to the verb's
     object ('rejected the warning as an attempt to ...' is a description, not an act)."""
     verb = _as_verb(noun)
-    return verb is not None and verb.lemma_ in USING_VERBS and bool(_objects(verb))
+    return verb is not None and verb.lemma_ in USING_VERBS and bool(objects(verb))
 
 
 def _as_verb(noun: Token) -> Token | None:
@@ -1005,106 +850,6 @@ def _posture(noun: Token, pat: Pattern) -> bool:
         and head.lower_ == "on"
         and head.head.lemma_ in STATE_VERBS
     )
-
-
-def _stative(verb: Token) -> bool:
-    """'is opposed to', 'is committed to': a participle that states its subject's stance."""
-    return verb.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children)
-
-
-def _is_passive(verb: Token) -> bool:
-    """Passive voice, including reduced relatives: 'talks held in Vienna'."""
-    if _stative(verb):
-        return False
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return not any(c.dep_ in SUBJ for c in verb.children)
-    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
-
-
-def _clause_verb(tok: Token) -> Token:
-    """The verb heading the clause a token sits in."""
-    cur = tok
-    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
-        cur = cur.head
-    return cur
-
-
-def _subjects(verb: Token, depth: int = 0) -> list[Token]:
-    """The acting subjects of `verb`, following control, coordination and passives."""
-    kids = list(verb.children)
-    if _is_passive(verb):
-        agents = [o for c in kids if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-        return _expand(agents)
-    subj_deps = SUBJ | PASS_SUBJ if _stative(verb) else SUBJ
-    subj = [c for c in kids if c.dep_ in subj_deps and c.lower_ not in EXPLETIVES]
-    subj = [_antecedent(c) for c in subj]
-    if verb.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subj):
-        return _expand([verb.head])  # "the envoy, who met ...": the noun is the subject
-    if subj:
-        return _expand(subj)
-    if _finite(verb) and verb.dep_ not in ("conj", "xcomp", "advcl", "relcl"):
-        # A finite verb always has a subject in English; when the parser lost it (hung it
-        # on a fronted phrase: "With the signing of X, A and B have agreed"), the noun
-        # phrase right before the verb is the best guess.
-        left = _left_subject(verb)
-        if left is not None:
-            return _expand([left])
-    if depth > 4 or verb.head.i == verb.i:
-        return []
-    head = verb.head
-    if verb.dep_ == "relcl":
-        return _expand([head])  # "the officials who met ...": the noun is the subject
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        if head.lemma_ in SPEECH_NOUNS and head.head.pos_ in ("VERB", "AUX"):
-            # "issued a statement condemning ...": the issuer condemns.
-            return _subjects(head.head, depth + 1)
-        return _expand([head])  # "officials seeking ..."
-    if verb.dep_ == "pcomp" and head.lower_ == "from":
-        # "block X from carrying out", "prevent X from reaching": X does it.
-        objs = [c for c in head.head.children if c.dep_ in ("dobj", "obj")]
-        if objs:
-            return _expand(objs[:1])
-    if verb.dep_ == "xcomp":
-        # Object control: "persuade Washington to tighten" -> Washington tightens;
-        # "called on Arabs to unite" -> the Arabs unite.
-        objs = [c for c in head.children if c.dep_ in ("dobj", "obj")] or _prep_objects(
-            head, ("on", "upon")
-        )
-        if objs and head.lemma_ not in ("promise",):
-            return _expand(objs[:1])
-    if verb.dep_ in SUBJECT_SHARING or (verb.dep_ == "pcomp" and head.dep_ == "prep"):
-        return _subjects(head if head.pos_ in ("VERB", "AUX") else _clause_verb(head), depth + 1)
-    if verb.dep_ == "pcomp" or head.dep_ == "prep":
-        return _subjects(_clause_verb(head), depth + 1)
-    return []
-
-
-def _finite(verb: Token) -> bool:
-    """A finite verb, or a participle with a finite auxiliary ('have agreed', 'has sent').
-    A main-verb participle with a direct object and no auxiliary at all is a past tense
-    the tagger misread because it lost the subject ('USAID delivered tents')."""
-    kids = list(verb.children)
-    if (
-        verb.tag_ == "VBN"
-        and verb.dep_ == "ROOT"
-        and any(c.dep_ in ("dobj", "obj") for c in kids)
-        and not any(c.dep_ in ("aux", "auxpass") for c in kids)
-    ):
-        return True
-    return verb.tag_ in FINITE_TAGS or (
-        verb.tag_ in ("VBN", "VBG")
-        and any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS | {"MD"} for c in kids)
-    )
-
-
-def _announces_own_act(clause: Token) -> bool:
-    """'(warned) that it would retaliate': a future or modal clause whose subject is the
-    warner, referred to by a pronoun."""
-    future = any(
-        a.dep_ == "aux" and a.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for a in clause.children
-    )
-    own = any(c.dep_ in SUBJ and c.lower_ in ANAPHORIC_PRONOUNS for c in clause.children)
-    return future and own
 
 
 def _read_refused(trig: Trigger) -> Trigger:
@@ -1146,7 +891,7 @@ def _read_warning(trig: Trigger) -> Trigger:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses or any(c.dep_ == "xcomp" for c in verb.children):
         return trig
-    if any(_announces_own_act(c) for c in clauses):
+    if any(announces_own_act(c) for c in clauses):
         return trig
     trig.code = "010"
     trig.reading = "a warning that states a danger, not a threat"
@@ -1176,124 +921,6 @@ def _refused_request(noun: Token) -> Token | None:
     return verb if NOUN_READINGS.get((verb.lemma_, "obj")) == "refusal" else None
 
 
-def _demanding_speaker(verb: Token) -> Token | None:
-    """The verb whose complement clause is demanded of its subject: 'said Y must ...',
-    'demanded that Y ease ...', 'reiterated its demand that Y ...', 'said Y must be ready
-    to mediate', 'demanded that Y refuse to recognize ...'."""
-    clause, obliged = _demanded_clause(verb)
-    found = _demanding_head(clause)
-    if found is not None or not obliged:
-        return found
-    cur = clause
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            return None
-        if cur.dep_ == "acl" and cur.head.lemma_ in SPEECH_NOUNS:
-            # "issued a reminder to Iraq that it must cooperate": the noun's verb speaks.
-            gov = cur.head.head
-            return gov if gov.pos_ in ("VERB", "AUX") and gov.i != cur.head.i else None
-        if cur.dep_ not in ("ccomp", "conj", "xcomp"):
-            return None
-        cur = cur.head
-        if cur.lemma_ in DEMAND_SPEECH:
-            return cur
-    return None
-
-
-def _demanded_clause(verb: Token) -> tuple[Token, bool]:
-    """The clause an act belongs to, climbing through subject-control verbs and predicate
-    adjectives ('refuse to recognize', 'needs to enact', 'must be ready to mediate'), and
-    whether the clause is an obligation (must, should, needs to, has to)."""
-    cur = verb
-    obliged = _has_demand_aux(cur)
-    for _ in range(4):
-        head = cur.head
-        climbs = (cur.dep_ == "xcomp" and head.lemma_ not in APPEAL_VERBS) or (
-            cur.dep_ == "acomp" and cur.pos_ == "ADJ"
-        )
-        if not climbs or head.i == cur.i:
-            break
-        obliged = obliged or (cur.dep_ == "xcomp" and head.lemma_ in DEMAND_VERBS)
-        cur = head
-        obliged = obliged or _has_demand_aux(cur)
-    return cur, obliged
-
-
-def _advised(verb: Token) -> bool:
-    """'should', 'needs to' without 'must' or 'has to': CAMEO reads advice as an appeal (02)
-    and an obligation as a demand (10)."""
-    words: set[str] = set()
-    cur = verb
-    for _ in range(5):
-        words |= {c.lower_ for c in cur.children if c.dep_ == "aux"}
-        if cur.dep_ not in ("xcomp", "acomp") or cur.head.i == cur.i:
-            break
-        cur = cur.head
-        words.add(cur.lemma_)
-    return bool(words & {"should", "need"}) and not words & {"must", "have"}
-
-
-def _has_demand_aux(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in verb.children)
-
-
-def _demanding_head(clause: Token) -> Token | None:
-    """'demanded that Y ...', 'its demand that Y ...': the demanding verb of a clause."""
-    head = clause.head
-    if clause.dep_ in ("ccomp", "acl") and head.lemma_ in DEMANDING:
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-        if head.pos_ == "NOUN" and head.head.pos_ in ("VERB", "AUX"):
-            return head.head  # "reiterated its demand that Israel ease ..."
-    if clause.dep_ == "ccomp" and any(
-        c.dep_ in ("dobj", "obj") and c.lemma_ in DEMANDING for c in head.children
-    ):
-        return head  # the same, with the clause hung on the verb by the parser
-    return None
-
-
-def _appealing_verb(verb: Token) -> Token | None:
-    """'wants Germany to pay': the governing verb of an object-controlled complement."""
-    head = verb.head
-    if head.lemma_ not in APPEAL_VERBS:
-        return None
-    if _for_clause(verb) or _subject_infinitive(verb):
-        # "called for Israel to withdraw", "wants Germany to pay" (which the parser reads
-        # as a clause with its own subject): that subject is asked to act.
-        return head
-    # "appealed to Uganda to extradite": the parser often reads the complement as advcl.
-    if verb.dep_ != "xcomp" and not (
-        verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
-    ):
-        return None
-    return head if _addressees(head) else None
-
-
-def _subject_infinitive(verb: Token) -> bool:
-    """A to-infinitive clause with its own subject: 'wants [Germany to pay]'."""
-    return (
-        verb.dep_ == "ccomp"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and any(c.dep_ in SUBJ for c in verb.children)
-    )
-
-
-def _for_clause(verb: Token) -> bool:
-    """'called for Israel to withdraw', 'pushed for the US to support': a for-to clause,
-    which the parser hangs on the verb as an adverbial clause marked 'for'."""
-    return (
-        verb.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    )
-
-
-def _addressees(verb: Token) -> list[Token]:
-    """Whom an appeal is made to: 'asked Germany', 'called on Arabs', 'appealed to Uganda'."""
-    found = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    return _expand(found) or _prep_objects(verb, ("on", "upon", "to"))
-
-
 def _same_party(source: Actor, target: Actor) -> bool:
     """The same mention, or the same code where either side's country was only inferred
     from the article ("met his counterpart"): an event needs two parties."""
@@ -1302,160 +929,10 @@ def _same_party(source: Actor, target: Actor) -> bool:
     return source.text == target.text or CONTEXT_MARK in source.why + target.why
 
 
-def _antecedent(tok: Token) -> Token:
-    """'Russia said it had expelled ...': a pronoun subject of a clause reported or planned by
-    a verb takes that verb's subject. Other words are their own antecedent."""
-    generic = tok.lemma_ in GENERIC_NOUNS and any(
-        c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children
-    )  # "agreed that their countries should cooperate"
-    if tok.lower_ not in ANAPHORIC_PRONOUNS and not generic:
-        return tok
-    for gov in _governing_chain(tok.head):
-        # "X was quoted as saying he ...": the quoted one is the speaker.
-        deps = SUBJ | PASS_SUBJ if gov.lemma_ in REPORTING else SUBJ
-        subj = [c for c in gov.children if c.dep_ in deps and c.pos_ != "PRON"]
-        if subj:
-            return subj[0]
-    return tok
-
-
 def _named(tok: Token | None) -> bool:
     """A proper name the dictionaries do not know ('Gov. Phil Murphy', 'the Farm Bureau
     Federation'): a party to the event all the same, coded without a country."""
     return tok is not None and (tok.pos_ == "PROPN" or tok.ent_type_ in NAMED_ENTITY_TYPES)
-
-
-def _definite(noun: Token) -> bool:
-    """'the attacks', 'these strikes', 'one of the attacks'."""
-    if any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in noun.children):
-        return True
-    return (
-        noun.dep_ == "pobj"
-        and noun.head.lower_ == "of"
-        and noun.head.head.lower_ in ("one", "some", "two", "both", "each", "all", "another")
-        and any(c.lower_ == "the" for c in noun.children)
-    )
-
-
-def _left_subject(verb: Token) -> Token | None:
-    """The head of the noun phrase ending right before `verb` (skipping adverbs), if any."""
-    i = verb.i - 1
-    doc = verb.doc
-    while i >= verb.sent.start and doc[i].pos_ in ("ADV", "AUX", "PART") and not _acronym(doc[i]):
-        i -= 1
-    if i < verb.sent.start or not (doc[i].pos_ in ("NOUN", "PROPN", "PRON") or _acronym(doc[i])):
-        return None
-    tok = doc[i]
-    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
-        tok = tok.head
-    return tok
-
-
-def _acronym(tok: Token) -> bool:
-    """'USAID', 'ICE': an organisation's initials, which the parser often tags as an adverb
-    or adjective when they open a sentence ('USAID deployed ...'); they are still a name."""
-    return len(tok.text) >= 2 and tok.text.isupper() and tok.text.isalpha()
-
-
-def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modality, str]:
-    """Polarity and modality of a trigger from its own clause and the verbs governing it."""
-    polarity: Polarity = "asserted"
-    modality: Modality = "factual"
-    why: list[str] = []
-    chain = _governing_chain(trig.governor)
-    own = trig.governor
-    if _negated(own) or (trig.kind != "verb" and _negated(trig.token)):
-        polarity = "negated"
-        why.append("negation")
-    for aux in (c for c in own.children if c.dep_ == "aux"):
-        if aux.lower_ in FUTURE_AUX or (aux.lower_ == "would" and _reported(own)):
-            # "said they would blockade Paris": 'would' is the future of reported speech.
-            modality = "planned"
-            why.append(f"future '{aux.text}'")
-        elif aux.lower_ in HYPOTHETICAL_AUX:
-            modality = "hypothetical"
-            why.append(f"modal '{aux.text}'")
-    for gov in chain:
-        m = modal_verbs.get(gov.lemma_) or (
-            "intent" if gov.pos_ == "ADJ" and gov.lemma_ in INTENT_ADJECTIVES else None
-        )
-        if m == "negated":
-            polarity = "asserted" if _negated(gov) else "negated"
-            why.append(f"governed by '{gov.text}'")
-        elif m and (modality == "factual" or (modality == "hypothetical" and m != "hypothetical")):
-            # "agreed that they should cooperate": the governing verb says more than 'should'.
-            modality = cast(Modality, m)
-            why.append(f"governed by '{gov.text}' ({m})")
-            if _negated(gov):
-                polarity = "negated"
-        if _conditional(gov):
-            modality = "hypothetical"
-            why.append("conditional clause")
-    if _conditional(own):
-        modality = "hypothetical"
-        why.append("conditional clause")
-    elif _threatened(trig, own, modality):
-        modality = "threat"
-        why.append("a hostile act on a condition")
-    elif _offered(trig, own, modality):
-        modality = "intent"
-        why.append("a cooperative act offered on a condition")
-    return polarity, modality, "; ".join(dict.fromkeys(why))
-
-
-def _threatened(trig: Trigger, own: Token, modality: Modality) -> bool:
-    """'may halt mediation if ...', 'will withdraw its force unless ...': a hostile act
-    announced on a condition is a threat (13x), not the act."""
-    if modality not in ("planned", "hypothetical") or trig.code[:2] not in CONDITIONAL_THREATS:
-        return False
-    return any(_conditional(c) for c in own.children if c.dep_ == "advcl")
-
-
-def _offered(trig: Trigger, own: Token, modality: Modality) -> bool:
-    """'would meet the mediator if he gave them a veto': a cooperative act announced on a
-    condition is an offer, an intent (03x)."""
-    if modality not in ("planned", "hypothetical") or not ("04" <= trig.code[:2] <= "08"):
-        return False
-    said = own.dep_ == "ccomp" and own.head.lemma_ in DEMAND_SPEECH | REPORTING
-    return said and any(_conditional(c) for c in own.children if c.dep_ == "advcl")
-
-
-def _reported(verb: Token) -> bool:
-    """A clause reported by a speech verb ('X said it would ...'), not a conditional one."""
-    return (
-        verb.dep_ == "ccomp"
-        and verb.head.lemma_ in DEMAND_SPEECH | REPORTING
-        and not any(c.dep_ == "advcl" and _conditional(c) for c in verb.children)
-    )
-
-
-def _governing_chain(verb: Token) -> list[Token]:
-    """Verbs that embed this one through control or complement links, innermost first."""
-    out: list[Token] = []
-    cur = verb
-    while cur.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "advcl") and cur.head.i != cur.i:
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
-            out.append(cur)
-        if len(out) > 4:
-            break
-    return out
-
-
-def _negated(tok: Token) -> bool:
-    return any(
-        c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in NEGATIONS)
-        for c in tok.children
-    )
-
-
-def _conditional(verb: Token) -> bool:
-    """'if X attacks', 'unless ...', 'in the (unlikely) event that X is reached'."""
-    if verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children
-    ):
-        return True
-    return verb.dep_ in ("acl", "ccomp", "relcl") and verb.head.lemma_ in ("event", "case")
 
 
 def _drop_covered_statements(coded: list[tuple[Trigger, list[Event]]]) -> list[Event]:

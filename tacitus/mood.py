@@ -1,0 +1,283 @@
+"""How a trigger's clause frames its act: polarity, modality and who demands or appeals.
+
+mood() reads negation, auxiliaries, governing verbs and conditional clauses ("said they would
+blockade", "may halt mediation if ..."); the demand and appeal helpers find the speaker whose
+clause asks someone else to act ("said Y must ...", "wants Y to ..."), which the events stage
+codes as that speaker's demand (10x) or appeal (02x) instead of the act itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import cast
+
+from spacy.tokens import Token
+
+from tacitus.grammar import (
+    ANAPHORIC_PRONOUNS,
+    REPORTING,
+    SPEECH_NOUNS,
+    SUBJ,
+    conditional,
+    expand,
+    governing_chain,
+    negated,
+    prep_objects,
+)
+from tacitus.model import Modality, Polarity
+from tacitus.trigger import Trigger
+
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+DEMAND_AUX = frozenset({"must", "should"})
+# Verbs and nouns whose that-clause is demanded: "demanded that Israel ease restrictions".
+DEMANDING = frozenset({"demand", "insist", "require", "urge", "call", "request", "ultimatum"})
+# "needs to", "has to" read like "must" in reported speech.
+DEMAND_VERBS = frozenset({"need", "have"})
+# "X wants Y to <act>": the subject appeals to Y for the act (CAMEO 02).
+APPEAL_VERBS = frozenset(
+    {
+        "want",
+        "wish",
+        "expect",
+        "ask",
+        "invite",
+        "encourage",
+        "urge",
+        "call",
+        "press",
+        "push",
+        "lobby",
+        "persuade",
+        "appeal",
+        "plead",
+        "implore",
+    }
+)
+# "is ready/willing/prepared to <act>": an intention.
+INTENT_ADJECTIVES = frozenset(
+    {"ready", "willing", "prepared", "determined", "eager", "keen", "committed", "poised", "set"}
+)
+DEMAND_SPEECH = frozenset(
+    {
+        "say",
+        "tell",
+        "insist",
+        "reiterate",
+        "stress",
+        "warn",
+        "add",
+        "declare",
+        "state",
+        "write",
+        "argue",
+        "remind",
+        "urge",
+        "announce",
+        "conclude",
+        "maintain",
+        "repeat",
+    }
+)
+# Roots whose act, announced on a condition ('will impose sanctions unless ...'), is a threat.
+CONDITIONAL_THREATS = frozenset({"14", "16", "17", "18", "19", "20"})
+
+
+def announces_own_act(clause: Token) -> bool:
+    """'(warned) that it would retaliate': a future or modal clause whose subject is the
+    warner, referred to by a pronoun."""
+    future = any(
+        a.dep_ == "aux" and a.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for a in clause.children
+    )
+    own = any(c.dep_ in SUBJ and c.lower_ in ANAPHORIC_PRONOUNS for c in clause.children)
+    return future and own
+
+
+def demanding_speaker(verb: Token) -> Token | None:
+    """The verb whose complement clause is demanded of its subject: 'said Y must ...',
+    'demanded that Y ease ...', 'reiterated its demand that Y ...', 'said Y must be ready
+    to mediate', 'demanded that Y refuse to recognize ...'."""
+    clause, obliged = _demanded_clause(verb)
+    found = _demanding_head(clause)
+    if found is not None or not obliged:
+        return found
+    cur = clause
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "acl" and cur.head.lemma_ in SPEECH_NOUNS:
+            # "issued a reminder to Iraq that it must cooperate": the noun's verb speaks.
+            gov = cur.head.head
+            return gov if gov.pos_ in ("VERB", "AUX") and gov.i != cur.head.i else None
+        if cur.dep_ not in ("ccomp", "conj", "xcomp"):
+            return None
+        cur = cur.head
+        if cur.lemma_ in DEMAND_SPEECH:
+            return cur
+    return None
+
+
+def _demanded_clause(verb: Token) -> tuple[Token, bool]:
+    """The clause an act belongs to, climbing through subject-control verbs and predicate
+    adjectives ('refuse to recognize', 'needs to enact', 'must be ready to mediate'), and
+    whether the clause is an obligation (must, should, needs to, has to)."""
+    cur = verb
+    obliged = _has_demand_aux(cur)
+    for _ in range(4):
+        head = cur.head
+        climbs = (cur.dep_ == "xcomp" and head.lemma_ not in APPEAL_VERBS) or (
+            cur.dep_ == "acomp" and cur.pos_ == "ADJ"
+        )
+        if not climbs or head.i == cur.i:
+            break
+        obliged = obliged or (cur.dep_ == "xcomp" and head.lemma_ in DEMAND_VERBS)
+        cur = head
+        obliged = obliged or _has_demand_aux(cur)
+    return cur, obliged
+
+
+def advised(verb: Token) -> bool:
+    """'should', 'needs to' without 'must' or 'has to': CAMEO reads advice as an appeal (02)
+    and an obligation as a demand (10)."""
+    words: set[str] = set()
+    cur = verb
+    for _ in range(5):
+        words |= {c.lower_ for c in cur.children if c.dep_ == "aux"}
+        if cur.dep_ not in ("xcomp", "acomp") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        words.add(cur.lemma_)
+    return bool(words & {"should", "need"}) and not words & {"must", "have"}
+
+
+def _has_demand_aux(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in verb.children)
+
+
+def _demanding_head(clause: Token) -> Token | None:
+    """'demanded that Y ...', 'its demand that Y ...': the demanding verb of a clause."""
+    head = clause.head
+    if clause.dep_ in ("ccomp", "acl") and head.lemma_ in DEMANDING:
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.pos_ == "NOUN" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head  # "reiterated its demand that Israel ease ..."
+    if clause.dep_ == "ccomp" and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_ in DEMANDING for c in head.children
+    ):
+        return head  # the same, with the clause hung on the verb by the parser
+    return None
+
+
+def appealing_verb(verb: Token) -> Token | None:
+    """'wants Germany to pay': the governing verb of an object-controlled complement."""
+    head = verb.head
+    if head.lemma_ not in APPEAL_VERBS:
+        return None
+    if for_clause(verb) or _subject_infinitive(verb):
+        # "called for Israel to withdraw", "wants Germany to pay" (which the parser reads
+        # as a clause with its own subject): that subject is asked to act.
+        return head
+    # "appealed to Uganda to extradite": the parser often reads the complement as advcl.
+    if verb.dep_ != "xcomp" and not (
+        verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    ):
+        return None
+    return head if addressees(head) else None
+
+
+def _subject_infinitive(verb: Token) -> bool:
+    """A to-infinitive clause with its own subject: 'wants [Germany to pay]'."""
+    return (
+        verb.dep_ == "ccomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ in SUBJ for c in verb.children)
+    )
+
+
+def for_clause(verb: Token) -> bool:
+    """'called for Israel to withdraw', 'pushed for the US to support': a for-to clause,
+    which the parser hangs on the verb as an adverbial clause marked 'for'."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def addressees(verb: Token) -> list[Token]:
+    """Whom an appeal is made to: 'asked Germany', 'called on Arabs', 'appealed to Uganda'."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return expand(found) or prep_objects(verb, ("on", "upon", "to"))
+
+
+def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modality, str]:
+    """Polarity and modality of a trigger from its own clause and the verbs governing it."""
+    polarity: Polarity = "asserted"
+    modality: Modality = "factual"
+    why: list[str] = []
+    chain = governing_chain(trig.governor)
+    own = trig.governor
+    if negated(own) or (trig.kind != "verb" and negated(trig.token)):
+        polarity = "negated"
+        why.append("negation")
+    for aux in (c for c in own.children if c.dep_ == "aux"):
+        if aux.lower_ in FUTURE_AUX or (aux.lower_ == "would" and _reported(own)):
+            # "said they would blockade Paris": 'would' is the future of reported speech.
+            modality = "planned"
+            why.append(f"future '{aux.text}'")
+        elif aux.lower_ in HYPOTHETICAL_AUX:
+            modality = "hypothetical"
+            why.append(f"modal '{aux.text}'")
+    for gov in chain:
+        m = modal_verbs.get(gov.lemma_) or (
+            "intent" if gov.pos_ == "ADJ" and gov.lemma_ in INTENT_ADJECTIVES else None
+        )
+        if m == "negated":
+            polarity = "asserted" if negated(gov) else "negated"
+            why.append(f"governed by '{gov.text}'")
+        elif m and (modality == "factual" or (modality == "hypothetical" and m != "hypothetical")):
+            # "agreed that they should cooperate": the governing verb says more than 'should'.
+            modality = cast(Modality, m)
+            why.append(f"governed by '{gov.text}' ({m})")
+            if negated(gov):
+                polarity = "negated"
+        if conditional(gov):
+            modality = "hypothetical"
+            why.append("conditional clause")
+    if conditional(own):
+        modality = "hypothetical"
+        why.append("conditional clause")
+    elif _threatened(trig, own, modality):
+        modality = "threat"
+        why.append("a hostile act on a condition")
+    elif _offered(trig, own, modality):
+        modality = "intent"
+        why.append("a cooperative act offered on a condition")
+    return polarity, modality, "; ".join(dict.fromkeys(why))
+
+
+def _threatened(trig: Trigger, own: Token, modality: Modality) -> bool:
+    """'may halt mediation if ...', 'will withdraw its force unless ...': a hostile act
+    announced on a condition is a threat (13x), not the act."""
+    if modality not in ("planned", "hypothetical") or trig.code[:2] not in CONDITIONAL_THREATS:
+        return False
+    return any(conditional(c) for c in own.children if c.dep_ == "advcl")
+
+
+def _offered(trig: Trigger, own: Token, modality: Modality) -> bool:
+    """'would meet the mediator if he gave them a veto': a cooperative act announced on a
+    condition is an offer, an intent (03x)."""
+    if modality not in ("planned", "hypothetical") or not ("04" <= trig.code[:2] <= "08"):
+        return False
+    said = own.dep_ == "ccomp" and own.head.lemma_ in DEMAND_SPEECH | REPORTING
+    return said and any(conditional(c) for c in own.children if c.dep_ == "advcl")
+
+
+def _reported(verb: Token) -> bool:
+    """A clause reported by a speech verb ('X said it would ...'), not a conditional one."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.lemma_ in DEMAND_SPEECH | REPORTING
+        and not any(c.dep_ == "advcl" and conditional(c) for c in verb.children)
+    )
