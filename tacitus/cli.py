@@ -216,6 +216,15 @@ def events(
     since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
     until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
     article: Annotated[str | None, typer.Option(help="Only this article id.")] = None,
+    min_confidence: Annotated[
+        float | None, typer.Option(help="Only events at least this confident (0-1).")
+    ] = None,
+    coded: Annotated[
+        bool,
+        typer.Option(
+            "--coded", help="Only events whose source has an actor code (not a bare name)."
+        ),
+    ] = False,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     fmt: FormatOpt = "table",
 ) -> None:
@@ -237,6 +246,8 @@ def events(
         since=_parse_date(since, "--since"),
         until=_parse_date(until, "--until"),
         article_id=article,
+        min_confidence=min_confidence,
+        coded=coded,
         limit=limit,
     )
     with _open_store(db) as store:

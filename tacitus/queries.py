@@ -38,6 +38,10 @@ class EventFilter:
     since: date | None = None  # on the event date, or the publication date when it has none
     until: date | None = None
     article_id: str | None = None
+    min_confidence: float | None = None  # events at least this confident
+    # Only events whose source the dictionaries coded: drops acts of parties known by name
+    # only ("said Hannes Wittig, an analyst"), which carry no code to aggregate by.
+    coded: bool = False
     limit: int | None = None
 
 
@@ -115,6 +119,12 @@ def _event_where(flt: EventFilter) -> _Where:
         w.add("coalesce(e.event_date, a.published) <= ?", flt.until)
     if flt.article_id is not None:
         w.add("e.article_id = ?", flt.article_id)
+    if flt.min_confidence is not None:
+        if not 0.0 <= flt.min_confidence <= 1.0:
+            raise InputError(f"minimum confidence {flt.min_confidence} is not between 0 and 1")
+        w.add("e.confidence >= ?", flt.min_confidence)
+    if flt.coded:
+        w.add("e.source_code IS NOT NULL")
     return w
 
 

@@ -100,6 +100,14 @@ def test_stdin_is_coded_and_stored_then_queried(runner: CliRunner, tmp_path: Pat
     code, out, _ = run(runner, "events", "--db", str(db), "--root", "17", "--format", "csv")
     assert code == 0
     assert out.splitlines()[0].startswith("id,")
+    code, out, _ = run(
+        runner, "events", "--db", str(db), "--min-confidence", "0.6", "--coded", "-f", "jsonl"
+    )
+    assert code == 0
+    confident = [json.loads(line) for line in out.splitlines()]
+    assert all(r["confidence"] >= 0.6 and r["source"]["code"] for r in confident)
+    code, _, err = run(runner, "events", "--db", str(db), "--min-confidence", "7")
+    assert code == 2 and "between 0 and 1" in err
 
 
 def test_a_rerun_codes_nothing_twice(runner: CliRunner, article: Path, tmp_path: Path) -> None:

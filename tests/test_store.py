@@ -267,6 +267,19 @@ def test_article_id_and_limit(filled: Store) -> None:
     assert ids(filled, limit=0) == []
 
 
+def test_minimum_confidence_and_coded_sources(store: Store) -> None:
+    named_only = Actor(text="Hannes Wittig", code=None, country=None, kind="unknown")
+    sure = event("b1", 0, JOR_GOV, EGY_GOV, "040")
+    unsure = event("b1", 1, named_only, EGY_GOV, "010")
+    unsure.confidence = 0.1
+    store.save(result("b1", sure, unsure))
+    assert ids(store, min_confidence=0.5) == [("b1", "040")]
+    assert ids(store, min_confidence=0.1) == [("b1", "040"), ("b1", "010")]
+    assert ids(store, coded=True) == [("b1", "040")]
+    with pytest.raises(InputError, match="between 0 and 1"):
+        ids(store, min_confidence=5)
+
+
 def test_user_values_are_parameters_not_sql(filled: Store) -> None:
     assert ids(filled, article_id="a1' OR '1'='1") == []
     assert ids(filled, actor="%") == []
