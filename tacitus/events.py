@@ -127,6 +127,8 @@ REQUEST_NOUNS = frozenset(
 )
 # Prepositions after a verb's object that introduce the party the act is aimed at.
 OBJECT_PREPS = ("on", "to", "against", "with", "for", "from", "over")
+# Prepositions of a complement clause's verb that name the party its act is aimed at.
+COMPLEMENT_PREPS = ("to", "with", "against", "on", "into")
 # "X is responsible for the killings", "X is guilty of violating the truce": X did it.
 CULPABLE = frozenset({("responsible", "for"), ("guilty", "of"), ("culpable", "for")})
 # Verbs that put their subject or object in a state: "remained on alert", "put X on alert".
@@ -404,6 +406,7 @@ class EventCoder:
         comps = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ in trig.pattern.objects]
         tiers.append(expand([o for c in comps for o in objects(c)]))
         tiers.append(self._default_targets(trig))
+        tiers.append(_complement_targets(verb, trig.code[:2]))
         # "lifted the ban on US poultry", "cut aid to Yemen": the party behind the object.
         behind = objs + [
             o
@@ -821,6 +824,22 @@ def _infinitive_to(verb: Token, modal_verbs: Mapping[str, str]) -> set[str]:
     return {"to"} if infinitive else set()
 
 
+def _complement_targets(verb: Token, root: str) -> list[Token]:
+    """'threatened to cut off electricity to X', 'offered to negotiate with X', 'refused to
+    allow X to land': an act announced, offered or refused through a complement clause is
+    aimed at the party that clause names. 'demanded that X cancel the sale': a demand or an
+    appeal is aimed at whoever is to act."""
+    found: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            found += prep_objects(c, COMPLEMENT_PREPS)
+            found += expand(objects(c))
+            found += [t for o in objects(c) for t in prep_objects(o, OBJECT_PREPS)]
+        elif c.dep_ == "ccomp" and root in ("02", "10"):
+            found += subjects(c)
+    return found
+
+
 def _as_role(noun: Token) -> bool:
     """'held civilians as human shields', 'used children as soldiers': an event noun after
     'as' under a verb of using or keeping names what the verb's subject does to the verb's
@@ -953,6 +972,15 @@ def _specificity(code: str) -> float:
     return len(code) - (0.5 if code.endswith("0") else 0.0)
 
 
+def _same_act(specific: Event, general: Event) -> bool:
+    """Whether a targetless specific reading and a general one with a target are one act.
+    'threatened (130) to impose restrictions on X (1312, modality threat)': the threat verb
+    and the threatened act differ in modality only because one announces the other."""
+    if specific.polarity != general.polarity:
+        return False
+    return specific.modality == general.modality or specific.root == "13"
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per sentence, dyad and root: the most specific, most confident reading.
     Two verbs of one sentence describing the same act ("attacked and bombed") are one event."""
@@ -962,7 +990,9 @@ def _dedupe(events: list[Event]) -> list[Event]:
             e.source.code if e.source else None,
             e.target.code if e.target else None,
             e.root,
-            (e.polarity, e.modality),
+            # A threat verb (factual 130) and the act it threatens (modality threat) are
+            # one threat: the more specific code stands for both.
+            (e.polarity, "" if e.root == "13" else e.modality),
         )
         cur = best.get(key)
         if cur is None or (_specificity(e.cameo), e.confidence) > (
@@ -984,10 +1014,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
         other = with_target.get((e.source.code if e.source else None, e.root))
         if e.target is not None or other is None:
             out.append(e)
-        elif _specificity(e.cameo) > _specificity(other.cameo) and (e.polarity, e.modality) == (
-            other.polarity,
-            other.modality,
-        ):
+        elif _specificity(e.cameo) > _specificity(other.cameo) and _same_act(e, other):
             e.target = other.target
             e.confidence = max(e.confidence, other.confidence)
             replaced.add(id(other))

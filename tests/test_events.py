@@ -498,3 +498,27 @@ def test_beating_people_is_still_force() -> None:
 )
 def test_a_curfew_eased_or_shortened_is_a_lifted_restriction(text: str) -> None:
     assert [e for e in coded(text) if e.cameo == "0813"]
+
+
+@pytest.mark.parametrize(
+    "text, src, code, tgt",
+    [
+        ("Peru threatened to cut off gas supplies to Bolivia.", "PER", "13", "BOL"),
+        ("Ghana offered to negotiate with Togo over the border.", "GHA", "03", "TGO"),
+        ("Norway demanded that Russia release the trawler crew.", "NOR", "10", "RUS"),
+    ],
+)
+def test_an_act_announced_through_a_complement_is_aimed_at_its_party(
+    text: str, src: str, code: str, tgt: str
+) -> None:
+    """The threatening, offering or demanding verb names no target; the clause it governs
+    does, and that party is the target of the threat, offer or demand."""
+    assert matching(coded(text), src, code, tgt)
+
+
+def test_a_threatened_act_keeps_its_specific_code_and_the_threats_target() -> None:
+    """'threatened (130) to impose sanctions (132x) on X' is one threat: the specific one."""
+    events = [
+        e for e in coded("Canada threatened to impose sanctions on Belarus.") if e.root == "13"
+    ]
+    assert [e.cameo for e in events if e.target and e.target.country == "BLR"] == ["1312"]
