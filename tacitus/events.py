@@ -13,7 +13,9 @@ alone or as the object of a light verb ("launched strikes"). For each trigger it
   conditional clauses.
 
 Coordinated actors give one event per pair. An event needs an identifiable source; an
-unidentifiable target stays None rather than being guessed.
+unidentifiable target stays None rather than being guessed, with one convention: a protest
+or a curfew-like measure that names no other party concerns the source's own state (its
+`why` says so, and its confidence stays that of an event without a target).
 """
 
 from __future__ import annotations
@@ -127,6 +129,9 @@ REQUEST_NOUNS = frozenset(
 )
 # Prepositions after a verb's object that introduce the party the act is aimed at.
 OBJECT_PREPS = ("on", "to", "against", "with", "for", "from", "over")
+# Measures on the population of a place (curfews, states of emergency, martial law, imposed
+# or lifted): like protests, aimed at the state where they apply.
+PLACED_CODES = frozenset({"0813", "0814", "1723", "1724"})
 # Prepositions of a complement clause's verb that name the party its act is aimed at.
 COMPLEMENT_PREPS = ("to", "with", "against", "on", "into")
 # "X is responsible for the killings", "X is guilty of violating the truce": X did it.
@@ -407,6 +412,12 @@ class EventCoder:
         tiers.append(expand([o for c in comps for o in objects(c)]))
         tiers.append(self._default_targets(trig))
         tiers.append(_complement_targets(verb, trig.code[:2]))
+        if _placed(trig.code):
+            # "demonstrated in Serbia", "lifted the curfew in Montenegro": a protest or a
+            # measure on a population is aimed at the state of the place it happens in.
+            tiers.append(
+                prep_objects(verb, ("in",)) + [t for o in objs for t in prep_objects(o, ("in",))]
+            )
         # "lifted the ban on US poultry", "cut aid to Yemen": the party behind the object.
         behind = objs + [
             o
@@ -481,7 +492,7 @@ class EventCoder:
         for e in kept:
             trig = trigger_of[id(e)]
             aims.refine(e, trig.token, trig.governor)
-        events = readings.protest_aims(kept) + elided
+        events = [_own_state_target(e) for e in readings.protest_aims(kept)] + elided
         for trig, evs in coded:
             aim = readings.accusation_aim(trig.token) if trig.code == "112" else None
             if aim is None:
@@ -822,6 +833,29 @@ def _infinitive_to(verb: Token, modal_verbs: Mapping[str, str]) -> set[str]:
         for c in verb.children
     )
     return {"to"} if infinitive else set()
+
+
+def _placed(code: str) -> bool:
+    return code[:2] == "14" or code[:4] in PLACED_CODES
+
+
+def _own_state_target(e: Event) -> Event:
+    """'Egyptian students rioted', 'Sudan lifted the state of emergency': a protest or a
+    measure on a population that names no other party is aimed at (or taken within) the
+    source's own state. The target is inferred, not named: its confidence stays that of
+    an event without a target."""
+    src = e.source
+    if e.target is not None or src is None or src.country is None or not _placed(e.cameo):
+        return e
+    e.target = Actor(
+        text=src.text,
+        code=src.country,
+        country=src.country,
+        name=src.name if src.code == src.country else None,
+        why="no other party named: the source's own state",
+        kind="country",
+    )
+    return e
 
 
 def _complement_targets(verb: Token, root: str) -> list[Token]:

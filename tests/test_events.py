@@ -111,7 +111,7 @@ def test_the_reporting_outlet_is_not_coded_as_an_actor() -> None:
 
 
 def test_an_event_without_a_target_keeps_a_null_target() -> None:
-    events = matching(coded("Thousands of Iraqis protested in Baghdad."), "IRQ", "14", None)
+    events = matching(coded("The Iraqi army went on alert on Sunday."), "IRQ", "15", None)
     assert events and all(e.target is None for e in events)
 
 
@@ -522,3 +522,31 @@ def test_a_threatened_act_keeps_its_specific_code_and_the_threats_target() -> No
         e for e in coded("Canada threatened to impose sanctions on Belarus.") if e.root == "13"
     ]
     assert [e.cameo for e in events if e.target and e.target.country == "BLR"] == ["1312"]
+
+
+@pytest.mark.parametrize(
+    "text, src, code, tgt",
+    [
+        ("Hundreds of Zambians demonstrated in Malawi on Friday.", "ZMB", "14", "MWI"),
+        ("Peru lifted the curfew in Bolivia's border towns.", "PER", "0813", "BOL"),
+    ],
+)
+def test_a_protest_or_a_curfew_is_aimed_at_the_state_where_it_happens(
+    text: str, src: str, code: str, tgt: str
+) -> None:
+    assert matching(coded(text), src, code, tgt)
+
+
+@pytest.mark.parametrize(
+    "text, src, code",
+    [
+        ("Bolivian teachers began a hunger strike on Monday.", "BOL", "14"),
+        ("Jordan lifted the state of emergency on Sunday.", "JOR", "0814"),
+    ],
+)
+def test_a_protest_or_a_measure_naming_no_one_concerns_the_sources_own_state(
+    text: str, src: str, code: str
+) -> None:
+    events = matching(coded(text), src, code, src)
+    assert events
+    assert all(e.confidence <= 0.75 for e in events)  # inferred, not named
