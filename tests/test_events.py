@@ -550,3 +550,11 @@ def test_a_protest_or_a_measure_naming_no_one_concerns_the_sources_own_state(
     events = matching(coded(text), src, code, src)
     assert events
     assert all(e.confidence <= 0.75 for e in events)  # inferred, not named
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chile suspended a new tax on Argentine imports.", "Kenya lifted duties on Ugandan sugar."],
+)
+def test_trade_taxes_taken_off_are_economic_cooperation(text: str) -> None:
+    assert [e for e in coded(text) if e.cameo == "061"]
