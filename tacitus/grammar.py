@@ -192,11 +192,22 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         )
         if objs and head.lemma_ not in ("promise",):
             return expand(objs[:1])
+    if verb.dep_ == "conj" and is_passive(head) and _active_conjunct(verb):
+        # "was indicted by the court and will resign": who resigns is the one indicted.
+        return expand([c for c in head.children if c.dep_ in PASS_SUBJ])
     if verb.dep_ in SUBJECT_SHARING or (verb.dep_ == "pcomp" and head.dep_ == "prep"):
         return subjects(head if head.pos_ in ("VERB", "AUX") else clause_verb(head), depth + 1)
     if verb.dep_ == "pcomp" or head.dep_ == "prep":
         return subjects(clause_verb(head), depth + 1)
     return []
+
+
+def _active_conjunct(verb: Token) -> bool:
+    """'(was indicted) and will resign' is active; '(was tortured) and killed' shares the
+    passive of its head, whose auxiliary it leaves out."""
+    if is_passive(verb):
+        return False
+    return verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children)
 
 
 def finite(verb: Token) -> bool:

@@ -558,3 +558,11 @@ def test_a_protest_or_a_measure_naming_no_one_concerns_the_sources_own_state(
 )
 def test_trade_taxes_taken_off_are_economic_cooperation(text: str) -> None:
     assert [e for e in coded(text) if e.cameo == "061"]
+
+
+def test_an_active_verb_coordinated_with_a_passive_one_is_done_by_its_subject() -> None:
+    """'was sacked by the president and will appeal': the one sacked appeals, not the
+    president."""
+    events = coded("Peru's interior minister was accused by Bolivia of spying and will resign.")
+    resign = [e for e in events if e.trigger == "resign"]
+    assert resign and all(e.source and e.source.country == "PER" for e in resign)
