@@ -229,7 +229,8 @@ class EventCoder:
                         for c in tok.children
                         if c.dep_ in ("xcomp", "oprd") and c.lemma_.lower() in pat.objects
                     )
-                    yield _read_denial(_read_refused(_read_warning(Trigger(tok, pat, "verb", tok))))
+                    trig = _read_warning(Trigger(tok, pat, "verb", tok))
+                    yield _read_spoken_protest(_read_denial(_read_refused(trig)))
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.patterns.nouns:
                 trig = self._noun_trigger(tok)
                 if trig:
@@ -862,14 +863,14 @@ def _complement_targets(verb: Token, root: str) -> list[Token]:
     """'threatened to cut off electricity to X', 'offered to negotiate with X', 'refused to
     allow X to land': an act announced, offered or refused through a complement clause is
     aimed at the party that clause names. 'demanded that X cancel the sale': a demand or an
-    appeal is aimed at whoever is to act."""
+    appeal is aimed at whoever is to act; 'protested that X fails to ...' at the one blamed."""
     found: list[Token] = []
     for c in verb.children:
         if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
             found += prep_objects(c, COMPLEMENT_PREPS)
             found += expand(objects(c))
             found += [t for o in objects(c) for t in prep_objects(o, OBJECT_PREPS)]
-        elif c.dep_ == "ccomp" and root in ("02", "10"):
+        elif c.dep_ == "ccomp" and root in ("02", "10", "11"):
             found += subjects(c)
     return found
 
@@ -903,6 +904,19 @@ def _posture(noun: Token, pat: Pattern) -> bool:
         and head.lower_ == "on"
         and head.head.lemma_ in STATE_VERBS
     )
+
+
+def _read_spoken_protest(trig: Trigger) -> Trigger:
+    """'protested that the authorities fail to ...', '..., the group protested': a protest
+    that says something is a verbal one, a criticism (111), not a demonstration (14)."""
+    verb = trig.token
+    if trig.code[:2] != "14" or verb.lemma_ != "protest":
+        return trig
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return trig
+    trig.reading = f"a spoken protest: {trig.code} read as 111"
+    trig.code = "111"
+    return trig
 
 
 def _read_refused(trig: Trigger) -> Trigger:

@@ -566,3 +566,16 @@ def test_an_active_verb_coordinated_with_a_passive_one_is_done_by_its_subject() 
     events = coded("Peru's interior minister was accused by Bolivia of spying and will resign.")
     resign = [e for e in events if e.trigger == "resign"]
     assert resign and all(e.source and e.source.country == "PER" for e in resign)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amnesty International protested that Kenyan authorities are failing to protect refugees.",
+        "Kenyan authorities are failing to protect refugees, Amnesty International protested.",
+    ],
+)
+def test_a_protest_that_says_something_is_a_criticism_of_whom_it_blames(text: str) -> None:
+    events = coded(text)
+    assert matching(events, None, "111", "KEN")
+    assert not [e for e in events if e.root == "14"]
