@@ -229,8 +229,8 @@ class EventCoder:
                         for c in tok.children
                         if c.dep_ in ("xcomp", "oprd") and c.lemma_.lower() in pat.objects
                     )
-                    trig = _read_warning(Trigger(tok, pat, "verb", tok))
-                    yield _read_spoken_protest(_read_denial(_read_refused(trig)))
+                    verb_trig = _read_warning(Trigger(tok, pat, "verb", tok))
+                    yield _read_spoken_protest(_read_denial(_read_refused(verb_trig)))
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.patterns.nouns:
                 trig = self._noun_trigger(tok)
                 if trig:
