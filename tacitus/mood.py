@@ -125,8 +125,10 @@ def _demanded_clause(verb: Token) -> tuple[Token, bool]:
     obliged = _has_demand_aux(cur)
     for _ in range(4):
         head = cur.head
-        climbs = (cur.dep_ == "xcomp" and head.lemma_ not in APPEAL_VERBS) or (
-            cur.dep_ == "acomp" and cur.pos_ == "ADJ"
+        climbs = (
+            (cur.dep_ == "xcomp" and head.lemma_ not in APPEAL_VERBS)
+            or (cur.dep_ == "acomp" and cur.pos_ == "ADJ")
+            or _purpose(cur)
         )
         if not climbs or head.i == cur.i:
             break
@@ -134,6 +136,14 @@ def _demanded_clause(verb: Token) -> tuple[Token, bool]:
         cur = head
         obliged = obliged or _has_demand_aux(cur)
     return cur, obliged
+
+
+def _purpose(clause: Token) -> bool:
+    """'must ensure security to allow supplies in': what an obligation is for is asked for
+    with it."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
 
 
 def advised(verb: Token) -> bool:

@@ -579,3 +579,16 @@ def test_a_protest_that_says_something_is_a_criticism_of_whom_it_blames(text: st
     events = coded(text)
     assert matching(events, None, "111", "KEN")
     assert not [e for e in events if e.root == "14"]
+
+
+def test_what_an_obligation_is_for_is_demanded_with_it() -> None:
+    """'said X must open the border to allow aid in': letting aid in is asked of X; X has
+    not done it."""
+    events = coded("Oxfam said Malawi must open the border to allow food aid into the camps.")
+    assert not [e for e in events if e.source and e.source.country == "MWI"]
+    assert matching(events, None, "10", "MWI")
+
+
+def test_a_purpose_clause_without_an_obligation_stays_the_act() -> None:
+    events = coded("Kenya sent engineers to help Uganda rebuild the bridge.")
+    assert not [e for e in events if e.root == "10"]
