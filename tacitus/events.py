@@ -58,6 +58,7 @@ from tacitus.mood import (
     demanding_speaker,
     for_clause,
     mood,
+    obliged_clause,
 )
 from tacitus.patterns import ANY_OBJECT, Pattern, PatternIndex
 from tacitus.trigger import Trigger
@@ -230,7 +231,8 @@ class EventCoder:
                         if c.dep_ in ("xcomp", "oprd") and c.lemma_.lower() in pat.objects
                     )
                     verb_trig = _read_warning(Trigger(tok, pat, "verb", tok))
-                    yield _read_spoken_protest(_read_denial(_read_refused(verb_trig)))
+                    verb_trig = _read_denial(_read_refused(verb_trig))
+                    yield _read_obligation(_read_spoken_protest(verb_trig))
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.patterns.nouns:
                 trig = self._noun_trigger(tok)
                 if trig:
@@ -870,7 +872,7 @@ def _complement_targets(verb: Token, root: str) -> list[Token]:
             found += prep_objects(c, COMPLEMENT_PREPS)
             found += expand(objects(c))
             found += [t for o in objects(c) for t in prep_objects(o, OBJECT_PREPS)]
-        elif c.dep_ == "ccomp" and root in ("02", "10", "11"):
+        elif c.dep_ == "ccomp" and root in ("02", "10", "11") and c.pos_ in ("VERB", "AUX"):
             found += subjects(c)
     return found
 
@@ -904,6 +906,21 @@ def _posture(noun: Token, pat: Pattern) -> bool:
         and head.lower_ == "on"
         and head.head.lemma_ in STATE_VERBS
     )
+
+
+def _read_obligation(trig: Trigger) -> Trigger:
+    """'said Indonesia must ensure security': saying that another party must act is a
+    demand of it (100), advice ('should', 'needs to') an appeal (020), even when the act
+    demanded names no event; the clause's subject is the target."""
+    if trig.code != "010":
+        return trig
+    clause = obliged_clause(trig.token)
+    if clause is None:
+        return trig
+    code = "020" if advised(clause) else "100"
+    trig.reading = f"an obligation put on another party: 010 read as {code}"
+    trig.code = code
+    return trig
 
 
 def _read_spoken_protest(trig: Trigger) -> Trigger:

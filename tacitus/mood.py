@@ -146,6 +146,28 @@ def _purpose(clause: Token) -> bool:
     )
 
 
+def obliged_clause(speaker: Token) -> Token | None:
+    """'said (that) Indonesia must ensure security', 'says X has to leave': the complement
+    clause of a speech verb that puts another party under an obligation, if any."""
+    if speaker.lemma_ not in DEMAND_SPEECH | REPORTING:
+        return None
+    for c in speaker.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        own = any(s.dep_ in SUBJ and s.lower_ in ANAPHORIC_PRONOUNS for s in c.children)
+        if not own and _obliges(c):
+            return c
+    return None
+
+
+def _obliges(clause: Token) -> bool:
+    if _has_demand_aux(clause):
+        return True
+    # "X has to act": the obligation sits on the control verb. Not "needs to": "NATO would
+    # need to remain strong" is an opinion, and CAMEO codes it as a statement.
+    return clause.lemma_ == "have" and any(c.dep_ == "xcomp" for c in clause.children)
+
+
 def advised(verb: Token) -> bool:
     """'should', 'needs to' without 'must' or 'has to': CAMEO reads advice as an appeal (02)
     and an obligation as a demand (10)."""

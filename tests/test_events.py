@@ -592,3 +592,22 @@ def test_what_an_obligation_is_for_is_demanded_with_it() -> None:
 def test_a_purpose_clause_without_an_obligation_stays_the_act() -> None:
     events = coded("Kenya sent engineers to help Uganda rebuild the bridge.")
     assert not [e for e in events if e.root == "10"]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Norway said Denmark must ensure security at the border.", "100"),
+        ("Norway says Denmark has to respect the fishing zones.", "100"),
+        ("Norway said Denmark should respect the fishing zones.", "020"),
+    ],
+)
+def test_saying_another_party_must_act_is_a_demand_even_of_an_unnamed_act(
+    text: str, code: str
+) -> None:
+    assert matching(coded(text), "NOR", code, "DNK")
+
+
+def test_an_opinion_about_what_a_party_needs_stays_a_statement() -> None:
+    events = coded("Norway said NATO would need to remain strong.")
+    assert not [e for e in events if e.root in ("02", "10")]
