@@ -362,11 +362,20 @@ class EventCoder:
 
     def _read_noun(self, noun: Token, pat: Pattern) -> Trigger | None:
         """An event noun asked for, promised or refused (see NOUN_READINGS)."""
-        if not ("03" <= pat.code[:2] <= "08"):
+        # Only with the party named: "pushed for tougher sanctions" stays an appeal.
+        hostile = pat.code[:2] == "16" and bool(prep_objects(noun, ("against", "on")))
+        if not ("03" <= pat.code[:2] <= "08" or hostile):
             return None
         governor, reading = _noun_governor(noun)
         if governor is None or reading is None:
             return None
+        if hostile:
+            # "called for sanctions against X": CAMEO has no appeal for a hostile measure;
+            # asking others to punish X is disapproval of X (110).
+            if reading not in ("appeal", "demand"):
+                return None
+            why = f"{reading} for '{noun.text}' against a party: disapproval (110)"
+            return Trigger(noun, pat, "light", governor, "110", why)
         code = read_as(reading, pat.code)
         if code is None:
             return None
@@ -473,6 +482,11 @@ class EventCoder:
     # -- coding -----------------------------------------------------------------------------
 
     def code_sentence(self, ctx: SentenceContext) -> list[Event]:
+        trigs = list(self.triggers(ctx.sent))
+        # "called for sanctions against X" is coded once, as the disapproval the noun reading
+        # makes of it, not also as an appeal by the verb.
+        asked = {t.governor.i for t in trigs if t.kind == "light" and t.code == "110"}
+        trigs = [t for t in trigs if not (t.kind == "verb" and t.token.i in asked)]
         coded = [
             (
                 trig,
@@ -483,7 +497,7 @@ class EventCoder:
                     and not (e.root in ("18", "19", "20") and _sporting(trig.governor))
                 ],
             )
-            for trig in self.triggers(ctx.sent)
+            for trig in trigs
         ]
         # Elided clauses are distinct events by construction (another place, another target),
         # so they are added after one-event-per-dyad deduplication.

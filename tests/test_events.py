@@ -611,3 +611,13 @@ def test_saying_another_party_must_act_is_a_demand_even_of_an_unnamed_act(
 def test_an_opinion_about_what_a_party_needs_stays_a_statement() -> None:
     events = coded("Norway said NATO would need to remain strong.")
     assert not [e for e in events if e.root in ("02", "10")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chile called for sanctions against Nicaragua.", "Chile demanded sanctions on Nicaragua."],
+)
+def test_asking_others_to_punish_a_party_is_disapproval_of_it(text: str) -> None:
+    events = coded(text)
+    assert matching(events, "CHL", "110", "NIC")
+    assert not [e for e in events if e.root in ("02", "10", "16")]
