@@ -158,16 +158,24 @@ def _strike_aim(strike: Token) -> bool:
     return False
 
 
-def peacekeeping(code: str, source: Actor | None) -> tuple[str, str]:
+def peacekeeping(code: str, source: Actor | None, trigger: Token | None = None) -> tuple[str, str]:
     """'NATO peacekeepers arrived in Bosnia', 'UN troops deployed in Mali': peacekeepers
     who arrive or deploy are providing peacekeeping (074), not visiting (042) or mobilising
-    (154)."""
+    (154). So are troops sent or deployed to, for or as a peacekeeping mission."""
     if code not in PEACEKEEPER_MOVES or source is None:
         return code, ""
+    if code == "154" and trigger is not None and _for_peacekeeping(trigger):
+        return "074", "troops sent for peacekeeping: 154 read as 074"
     # An organisation's code (IGONAT) hides the PKO sector its words name.
     if "PKO" not in source.sectors and "peacekeep" not in source.text.lower():
         return code, ""
     return "074", f"peacekeepers arriving: {code} read as 074"
+
+
+def _for_peacekeeping(trigger: Token) -> bool:
+    """'sent 300 troops to the UN peacekeeping mission', 'deployed troops as peacekeepers':
+    peacekeeping named after the deploying word, in its own phrase."""
+    return any(t.lower_.startswith("peacekeep") for t in trigger.subtree if t.i > trigger.i)
 
 
 def protest_aims(events: list[Event]) -> list[Event]:

@@ -621,3 +621,20 @@ def test_asking_others_to_punish_a_party_is_disapproval_of_it(text: str) -> None
     events = coded(text)
     assert matching(events, "CHL", "110", "NIC")
     assert not [e for e in events if e.root in ("02", "10", "16")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana is sending 300 troops to the UN peacekeeping mission in Mali.",
+        "Fiji deployed soldiers to Lebanon as peacekeepers.",
+    ],
+)
+def test_troops_sent_for_peacekeeping_are_peacekeeping(text: str) -> None:
+    events = coded(text)
+    assert [e for e in events if e.cameo == "074"]
+    assert not [e for e in events if e.root == "15"]
+
+
+def test_a_condolence_message_sent_is_a_condolence() -> None:
+    assert matching(coded("Peru sent a condolence message to Chile."), "PER", "018", "CHL")
