@@ -638,3 +638,17 @@ def test_troops_sent_for_peacekeeping_are_peacekeeping(text: str) -> None:
 
 def test_a_condolence_message_sent_is_a_condolence() -> None:
     assert matching(coded("Peru sent a condolence message to Chile."), "PER", "018", "CHL")
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Qatar mobilized lobby groups in Europe to support Gaza.", "05"),
+        ("The European Union is mobilising new funds for Haiti.", "07"),
+        ("Armenia mobilized its reservists.", "15"),
+    ],
+)
+def test_what_is_mobilised_decides_whether_it_is_force(text: str, code: str) -> None:
+    roots = {e.root for e in coded(text)}
+    assert code in roots
+    assert code == "15" or "15" not in roots
