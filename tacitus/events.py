@@ -180,6 +180,7 @@ DEFAULT_TARGET_PREPS = {
     "11": ("against", "on"),
     "12": ("from",),
     "13": ("against", "on"),
+    "14": ("against", "at"),  # "protested against the reform", "threw stones at police"
     "16": ("on", "against", "with"),
     "17": ("on", "against"),
     "18": ("on", "against"),

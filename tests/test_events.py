@@ -652,3 +652,8 @@ def test_what_is_mobilised_decides_whether_it_is_force(text: str, code: str) -> 
     roots = {e.root for e in coded(text)}
     assert code in roots
     assert code == "15" or "15" not in roots
+
+
+def test_a_protest_against_or_at_a_party_is_aimed_at_it() -> None:
+    events = coded("Kenyan students threw stones at Ugandan police.")
+    assert matching(events, "KEN", "14", "UGA")
