@@ -154,7 +154,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     kids = list(verb.children)
     if is_passive(verb):
         agents = [o for c in kids if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-        return expand(agents)
+        return expand(agents or _stray_agents(verb))
     subj_deps = SUBJ | PASS_SUBJ if stative(verb) else SUBJ
     subj = [c for c in kids if c.dep_ in subj_deps and c.lower_ not in EXPLETIVES]
     subj = [antecedent(c) for c in subj]
@@ -200,6 +200,22 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "pcomp" or head.dep_ == "prep":
         return subjects(clause_verb(head), depth + 1)
     return []
+
+
+def _stray_agents(verb: Token) -> list[Token]:
+    """'was accused of misusing funds by officials': the parser hangs the passive's
+    by-phrase on the gerund of its complement."""
+    return [
+        o
+        for p in verb.children
+        if p.dep_ == "prep"
+        for g in p.children
+        if g.dep_ == "pcomp" and g.tag_ == "VBG"
+        for b in g.children
+        if b.dep_ in ("prep", "agent") and b.lower_ == "by"
+        for o in b.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _active_conjunct(verb: Token) -> bool:

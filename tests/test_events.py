@@ -657,3 +657,19 @@ def test_what_is_mobilised_decides_whether_it_is_force(text: str, code: str) -> 
 def test_a_protest_against_or_at_a_party_is_aimed_at_it() -> None:
     events = coded("Kenyan students threw stones at Ugandan police.")
     assert matching(events, "KEN", "14", "UGA")
+
+
+def test_a_crime_or_decision_by_a_party_makes_that_party_the_target() -> None:
+    events = coded("Bolivia is investigating alleged war crimes by Chilean soldiers.")
+    assert matching(events, "BOL", "09", "CHL")
+
+
+def test_a_passive_by_phrase_the_parser_hung_on_a_gerund_still_names_the_doer() -> None:
+    text = "Evo Morales has been accused of misusing public funds by Bolivian officials."
+    assert matching(coded(text), "BOL", "11", None)
+
+
+def test_a_protest_ranks_above_the_demand_it_is_staged_to_make() -> None:
+    text = "Thousands of Kenyan students staged demonstrations to demand reforms by the government."
+    top = max(coded(text), key=lambda e: e.confidence)
+    assert top.root == "14"
