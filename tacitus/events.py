@@ -604,18 +604,7 @@ class EventCoder:
         targets = self._first_actors(self.targets(trig, ctx), ctx)
         if not targets and trig.code[:2] != "14" and not _named(subject):
             return []  # protests by an unnamed crowd are news without a target
-        source = None
-        if subject is not None:
-            span = ctx.sent.doc[subject.left_edge.i : subject.i + 1]
-            source = Actor(
-                text=span.text,
-                code=None,
-                country=None,
-                why="the subject names no known actor",
-                start=span.start_char + ctx.offset,
-                end=span.end_char + ctx.offset,
-                kind="unknown",
-            )
+        source = _unknown_actor(subject, ctx) if subject is not None else None
         if source is None and not targets:
             return []
         found: list[Actor | None] = list(targets) or [None]
@@ -672,6 +661,11 @@ class EventCoder:
         if not demanders and speaker.dep_ == "acl" and speaker.head.head.pos_ in ("VERB", "AUX"):
             # "issued a declaration demanding that ...": the issuer demands.
             demanders = [a for t in subjects(speaker.head.head) for a in actor(t)]
+        if not demanders:
+            # "the Water Forum concluded that X must ...": a named party the dictionaries
+            # lack still makes the demand (coded without a country, at lower confidence).
+            named = next((t for t in subjects(speaker) if _named(t)), None)
+            demanders = [_unknown_actor(named, ctx)] if named is not None else []
         if not demanders:
             return []
         fallback = "100" if reading == "demand" else "020"
@@ -1030,6 +1024,20 @@ def _same_party(source: Actor, target: Actor) -> bool:
     if source.code != target.code:
         return False
     return source.text == target.text or CONTEXT_MARK in source.why + target.why
+
+
+def _unknown_actor(subject: Token, ctx: SentenceContext) -> Actor:
+    """A subject the dictionaries do not know, kept with its words and no code."""
+    span = ctx.sent.doc[subject.left_edge.i : subject.i + 1]
+    return Actor(
+        text=span.text,
+        code=None,
+        country=None,
+        why="the subject names no known actor",
+        start=span.start_char + ctx.offset,
+        end=span.end_char + ctx.offset,
+        kind="unknown",
+    )
 
 
 def _named(tok: Token | None) -> bool:

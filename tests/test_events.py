@@ -673,3 +673,12 @@ def test_a_protest_ranks_above_the_demand_it_is_staged_to_make() -> None:
     text = "Thousands of Kenyan students staged demonstrations to demand reforms by the government."
     top = max(coded(text), key=lambda e: e.confidence)
     assert top.root == "14"
+
+
+def test_a_demand_by_a_named_party_the_dictionaries_lack_is_still_a_demand() -> None:
+    """The demand is kept, with the speaker's words and no code, and the act demanded is
+    not coded as done."""
+    events = coded("The Harbour Council concluded that Canada must allocate more funds to Haiti.")
+    demands = matching(events, None, "10", "CAN")
+    assert demands and all(e.source and e.source.code is None for e in demands)
+    assert not [e for e in events if e.root == "07"]
