@@ -13,9 +13,8 @@ alone or as the object of a light verb ("launched strikes"). For each trigger it
   conditional clauses.
 
 Coordinated actors give one event per pair. An event needs an identifiable source; an
-unidentifiable target stays None rather than being guessed, with one convention: a protest
-or a curfew-like measure that names no other party concerns the source's own state (its
-`why` says so, and its confidence stays that of an event without a target).
+unidentifiable target stays None rather than being guessed. A protest or a curfew-like
+measure is aimed at the state of the place the sentence names for it ("rioted in Serbia").
 """
 
 from __future__ import annotations
@@ -510,7 +509,7 @@ class EventCoder:
         for e in kept:
             trig = trigger_of[id(e)]
             aims.refine(e, trig.token, trig.governor)
-        events = [_own_state_target(e) for e in readings.protest_aims(kept)] + elided
+        events = readings.protest_aims(kept) + elided
         for trig, evs in coded:
             aim = readings.accusation_aim(trig.token) if trig.code == "112" else None
             if aim is None:
@@ -853,25 +852,6 @@ def _infinitive_to(verb: Token, modal_verbs: Mapping[str, str]) -> set[str]:
 
 def _placed(code: str) -> bool:
     return code[:2] == "14" or code[:4] in PLACED_CODES
-
-
-def _own_state_target(e: Event) -> Event:
-    """'Egyptian students rioted', 'Sudan lifted the state of emergency': a protest or a
-    measure on a population that names no other party is aimed at (or taken within) the
-    source's own state. The target is inferred, not named: its confidence stays that of
-    an event without a target."""
-    src = e.source
-    if e.target is not None or src is None or src.country is None or not _placed(e.cameo):
-        return e
-    e.target = Actor(
-        text=src.text,
-        code=src.country,
-        country=src.country,
-        name=src.name if src.code == src.country else None,
-        why="no other party named: the source's own state",
-        kind="country",
-    )
-    return e
 
 
 def _complement_targets(verb: Token, root: str) -> list[Token]:

@@ -538,18 +538,17 @@ def test_a_protest_or_a_curfew_is_aimed_at_the_state_where_it_happens(
 
 
 @pytest.mark.parametrize(
-    "text, src, code",
+    "text, code",
     [
-        ("Bolivian teachers began a hunger strike on Monday.", "BOL", "14"),
-        ("Jordan lifted the state of emergency on Sunday.", "JOR", "0814"),
+        ("Bolivian teachers began a hunger strike on Monday.", "14"),
+        ("Jordan lifted the state of emergency on Sunday.", "0814"),
     ],
 )
-def test_a_protest_or_a_measure_naming_no_one_concerns_the_sources_own_state(
-    text: str, src: str, code: str
-) -> None:
-    events = matching(coded(text), src, code, src)
-    assert events
-    assert all(e.confidence <= 0.75 for e in events)  # inferred, not named
+def test_a_protest_or_a_measure_naming_no_one_has_no_target(text: str, code: str) -> None:
+    """DESIGN: a field the text does not fill stays null; the source's own state is not
+    assumed to be the target."""
+    events = [e for e in coded(text) if e.cameo.startswith(code)]
+    assert events and all(e.target is None for e in events)
 
 
 @pytest.mark.parametrize(
