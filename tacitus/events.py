@@ -1053,24 +1053,26 @@ def _same_act(specific: Event, general: Event) -> bool:
     return specific.modality == general.modality or specific.root == "13"
 
 
+def _preference(e: Event) -> tuple[float, float, bool]:
+    return (_specificity(e.cameo), e.confidence, e.modality == "factual")
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per sentence, dyad and root: the most specific, most confident reading.
-    Two verbs of one sentence describing the same act ("attacked and bombed") are one event."""
-    best: dict[tuple[str | None, str | None, str, tuple[str, str]], Event] = {}
+    """One event per sentence, dyad, root and polarity: the most specific, most confident
+    reading, a factual one before a planned or hypothetical one. Two verbs of one sentence
+    describing the same act ("attacked and bombed"; "agreed to resume talks", 036 from
+    'agreed' and from 'talks'; a threat verb, 130, and the act it threatens) are one event:
+    CAMEO's readings already put intended or threatened acts under roots of their own."""
+    best: dict[tuple[str | None, str | None, str, str], Event] = {}
     for e in events:
         key = (
             e.source.code if e.source else None,
             e.target.code if e.target else None,
             e.root,
-            # A threat verb (factual 130) and the act it threatens (modality threat) are
-            # one threat: the more specific code stands for both.
-            (e.polarity, "" if e.root == "13" else e.modality),
+            e.polarity,
         )
         cur = best.get(key)
-        if cur is None or (_specificity(e.cameo), e.confidence) > (
-            _specificity(cur.cameo),
-            cur.confidence,
-        ):
+        if cur is None or _preference(e) > _preference(cur):
             best[key] = e
     kept = list(best.values())
     # "spoke to X, saying ...": the reading without a target adds nothing to one with it,

@@ -681,3 +681,14 @@ def test_a_demand_by_a_named_party_the_dictionaries_lack_is_still_a_demand() -> 
     demands = matching(events, None, "10", "CAN")
     assert demands and all(e.source and e.source.code is None for e in demands)
     assert not [e for e in events if e.root == "07"]
+
+
+def test_an_agreement_to_talk_is_one_intent_per_direction_not_two() -> None:
+    """'agreed' (036 by its own pattern) and 'talks' (040 read as intent, 036) are one act."""
+    events = coded("Chile and Peru agreed to resume talks.")
+    assert sorted(
+        (e.source.code, e.target.code, e.cameo) for e in events if e.source and e.target
+    ) == [
+        ("CHL", "PER", "036"),
+        ("PER", "CHL", "036"),
+    ]
