@@ -34,6 +34,7 @@ from tacitus.grammar import (
     PASS_SUBJ,
     REPORTING,
     SPEECH_NOUNS,
+    SUBJ,
     background,
     clause_verb,
     definite,
@@ -48,7 +49,7 @@ from tacitus.grammar import (
     stative,
     subjects,
 )
-from tacitus.model import Actor, Event
+from tacitus.model import Actor, Event, Polarity
 from tacitus.mood import (
     addressees,
     advised,
@@ -127,6 +128,9 @@ REQUEST_NOUNS = frozenset(
         "invitation",
     }
 )
+# Verbs that deny an act as a fact, and CAMEO's code for denying one's own: 016.
+DENIAL_VERBS = frozenset({"deny"})
+DENIAL_CODE = "016"
 # Prepositions after a verb's object that introduce the party the act is aimed at.
 OBJECT_PREPS = ("on", "to", "against", "with", "for", "from", "over")
 # Measures on the population of a place (curfews, states of emergency, martial law, imposed
@@ -731,6 +735,8 @@ class EventCoder:
         pat = trig.pattern
         polarity, modality, mood_why = mood(trig, self.patterns.modal_verbs)
         code, reading_why = readings.reading(trig.code, polarity, modality)
+        if polarity == "negated" and _denied(trig):
+            code, polarity, reading_why = _denial_reading(trig)
         code, labour_why = readings.labour_strike(code, source, trig.token)
         code, violence_why = readings.unconventional(code, source, trig.token)
         code, peace_why = readings.peacekeeping(code, source, trig.token)
@@ -782,6 +788,20 @@ class EventCoder:
 
 
 # -- readings, ranking and deduplication ------------------------------------------------------
+
+
+def _denied(trig: Trigger) -> bool:
+    """'Iran denied sending drones', 'denied that China supplied arms': the act is denied as
+    a fact, which is not a refusal to do it (12x)."""
+    return any(g.lemma_ in DENIAL_VERBS and not negated(g) for g in governing_chain(trig.governor))
+
+
+def _denial_reading(trig: Trigger) -> tuple[str, Polarity, str]:
+    """A party denying its own act denies responsibility (016, asserted); an act of another
+    party that someone denies keeps its code, negated."""
+    if any(c.dep_ in SUBJ for c in trig.governor.children):
+        return trig.code, "negated", "a denied act of another party: negated, not refused"
+    return DENIAL_CODE, "asserted", f"its own act denied: deny responsibility ({DENIAL_CODE})"
 
 
 def _rank_penalty(trig: Trigger) -> float:

@@ -692,3 +692,14 @@ def test_an_agreement_to_talk_is_one_intent_per_direction_not_two() -> None:
         ("CHL", "PER", "036"),
         ("PER", "CHL", "036"),
     ]
+
+
+def test_denying_ones_own_act_is_denying_responsibility_not_a_refusal() -> None:
+    events = coded("Syria denied sending weapons to Hezbollah.")
+    assert [e.cameo for e in events if e.source and e.source.country == "SYR"] == ["016"]
+
+
+def test_an_act_of_another_party_that_is_denied_stays_that_act_negated() -> None:
+    events = coded("Russia denied that China supplied weapons to Moscow.")
+    supplied = [e for e in events if e.source and e.source.country == "CHN"]
+    assert supplied and all(e.root == "07" and e.polarity == "negated" for e in supplied)
