@@ -20,6 +20,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from tacitus.model import Event
+from tacitus.mood import REQUEST_NOUNS
 from tacitus.readings import recode
 
 # Words that end, lift or ease what they govern: "lift the ban", "an end to the embargo",
@@ -170,24 +171,7 @@ CIRCUMSTANCE_PREPS = frozenset(
 # What a rejection (12) can be about: a request or offer, or an act named outright ("rejected
 # military cooperation"). "rejected the warning as a pretext for weapons tests" rejects a
 # statement, and its words say nothing about a sub-code.
-REJECTED_REQUESTS = frozenset(
-    {
-        "request",
-        "call",
-        "demand",
-        "proposal",
-        "appeal",
-        "plea",
-        "offer",
-        "invitation",
-        "ultimatum",
-        "plan",
-        "pressure",
-        "bid",
-        "suggestion",
-        "initiative",
-    }
-)
+REJECTED_REQUESTS = REQUEST_NOUNS | {"pressure", "suggestion", "initiative"}
 # Participial and purpose clauses that say what a protest or appeal is for.
 PURPOSE_HEADS = frozenset({"demand", "call", "press", "urge", "protest", "seek", "ask"})
 EXCLUDED_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "punct", "cc"})

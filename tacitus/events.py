@@ -51,6 +51,7 @@ from tacitus.grammar import (
 )
 from tacitus.model import Actor, Event, Polarity
 from tacitus.mood import (
+    REQUEST_NOUNS,
     addressees,
     advised,
     announces_own_act,
@@ -111,23 +112,6 @@ NOUN_READINGS = {
     ("commit", "to"): "intent",
     **{(v, "obj"): "refusal" for v in ("reject", "refuse", "rebuff", "spurn", "veto")},
 }
-# Nouns that stand for a request: "rejected a U.S. request to interrogate detainees",
-# "rejected calls for economic aid" refuse the act requested.
-REQUEST_NOUNS = frozenset(
-    {
-        "request",
-        "call",
-        "demand",
-        "proposal",
-        "appeal",
-        "plea",
-        "offer",
-        "ultimatum",
-        "bid",
-        "plan",
-        "invitation",
-    }
-)
 # Verbs that deny an act as a fact, and CAMEO's code for denying one's own: 016.
 DENIAL_VERBS = frozenset({"deny"})
 DENIAL_CODE = "016"

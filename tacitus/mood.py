@@ -27,6 +27,24 @@ from tacitus.grammar import (
 from tacitus.model import Modality, Polarity
 from tacitus.trigger import Trigger
 
+# Nouns that stand for a request: "rejected a U.S. request to interrogate detainees",
+# "rejected calls for economic aid" refuse the act requested.
+REQUEST_NOUNS = frozenset(
+    {
+        "request",
+        "call",
+        "demand",
+        "proposal",
+        "appeal",
+        "plea",
+        "offer",
+        "ultimatum",
+        "bid",
+        "plan",
+        "invitation",
+    }
+)
+
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 DEMAND_AUX = frozenset({"must", "should"})
