@@ -724,3 +724,8 @@ def test_making_goods_available_to_a_party_is_aid() -> None:
 def test_an_adjective_describing_an_object_is_not_its_resulting_state() -> None:
     """'set new rules' is not a release; only a state the verb produces is read."""
     assert not [e for e in coded("Ghana set free trade rules for Togo.") if e.root == "08"]
+
+
+def test_a_relief_charity_whose_name_the_parser_splits_is_still_the_source() -> None:
+    events = coded("Action Against Hunger sent food aid to Somalia.")
+    assert [(e.source.code if e.source else None, e.root) for e in events] == [("NGO", "07")]
