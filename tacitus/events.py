@@ -136,6 +136,9 @@ NOT_AGAIN = frozenset(
     {"revisit", "reclaim", "refund", "recharge", "reside", "reflex", "redoubt", "remake"}
 )
 # Military exercise nouns: joint (062) when coordinated parties hold them.
+# Adjectives that name the state a verb puts its object in ("set free", "made available"):
+# only these two, since any other amod of an object describes it ("set new rules").
+RESULTATIVES = frozenset({"free", "available"})
 EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "manoeuver"})
 STATEMENT_PENALTY = 0.3
 # Roots whose events are coded even when the perpetrator is not named: violence and coercion
@@ -279,7 +282,8 @@ class EventCoder:
             # "declined to comment", "threatened to strike": an open complement is read as
             # the object of the verb's object patterns.
             objects=set().union(*(object_keys(o) for o in expand(objs)))
-            | {c.lemma_.lower() for c in kids if c.dep_ in ("xcomp", "oprd")},
+            | {c.lemma_.lower() for c in kids if c.dep_ in ("xcomp", "oprd")}
+            | _resultatives(kids, objs),
             preps=preps_with_objects(verb)
             | {p for o in objs for p in preps_with_objects(o)}
             # "called for Israel to withdraw" is "call for", whose object is a clause.
@@ -852,6 +856,30 @@ def _infinitive_to(verb: Token, modal_verbs: Mapping[str, str]) -> set[str]:
         for c in verb.children
     )
     return {"to"} if infinitive else set()
+
+
+def _resultatives(kids: list[Token], objs: list[Token]) -> set[str]:
+    """'set 30 prisoners free', 'let free 52 dissidents', 'made available tents': the
+    state the verb puts its object in is read as a required object (set =free), though the
+    parser hangs it on the object (amod) or on the verb (ccomp)."""
+    states = [c for c in kids if c.dep_ in ("ccomp", "acomp") and c.pos_ == "ADJ"]
+    # "free" right before a noun describes it ("set free trade rules"): only one followed
+    # by a number, determiner or nothing nominal is a resulting state ("set free 30
+    # students", "set the prisoners free"). "available" never describes ("made available
+    # tents"), wherever it stands.
+    states += [
+        a
+        for o in objs
+        for a in o.children
+        if a.dep_ == "amod"
+        and a.pos_ == "ADJ"
+        and (
+            a.lemma_.lower() == "available"
+            or a.i + 1 >= len(a.doc)
+            or a.nbor(1).pos_ not in ("NOUN", "PROPN", "ADJ")
+        )
+    ]
+    return {a.lemma_.lower() for a in states if a.lemma_.lower() in RESULTATIVES}
 
 
 def _placed(code: str) -> bool:

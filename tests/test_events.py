@@ -703,3 +703,29 @@ def test_an_act_of_another_party_that_is_denied_stays_that_act_negated() -> None
     events = coded("Russia denied that China supplied weapons to Moscow.")
     supplied = [e for e in events if e.source and e.source.country == "CHN"]
     assert supplied and all(e.root == "07" and e.polarity == "negated" for e in supplied)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Myanmar set 200 political prisoners free on Monday.",
+        "Cuba let free 52 jailed dissidents.",
+    ],
+)
+def test_setting_people_free_is_releasing_them(text: str) -> None:
+    assert [e.cameo for e in coded(text)] == ["0841"]
+
+
+def test_making_goods_available_to_a_party_is_aid() -> None:
+    events = coded("Norway has made available tents and blankets to the Pakistani government.")
+    assert matching(events, "NOR", "070", "PAK")
+
+
+def test_an_adjective_describing_an_object_is_not_its_resulting_state() -> None:
+    """'set new rules' is not a release; only a state the verb produces is read."""
+    assert not [e for e in coded("Ghana set free trade rules for Togo.") if e.root == "08"]
+
+
+def test_a_relief_charity_whose_name_the_parser_splits_is_still_the_source() -> None:
+    events = coded("Action Against Hunger sent food aid to Somalia.")
+    assert [(e.source.code if e.source else None, e.root) for e in events] == [("NGO", "07")]
