@@ -42,6 +42,10 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 SPEECH_NOUNS = frozenset(
     {"reminder", "statement", "declaration", "warning", "message", "letter", "communique"}
 )
+# Verbs whose subject is the author of the statement they take as object.
+ISSUING_VERBS = frozenset(
+    {"issue", "release", "publish", "make", "send", "deliver", "read", "sign", "adopt", "put"}
+)
 # Clauses and phrases that set the scene for the main event rather than report it.
 BACKGROUND_MARKS = frozenset(
     {"after", "as", "since", "while", "when", "before", "because", "following", "once"}
@@ -175,9 +179,16 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl":
         return expand([head])  # "the officials who met ...": the noun is the subject
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        if head.lemma_ in SPEECH_NOUNS and head.head.pos_ in ("VERB", "AUX"):
-            # "issued a statement condemning ...": the issuer condemns.
-            return subjects(head.head, depth + 1)
+        if head.lemma_ in SPEECH_NOUNS:
+            # "an EU statement condemning ...", "the statement by the EU": its author
+            # condemns; "issued a statement condemning ...": the issuer does. Someone who
+            # blocks or rejects a statement is not its author.
+            author = [c for c in head.children if c.dep_ in ("poss", "compound")]
+            author += prep_objects(head, ("by", "from"))
+            if author:
+                return expand(author)
+            if head.head.lemma_ in ISSUING_VERBS:
+                return subjects(head.head, depth + 1)
         return expand([head])  # "officials seeking ..."
     if verb.dep_ == "pcomp" and head.lower_ == "from":
         # "block X from carrying out", "prevent X from reaching": X does it.

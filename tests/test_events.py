@@ -729,3 +729,11 @@ def test_an_adjective_describing_an_object_is_not_its_resulting_state() -> None:
 def test_a_relief_charity_whose_name_the_parser_splits_is_still_the_source() -> None:
     events = coded("Action Against Hunger sent food aid to Somalia.")
     assert [(e.source.code if e.source else None, e.root) for e in events] == [("NGO", "07")]
+
+
+def test_a_statement_speaks_for_its_author_not_for_whoever_blocks_it() -> None:
+    events = coded("Hungary blocked an EU statement criticising China.")
+    criticism = [e for e in events if e.root == "11"]
+    assert criticism and all(e.source and e.source.code == "IGOEEC" for e in criticism)
+    issued = coded("Russia issued a statement condemning the strikes on Syria.")
+    assert [e for e in issued if e.root == "11" and e.source and e.source.country == "RUS"]
