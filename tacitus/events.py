@@ -861,8 +861,8 @@ def _infinitive_to(verb: Token, modal_verbs: Mapping[str, str]) -> set[str]:
 def _resultatives(kids: list[Token], objs: list[Token]) -> set[str]:
     """'set 30 prisoners free', 'let free 52 dissidents', 'made available tents': the
     state the verb puts its object in is read as a required object (set =free), though the
-    parser hangs it on the object (amod) or on the verb (ccomp)."""
-    states = [c for c in kids if c.dep_ in ("ccomp", "acomp") and c.pos_ == "ADJ"]
+    parser hangs it on the object (amod) or on the verb (ccomp, advcl)."""
+    states = [c for c in kids if c.dep_ in ("ccomp", "acomp", "advcl", "oprd") and c.pos_ == "ADJ"]
     # "free" right before a noun describes it ("set free trade rules"): only one followed
     # by a number, determiner or nothing nominal is a resulting state ("set free 30
     # students", "set the prisoners free"). "available" never describes ("made available

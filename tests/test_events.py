@@ -709,6 +709,7 @@ def test_an_act_of_another_party_that_is_denied_stays_that_act_negated() -> None
     "text",
     [
         "Myanmar set 200 political prisoners free on Monday.",
+        "Myanmar set 300 political prisoners free.",  # "free" parsed as an adverbial clause
         "Cuba let free 52 jailed dissidents.",
     ],
 )
