@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from tacitus.model import Event
 from tacitus.mood import REQUEST_NOUNS
-from tacitus.readings import recode
+from tacitus.readings import PROTESTS, recode
 
 # Words that end, lift or ease what they govern: "lift the ban", "an end to the embargo",
 # "lay down their arms".
@@ -154,7 +154,6 @@ PROTEST_DIGITS = {
     "rights": "3",
     "institutions": "4",
 }
-PROTESTS = frozenset({"141", "142", "143", "144", "145"})
 # How far into the complement to look, in dependency links. 6 reaches "reneged on its
 # commitment to holding elections under a new constitution"; deeper words were, in the
 # samples read, about something else.
