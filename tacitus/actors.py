@@ -15,7 +15,7 @@ person within the article (ArticleActors).
 from __future__ import annotations
 
 import logging
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 # Mention kinds that name a state (or bloc) by itself.
 STATE_KINDS = frozenset({"country", "adjective", "capital", "region"})
+COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
 # Dependency relations that stay inside a noun phrase when we collect its modifiers.
 NP_DEPS = frozenset(
     {"compound", "amod", "poss", "nmod", "det", "case", "nummod", "appos", "flat", "npadvmod"}
@@ -69,18 +70,7 @@ class ArticleActors:
 
     published: date | None = None
     people: dict[str, PersonInfo] = field(default_factory=dict)  # full name and surname keys
-    countries: Counter[str] = field(default_factory=Counter)
     dateline: str | None = None  # the country of the dateline place, when it names one
-
-    def context_country(self) -> tuple[str, str] | None:
-        """The article's own country, for roles that do not name one ("the minister"): the
-        dateline's, else the one country named more often than any other."""
-        if self.dateline:
-            return self.dateline, "country of the article's dateline"
-        ranked = self.countries.most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            return ranked[0][0], "the country the article names most"
-        return None
 
     def remember(self, info: PersonInfo) -> None:
         self.people[info.name] = info
@@ -210,8 +200,6 @@ class ActorCoder:
         for m in chosen:
             if m.kind == "person":
                 self._code_person(doc, m, chosen, state)
-            elif m.kind in STATE_KINDS and m.code:
-                state.countries[m.code] += 1
         return chosen
 
     def _person_spans(self, doc: Doc, state: ArticleActors) -> list[Mention]:
@@ -241,11 +229,15 @@ class ActorCoder:
         known = state.recall(name)
         if known and (not country and not sectors):
             country, sectors, why = known.country, known.sectors, f"same person as {known.name}"
-        entry, in_office = self._known_person(name, state.published)
+        # The list is looked up under the fullest name the article gives the person: "Mr
+        # Johnson", once named "Jimmy James Johnson", is not the Prime Minister Boris Johnson.
+        full = known.name if known and len(known.name.split()) > len(name.split()) else name
+        entry, in_office = self._known_person(full, state.published)
         if entry and in_office:
             country = country or entry.country
             sectors = sectors or entry.sectors
-            why = (why + "; " if why else "") + f"known office holder: {entry.role}"
+            undated = "; term not checked: no publication date" if state.published is None else ""
+            why = (why + "; " if why else "") + f"known office holder: {entry.role}{undated}"
         elif entry:
             # Out of office on this date, the office's sector does not hold (PETRARCH's
             # lesson: codes hold for a period), but the nationality does.
@@ -259,10 +251,16 @@ class ActorCoder:
             state.remember(PersonInfo(name, country, sectors, m.why))
 
     def _known_person(self, name: str, when: date | None) -> tuple[PersonEntry | None, bool]:
-        """A listed person by full name, alias or surname, and whether in office on `when`
-        (always, when the date is unknown)."""
-        entries = self._people.get(name) or self._people.get(name.split()[-1], [])
+        """A listed person by full name or alias, and whether in office on `when`.
+
+        A surname alone matches only where the list gives it as an alias; a full name that
+        is not listed is someone else, whatever the surname. With no date, the term cannot
+        be checked: only a full name (not a surname alone) is then taken to be the office
+        holder, since surnames repeat across decades (Howard, Johnson, Bush)."""
+        entries = self._people.get(name, [])
         for p in entries:
+            if when is None and len(name.split()) < 2:
+                break
             if when is None or (
                 (p.start is None or p.start <= when) and (p.end is None or when <= p.end)
             ):
@@ -331,7 +329,7 @@ class ActorCoder:
         tokens = np_tokens(head)
         near = list({id(m): m for i in sorted(tokens) if (m := index.get(i))}.values())
         if own and own.kind in ("person", "organisation") and (own.code or own.sectors):
-            if own.code is None and state is not None and (found := state.context_country()):
+            if own.code is None and (found := _context_country(head, index, state)):
                 cc, how = found
                 return self._actor(head, cc, own.sectors, own, offset, f"{own.why}; {how}", tokens)
             return self._actor(head, own.code, own.sectors, own, offset, own.why, tokens)
@@ -349,7 +347,7 @@ class ActorCoder:
         if not country and (found_poss := _possessor_country(head, tokens, index)):
             country, how = found_poss
             why = f"{why}; {how}"
-        if not country and state is not None and (found := state.context_country()):
+        if not country and (found := _context_country(head, index, state)):
             country, how = found
             why = f"{why}; {how}"
         return self._actor(head, country, sectors, own or near[0], offset, why, tokens)
@@ -462,6 +460,38 @@ def _combine(
         country = in_regions[0].code
         whys.append(in_regions[0].why)
     return country, sectors, "; ".join(whys)
+
+
+def _context_country(
+    head: Token, index: dict[int, Mention], state: ArticleActors | None
+) -> tuple[str, str] | None:
+    """The country of a role whose own phrase names none ("the minister", "police"): the
+    one state its sentence names, else the dateline's where its paragraph names no other
+    state. Where two states are named, none is chosen: a guess would give one party's
+    country to the other. A state named only elsewhere in the paragraph is not taken: in
+    "mirrors legislation used in Russia. The ruling party says..." the party is not Russian.
+    """
+    sentence = _states_named(head.sent, index)
+    if len(sentence) == 1:
+        return next(iter(sentence)), "the only country its sentence names"
+    if sentence or state is None or state.dateline is None:
+        return None
+    if _states_named(head.doc, index) - {state.dateline}:
+        return None
+    return state.dateline, "country of the article's dateline"
+
+
+def _states_named(tokens: Iterable[Token], index: dict[int, Mention]) -> set[str]:
+    return {
+        m.code
+        for t in tokens
+        if (m := index.get(t.i))
+        and m.kind in COUNTRY_KINDS
+        and m.code
+        and not m.qualified
+        # "the Indian Ocean", "the South China Sea": a place's name, not a state named
+        and t.ent_type_ != "LOC"
+    }
 
 
 def _possessor_country(

@@ -40,6 +40,14 @@ SAVE_EVERY = 50
 Format = Literal["table", "jsonl", "csv"]
 
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file of coded events.")]
+AllOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help="Also candidates: events outside political news, bare statements by parties no "
+        "dictionary knows, and uncoded sources (left out of the default output).",
+    ),
+]
 FormatOpt = Annotated[
     str, typer.Option("--format", "-f", help="Output format: table, jsonl or csv.")
 ]
@@ -109,6 +117,7 @@ def code(
         int, typer.Option(help="Longest article accepted, in characters.", min=1)
     ] = 1_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no events.")] = False,
+    show_all: AllOpt = False,
 ) -> None:
     """Code articles into events, store them in DuckDB and print them.
 
@@ -135,7 +144,7 @@ def code(
         items = _not_yet_coded(items, store, skipped)
     failures: list[tuple[str, str]] = []
     shown: list[dict[str, object]] = []  # table and CSV are written once, at the end
-    n_events = coded = 0
+    n_events = n_candidates = coded = 0
     pending: list[CodingResult] = []
     for result in pipeline.code(items, n_process=processes):
         pending.append(result)
@@ -147,8 +156,10 @@ def code(
             )
             continue
         coded += 1
-        n_events += len(result.events)
-        records = [e.to_dict() for e in result.events]
+        kept = sum(e.candidate is None for e in result.events)
+        n_events += kept
+        n_candidates += len(result.events) - kept
+        records = [e.to_dict() for e in result.events if show_all or e.candidate is None]
         if quiet:
             continue
         if out_fmt == "jsonl":
@@ -163,7 +174,8 @@ def code(
     if store is not None:
         store.close()
     where = "" if store is None else f", stored in {db}"
-    err.print(f"coded {coded} article(s), {n_events} event(s){where}")
+    more = f" (and {n_candidates} candidate(s), shown with --all)" if n_candidates else ""
+    err.print(f"coded {coded} article(s), {n_events} event(s){more}{where}")
     if failures:
         err.print(f"[yellow]{len(failures)} article(s) failed:[/yellow]")
         for origin, reason in failures:
@@ -227,8 +239,9 @@ def events(
     ] = False,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     fmt: FormatOpt = "table",
+    show_all: AllOpt = False,
 ) -> None:
-    """Query the events stored in a DuckDB file."""
+    """Query the events stored in a DuckDB file (the default output; --all adds candidates)."""
     from tacitus.output import write_events
     from tacitus.queries import EventFilter
     from tacitus.queries import events as query_events
@@ -248,6 +261,7 @@ def events(
         article_id=article,
         min_confidence=min_confidence,
         coded=coded,
+        all=show_all,
         limit=limit,
     )
     with _open_store(db) as store:
@@ -301,14 +315,19 @@ def evaluate(
     ] = False,
     errors: Annotated[int, typer.Option("--errors", help="Show the N worst misses.")] = 0,
     limit: Annotated[int | None, typer.Option(help="Only the first N records.")] = None,
+    show_all: AllOpt = False,
 ) -> None:
-    """Measure tacitus against gold data: metrics as a table or JSON."""
+    """Measure tacitus against gold data: metrics as a table or JSON.
+
+    Events are scored as the default output gives them; --all scores candidates too."""
     from tacitus.evaluate.report import run_evaluation
 
     if task not in ("events", "geo", "quotes"):
         raise _fail(f"--task must be events, geo or quotes, not {task!r}")
     try:
-        report = run_evaluation(gold, task=task, limit=limit, errors=errors)
+        report = run_evaluation(
+            gold, task=task, limit=limit, errors=errors, with_candidates=show_all
+        )
     except TacitusError as exc:
         raise _fail(str(exc)) from exc
     if as_json:

@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from tacitus import aims, readings
 from tacitus.actors import ActorCoder, ArticleActors, Mention, np_tokens
+from tacitus.classes import object_classes
 from tacitus.codebook import lookup, read_as
 from tacitus.grammar import (
     OBJ,
@@ -283,7 +284,9 @@ class EventCoder:
             # the object of the verb's object patterns.
             objects=set().union(*(object_keys(o) for o in expand(objs)))
             | {c.lemma_.lower() for c in kids if c.dep_ in ("xcomp", "oprd")}
-            | _resultatives(kids, objs),
+            | _resultatives(kids, objs)
+            # What kind of thing the object is: "@party", "@money", "@none" (classes.tsv).
+            | object_classes(expand(objs)),
             preps=preps_with_objects(verb)
             | {p for o in objs for p in preps_with_objects(o)}
             # "called for Israel to withdraw" is "call for", whose object is a clause.

@@ -199,6 +199,10 @@ class Event:
     attribution: Attribution | None = None
     location: Location | None = None
     date: EventDate | None = None
+    # Why the event is only a candidate, outside the default output (not political news, a
+    # bare statement by a party no dictionary knows, an uncoded source); None when a
+    # researcher would keep it. Candidates stay in the store, reachable with `--all`.
+    candidate: str | None = None
 
     @property
     def root(self) -> str:
@@ -240,6 +244,7 @@ class Event:
             "confidence": round(self.confidence, 3),
             "trigger": self.trigger,
             "segment": self.segment,
+            "candidate": self.candidate,
             "why": self.why,
         }
 

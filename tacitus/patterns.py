@@ -63,6 +63,8 @@ MODALITIES: Final = frozenset({"intent", "demand", "threat", "planned", "hypothe
 # ("suicide_bombing"), "-" and "'" occur inside real lemmas ("cease-fire" is split, "o'clock").
 _WORD: Final = re.compile(r"[a-z][a-z'-]*")
 _COMPOUND: Final = re.compile(r"[a-z][a-z'-]*(?:_[a-z][a-z'-]*)?")
+# An object is a lemma (or modifier_head) or a semantic class, "@party" (tacitus/classes.py).
+_OBJECT: Final = re.compile(r"@[a-z]+|[a-z][a-z'-]*(?:_[a-z][a-z'-]*)?")
 
 # Weights behind Pattern.specificity: a required object or particle narrows a verb most
 # ("strike =deal" against "strike"), a modifier next ("suicide bombing" against "bombing"),
@@ -75,6 +77,10 @@ _PREP_WEIGHT: Final = 1
 # "return =* to" (084) even though the latter also names a preposition (2 + 1 < 4).
 ANY_OBJECT: Final = "*"
 _ANY_OBJECT_WEIGHT: Final = 2
+# A class of objects ("=@party") narrows less than named lemmas and more than any object:
+# "welcome =decision" (051) beats "welcome =@party" (043), which beats "welcome =*".
+_CLASS_OBJECT_WEIGHT: Final = 3
+NO_OBJECT_KEY: Final = "@none"  # the object key of a verb with no direct object (classes.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +99,12 @@ class Pattern:
 
     def specificity(self) -> int:
         """More constraints give a higher number; objects and particles count most."""
-        objects = _ANY_OBJECT_WEIGHT if self.objects == {ANY_OBJECT} else _OBJECT_WEIGHT
+        if self.objects == {ANY_OBJECT}:
+            objects = _ANY_OBJECT_WEIGHT
+        elif all(o.startswith("@") for o in self.objects):
+            objects = _CLASS_OBJECT_WEIGHT
+        else:
+            objects = _OBJECT_WEIGHT
         return (
             objects * bool(self.objects)
             + _PARTICLE_WEIGHT * bool(self.particle)
@@ -142,7 +153,7 @@ class Pattern:
         if self.particle is not None and self.particle not in particles:
             return False
         if self.objects == {ANY_OBJECT}:
-            if not objects:
+            if not any(o != NO_OBJECT_KEY for o in objects):
                 return False
         elif self.objects and self.objects.isdisjoint(objects):
             return False
@@ -332,12 +343,22 @@ def parse_pattern(code: str, rest: str, line: int, where: str, *, file: str) -> 
         elif token == "=" + ANY_OBJECT and not objects and not nominal:
             objects = frozenset({ANY_OBJECT})
         elif token.startswith("=") and not objects and not nominal:
-            objects = frozenset(_alternatives(token[1:], _COMPOUND, where, "object"))
+            objects = frozenset(_alternatives(token[1:], _OBJECT, where, "object"))
+            _check_classes(objects, where)
         elif not preps and token[0] not in "+=~":
             preps = _alternatives(token, _WORD, where, "preposition")
         else:
             raise DictionaryError(f"{where}: unexpected {token!r} in {rest!r}; {_SYNTAX}")
     return Pattern(code, lemma, nominal, particle, objects, preps, line, modifier, file)
+
+
+def _check_classes(objects: frozenset[str], where: str) -> None:
+    from tacitus.classes import class_names
+
+    unknown = {o for o in objects if o.startswith("@")} - class_names()
+    if unknown:
+        known = ", ".join(sorted(class_names()))
+        raise DictionaryError(f"{where}: unknown object class {sorted(unknown)}; known: {known}")
 
 
 _SYNTAX: Final = (

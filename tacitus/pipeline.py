@@ -24,6 +24,7 @@ from tacitus.ingest import content_id
 from tacitus.model import Article, CodingResult, Event, Failure, Segment
 from tacitus.nlp import DEFAULT_MODEL, load_pipeline
 from tacitus.patterns import load_patterns
+from tacitus.relevance import mark_candidates
 from tacitus.stages import Enricher, speaker_resolver
 
 log = logging.getLogger(__name__)
@@ -213,6 +214,7 @@ class Pipeline:
         if self.enricher:
             self.enricher.finish_article(result.events)
         result.events = _without_headline_repeats(result.events)
+        mark_candidates(result.events, ((p.segment.kind, p.doc) for p in parsed))
         return result
 
 

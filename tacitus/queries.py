@@ -42,6 +42,9 @@ class EventFilter:
     # Only events whose source the dictionaries coded: drops acts of parties known by name
     # only ("said Hannes Wittig, an analyst"), which carry no code to aggregate by.
     coded: bool = False
+    # The default output leaves out candidates (Event.candidate): events outside political
+    # news, bare statements by unknown parties, uncoded sources. `all` brings them back.
+    all: bool = False
     limit: int | None = None
 
 
@@ -125,6 +128,8 @@ def _event_where(flt: EventFilter) -> _Where:
         w.add("e.confidence >= ?", flt.min_confidence)
     if flt.coded:
         w.add("e.source_code IS NOT NULL")
+    if not flt.all:
+        w.add("e.candidate IS NULL")
     return w
 
 

@@ -29,7 +29,7 @@ from tacitus.model import Actor, Article, CodingResult, Event, Failure, Quote
 log = logging.getLogger(__name__)
 
 # Bump when a table or column changes, and teach `_check_version` to migrate the old one.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _DDL = (
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -54,7 +54,8 @@ _DDL = (
         modality VARCHAR, confidence DOUBLE, why VARCHAR, trigger VARCHAR, segment VARCHAR,
         attribution JSON, location JSON, location_name VARCHAR, location_lat DOUBLE,
         location_lon DOUBLE, location_geonameid BIGINT, location_country VARCHAR,
-        event_date DATE, date_precision VARCHAR, date JSON, record JSON NOT NULL)""",
+        event_date DATE, date_precision VARCHAR, date JSON, candidate VARCHAR,
+        record JSON NOT NULL)""",
     # `record` keeps Quote.to_dict() so that quote queries return the full quote, speaker
     # actor included, the way events return Event.to_dict().
     """CREATE TABLE IF NOT EXISTS quotes (
@@ -78,7 +79,7 @@ EVENT_COLUMNS = (
     "cameo", "cameo_name", "root", "plover_type", "plover_mode", "goldstein", "quad_class",
     "polarity", "modality", "confidence", "why", "trigger", "segment", "attribution",
     "location", "location_name", "location_lat", "location_lon", "location_geonameid",
-    "location_country", "event_date", "date_precision", "date", "record",
+    "location_country", "event_date", "date_precision", "date", "candidate", "record",
 )  # fmt: skip
 QUOTE_COLUMNS = (
     "article_id", "kind", "content", "content_start", "content_end", "cue", "speaker_text",
@@ -381,7 +382,7 @@ def _event_row(article_id: str, e: Event) -> Row:
         e.polarity, e.modality, record["confidence"], e.why, e.trigger, e.segment,
         _json(record["attribution"]), _json(record["location"]), *where,
         _iso_date(when.value if when else None), when.precision if when else None,
-        _json(record["date"]), _json(record),
+        _json(record["date"]), e.candidate, _json(record),
     )  # fmt: skip
 
 

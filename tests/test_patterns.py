@@ -9,6 +9,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
+from tacitus.classes import object_classes
 from tacitus.codebook import cameo_codes
 from tacitus.errors import DictionaryError
 from tacitus.patterns import (
@@ -74,7 +75,10 @@ def test_candidates_are_ordered_most_specific_first(index: PatternIndex) -> None
         scores = [p.specificity() for p in group]
         assert scores == sorted(scores, reverse=True)
     strike = index.verbs["strike"]
-    assert strike[0].objects and strike[-1].objects == frozenset()
+    assert "deal" in strike[0].objects and "@party" in strike[-1].objects
+    welcome = [p.code for p in index.verbs["welcome"]]
+    # named objects (051 "welcome =decision") before a class (043 "=@party") before any (051)
+    assert welcome[0] == "051" and welcome[-2:] == ["043", "051"]
 
 
 def test_objects_and_particles_count_more_than_prepositions() -> None:
@@ -111,9 +115,10 @@ def test_modality_table_uses_known_modalities(index: PatternIndex) -> None:
 @pytest.mark.parametrize(
     ("lemma", "dependents", "code"),
     [
-        ("strike", {}, "190"),
+        ("strike", {"objects": {"@none"}}, "190"),
+        ("strike", {"objects": {"base", "@place"}}, "190"),
         ("strike", {"objects": {"deal"}}, "057"),
-        ("call", {}, "041"),
+        ("call", {"objects": {"president", "@party"}}, "041"),
         ("call", {"preps": {"on"}}, "020"),
         ("pull", {"particles": {"out"}, "preps": {"of"}}, "0874"),
         ("impose", {"objects": {"sanction"}, "preps": {"on"}}, "163"),
@@ -253,6 +258,7 @@ def test_spacy_lemmas_of_inflected_forms_are_keys(
 def dependents(token: Token) -> dict[str, set[str]]:
     """What an event coder collects around a verb: a reference reading of the contract."""
     children = list(token.children)
+    objects = [c for c in children if c.dep_ == "dobj"]
     return {
         "particles": {c.lemma_ for c in children if c.dep_ in {"prt", "prep", "advmod"}},
         "objects": {
@@ -262,7 +268,8 @@ def dependents(token: Token) -> dict[str, set[str]]:
             for key in compound_keys(
                 c.lemma_, [m.lemma_ for m in c.children if m.dep_ in {"compound", "amod"}]
             )
-        },
+        }
+        | object_classes(objects),
         "preps": {c.lemma_ for c in children if c.dep_ == "prep" and any(c.children)},
     }
 

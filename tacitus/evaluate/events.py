@@ -334,9 +334,19 @@ def _f1(p: float | None, r: float | None) -> float | None:
     return round(2 * p * r / (p + r), 4) if p + r else 0.0
 
 
-def score(records: Sequence[GoldRecord], results: Iterable[CodingResult]) -> EventScores:
-    """Compare coded results (in the order of `records`) with the gold."""
+def score(
+    records: Sequence[GoldRecord],
+    results: Iterable[CodingResult],
+    *,
+    with_candidates: bool = False,
+) -> EventScores:
+    """Compare coded results (in the order of `records`) with the gold.
+
+    The default output is scored, as users get it: candidates (Event.candidate) are left
+    out. `with_candidates` scores everything the coder read, which is what the development
+    floors of the coder itself pin (tests/accuracy_floors.json)."""
     tally = _Tally()
     for rec, res in zip(records, results, strict=True):
-        tally.score(rec, res.events if res.ok else [])
+        events = res.events if res.ok else []
+        tally.score(rec, [e for e in events if with_candidates or e.candidate is None])
     return EventScores(tally.metrics(), tally.per_root(), tally.misses)

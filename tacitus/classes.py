@@ -1,0 +1,67 @@
+"""Semantic classes of arguments: what kind of thing a verb's object is.
+
+A verb's reading often depends on its object: a party received (a visit, 043) or money
+received (no event of the receiver's); a party called (a telephone call, 041) or something
+called indefensible (a statement). verbs.txt restricts a pattern to an object class with
+`=@class`; the classes are data (tacitus/data/classes.tsv) built from lemmas, entity labels
+and the role nouns of the actor dictionary, so no verb has a special case in code.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Final
+
+from spacy.tokens import Token
+
+from tacitus.dictionaries import load_dictionaries
+from tacitus.patterns import NO_OBJECT_KEY as NO_OBJECT
+
+CLASS_MARK: Final = "@"
+
+
+@dataclass(frozen=True, slots=True)
+class SemanticClass:
+    name: str
+    lemmas: frozenset[str]
+    entities: frozenset[str]
+
+    def holds(self, tok: Token) -> bool:
+        return (
+            tok.lemma_.lower() in self.lemmas
+            or tok.lower_ in self.lemmas
+            or (tok.ent_type_ in self.entities)
+        )
+
+
+@cache
+def semantic_classes() -> tuple[SemanticClass, ...]:
+    path = resources.files("tacitus") / "data" / "classes.tsv"
+    agents = frozenset(w for a in load_dictionaries().agents for w in a.words if " " not in w)
+    out: list[SemanticClass] = []
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            lemmas = frozenset(w for w in row["lemmas"].split("|") if w)
+            if row["agents"] == "yes":
+                lemmas |= agents
+            entities = frozenset(e for e in row["entities"].split("|") if e)
+            out.append(SemanticClass(row["class"], lemmas, entities))
+    return tuple(out)
+
+
+def class_names() -> frozenset[str]:
+    """Every `@class` a pattern may name."""
+    return frozenset({NO_OBJECT} | {CLASS_MARK + c.name for c in semantic_classes()})
+
+
+def object_classes(objects: Iterable[Token]) -> frozenset[str]:
+    """The `@class` keys of a verb's objects; `@none` when it has none."""
+    objs = list(objects)
+    if not objs:
+        return frozenset({NO_OBJECT})
+    return frozenset(CLASS_MARK + c.name for c in semantic_classes() for o in objs if c.holds(o))

@@ -1,0 +1,112 @@
+"""Relevance: which events a researcher of political events keeps (the default output).
+
+Topic counting is specified on Docs built by hand from words; the party rules on actors.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import tacitus
+from tacitus.model import Actor, Event
+from tacitus.relevance import POLITICS, ArticleTopic, article_topic, candidate_reason
+
+_BLANK = spacy.blank("en")
+
+
+def _doc(text: str) -> Doc:
+    return _BLANK(text)
+
+
+def _event(source: Actor | None, target: Actor | None = None) -> Event:
+    return Event("a", 0, (0, 1), "x", source, target, "190", "", None, None, None, None)
+
+
+def _state(code: str) -> Actor:
+    return Actor(code, code, code, (), kind="country")
+
+
+def _actor(code: str | None, *sectors: str, kind: str = "agent") -> Actor:
+    country = code[:3] if code else None
+    return Actor("x", code, country, sectors, kind=kind)
+
+
+POLITICAL = ArticleTopic(POLITICS, {POLITICS: 9}, ("minister",))
+SPORT = ArticleTopic("sport", {"sport": 12, POLITICS: 1}, ("match", "goal"))
+
+
+def test_a_match_report_is_sport_news() -> None:
+    docs = [
+        ("headline", _doc("Russia beat Croatia in cup final")),
+        ("body", _doc("The striker scored a late goal and the coach praised the squad's season.")),
+    ]
+    assert article_topic(docs).topic == "sport"
+
+
+def test_a_cabinet_story_is_political_news() -> None:
+    docs = [
+        ("headline", _doc("Minister resigns over election row")),
+        (
+            "body",
+            _doc("The opposition party called on the government to hold a vote in parliament."),
+        ),
+    ]
+    assert article_topic(docs).political
+
+
+def test_a_short_item_with_few_cue_words_stays_political() -> None:
+    assert article_topic([("body", _doc("The team met on Monday."))]).political
+
+
+def test_an_uncoded_or_countryless_source_is_a_candidate() -> None:
+    assert "uncoded source" in str(candidate_reason(_event(None), POLITICAL))
+    assert "uncoded source" in str(candidate_reason(_event(_actor(None)), POLITICAL))
+    reason = candidate_reason(_event(_actor("---GOV", "GOV")), POLITICAL)
+    assert reason is not None and "no country" in reason
+
+
+def test_events_with_no_political_party_are_candidates() -> None:
+    firm, rival = _actor("GBRBUS", "BUS"), _actor("USABUS", "BUS")
+    assert candidate_reason(_event(firm, rival), POLITICAL) == "no political party on either side"
+
+
+def test_a_nationality_alone_does_not_make_a_person_a_state() -> None:
+    person = _actor("AUS", kind="person")
+    assert candidate_reason(_event(person), POLITICAL) == "no political party on either side"
+
+
+def test_a_state_or_an_organ_acting_in_political_news_is_kept() -> None:
+    assert candidate_reason(_event(_state("ISR"), _state("IRN")), POLITICAL) is None
+    assert (
+        candidate_reason(_event(_actor("GBRBUS", "BUS"), _actor("GBRGOV", "GOV")), POLITICAL)
+        is None
+    )
+
+
+def test_in_sport_news_countries_are_teams_but_organs_still_count() -> None:
+    reason = candidate_reason(_event(_state("RUS"), _state("HRV")), SPORT)
+    assert reason is not None and reason.startswith("not political news: sport")
+    assert candidate_reason(_event(_actor("GBRGOV", "GOV"), _state("FRA")), SPORT) is None
+
+
+@pytest.mark.slow
+def test_a_match_result_is_not_in_the_default_output() -> None:
+    text = (
+        "Croatia stun Russia in World Cup thriller\n\n"
+        "Croatia beat Russia 2-1 in the quarter-final on Saturday, with the striker scoring "
+        "twice as the league's top goalscorer led his team to a famous victory.\n\n"
+        "The coach said the squad would rest before the semi-final against England."
+    )
+    events = tacitus.code(text, published="2018-07-08").events
+    assert all(e.candidate for e in events)
+
+
+@pytest.mark.slow
+def test_a_political_act_is_kept_and_says_nothing_about_candidacy() -> None:
+    text = "Washington imposed sanctions on Venezuelan officials on Monday."
+    events = tacitus.code(text, published="2019-01-07").events
+    kept = [e for e in events if e.candidate is None]
+    assert any(e.root == "16" for e in kept)
+    assert all(e.to_dict()["candidate"] is None for e in kept)
