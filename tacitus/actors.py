@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from tacitus.classes import position_words
 from tacitus.dictionaries import Dictionaries, PersonEntry, load_dictionaries
 from tacitus.model import Actor
 
@@ -54,6 +55,7 @@ class Mention:
     starts_with_the: bool = False
     qualified: bool = False  # "pro-Iranian", "anti-American": a stance, not a membership
     ethnic: bool = False  # "ethnic Albanians": a people, who may live in another state
+    position: bool = False  # a generic position ("president", "spokesman"): see _combine
 
 
 @dataclass(slots=True)
@@ -154,6 +156,7 @@ class ActorCoder:
                     why=f"organisation {o.name} -> {o.code}",
                 ),
             )
+        positions = position_words()
         for i, a in enumerate(d.agents):
             self._add(
                 self._roles,
@@ -167,6 +170,7 @@ class ActorCoder:
                     None,
                     sectors=a.sectors,
                     why=f"role {a.words[0]!r} -> {'/'.join(a.sectors)}",
+                    position=a.words[0] in positions,
                 ),
             )
         for p in d.people:
@@ -431,6 +435,7 @@ def _combine(
     a country beats a region ("western Cambodia"), and "pro-Iranian" names no membership."""
     country: str | None = None
     sectors: tuple[str, ...] = ()
+    by_position = False
     whys: list[str] = []
     usable = [m for m in sorted(near, key=lambda x: x.start) if not m.qualified]
     # "ethnic Albanians in south Serbia": the state they live in, when the phrase names it.
@@ -453,8 +458,10 @@ def _combine(
         elif m.kind in STATE_KINDS and m.code:
             country = country or m.code
             whys.append(m.why)
-        elif m.kind == "agent" and not sectors:
-            sectors = m.sectors
+        elif m.kind == "agent" and (not sectors or (by_position and not m.position)):
+            # A generic position takes the sector of the body named beside it: "company
+            # president" is BUS, "delegation of European firms" BUS, not GOV.
+            sectors, by_position = m.sectors, m.position
             whys.append(m.why)
     if country is None and in_regions and in_regions[0].code:
         country = in_regions[0].code

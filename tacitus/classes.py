@@ -65,3 +65,9 @@ def object_classes(objects: Iterable[Token]) -> frozenset[str]:
     if not objs:
         return frozenset({NO_OBJECT})
     return frozenset(CLASS_MARK + c.name for c in semantic_classes() for o in objs if c.holds(o))
+
+
+def position_words() -> frozenset[str]:
+    """Generic positions (president, spokesman, delegation) for the actor coder."""
+    found = [c.lemmas for c in semantic_classes() if c.name == "position"]
+    return found[0] if found else frozenset()

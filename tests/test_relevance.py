@@ -110,3 +110,16 @@ def test_a_political_act_is_kept_and_says_nothing_about_candidacy() -> None:
     kept = [e for e in events if e.candidate is None]
     assert any(e.root == "16" for e in kept)
     assert all(e.to_dict()["candidate"] is None for e in kept)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Kenyan company president criticised the new tax.", "KENBUS"),
+        ("The Russian Foreign Ministry spokesman condemned the sanctions.", "RUSGOV"),
+    ],
+)
+def test_a_generic_position_takes_the_sector_of_the_body_beside_it(text: str, code: str) -> None:
+    sources = {e.source.code for e in tacitus.code(text, published="2024-01-01").events if e.source}
+    assert code in sources, sources
