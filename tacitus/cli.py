@@ -260,6 +260,130 @@ def events(
         err.print(f"{n} event(s)")
 
 
+# -- filters shared by `export` and `series` (the same ones as `events`) ----------------------
+
+ActorOpt = Annotated[str | None, typer.Option(help="Source or target code prefix (ISR, USAGOV).")]
+SourceOpt = Annotated[str | None, typer.Option(help="Source code prefix.")]
+TargetOpt = Annotated[str | None, typer.Option(help="Target code prefix.")]
+RootOpt = Annotated[str | None, typer.Option(help="CAMEO root, 01-20.")]
+CodeOpt = Annotated[str | None, typer.Option("--code", help="CAMEO code prefix (190, 0311).")]
+ModalityOpt = Annotated[
+    str | None, typer.Option(help="factual, intent, demand, threat, planned, hypothetical.")
+]
+PolarityOpt = Annotated[str | None, typer.Option(help="asserted or negated.")]
+SinceOpt = Annotated[str | None, typer.Option(help="Events on or after this date.")]
+UntilOpt = Annotated[str | None, typer.Option(help="Events on or before this date.")]
+MinConfidenceOpt = Annotated[
+    float | None, typer.Option(help="Only events at least this confident (0-1).")
+]
+CodedOpt = Annotated[
+    bool, typer.Option("--coded", help="Only events whose source has an actor code.")
+]
+
+
+def _dyad(value: str | None) -> tuple[str, str] | None:
+    """ "ISR-IRN" (or "ISR IRN") -> ("ISR", "IRN")."""
+    if value is None:
+        return None
+    parts = value.replace("-", " ").split()
+    if len(parts) != 2:
+        raise _fail(f"--dyad expects SOURCE-TARGET such as ISR-IRN, not {value!r}")
+    return parts[0], parts[1]
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="parquet, csv, gdelt, plover or geojson.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="File, or directory for parquet and gdelt; stdout if omitted."
+        ),
+    ] = None,
+    db: DbOpt = Path(DEFAULT_DB),
+    clusters: Annotated[
+        bool, typer.Option("--clusters", help="One row per event cluster, not per report.")
+    ] = False,
+    actor: ActorOpt = None,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    dyad: Annotated[
+        str | None, typer.Option(help="Source and target prefixes: --dyad ISR-IRN.")
+    ] = None,
+    root: RootOpt = None,
+    cameo: CodeOpt = None,
+    modality: ModalityOpt = None,
+    polarity: PolarityOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    min_confidence: MinConfidenceOpt = None,
+    coded: CodedOpt = False,
+) -> None:
+    """Export stored events: Parquet by month, flat CSV, GDELT 2.0 Events and Mentions
+    tables, PLOVER records as POLECAT publishes them, or GeoJSON of located events."""
+    from tacitus.export import export as run_export
+    from tacitus.queries import EventFilter
+
+    flt = EventFilter(
+        actor=actor, source=source, target=target, dyad=_dyad(dyad), root=root, code=cameo,
+        modality=modality, polarity=polarity, since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"), min_confidence=min_confidence, coded=coded,
+    )  # fmt: skip
+    with _open_store(db) as store:
+        try:
+            n = run_export(store, fmt, flt=flt, clusters=clusters, output=output, stream=sys.stdout)
+        except (TacitusError, OSError) as exc:
+            raise _fail(str(exc)) from exc
+    what = "cluster(s)" if clusters else "event(s)"
+    err.print(f"exported {n} {what} as {fmt}" + (f" to {output}" if output else ""))
+
+
+@app.command()
+def series(
+    db: DbOpt = Path(DEFAULT_DB),
+    by: Annotated[str, typer.Option(help="Period: day, week, month, quarter or year.")] = "week",
+    group: Annotated[
+        str | None,
+        typer.Option("--per", help="Also split by: actor, country, root or quad (class)."),
+    ] = None,
+    dyad: Annotated[
+        str | None, typer.Option(help="Source and target prefixes: --dyad ISR-IRN.")
+    ] = None,
+    actor: ActorOpt = None,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    root: RootOpt = None,
+    cameo: CodeOpt = None,
+    modality: ModalityOpt = None,
+    polarity: PolarityOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    min_confidence: MinConfidenceOpt = None,
+    coded: CodedOpt = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+) -> None:
+    """Counts per period: events, per quad class, Goldstein sum and mean, one row a period."""
+    from tacitus.output import write_series
+    from tacitus.queries import EventFilter
+    from tacitus.queries import series as query_series
+
+    if fmt not in ("table", "csv", "json"):
+        raise _fail(f"--format must be table, csv or json, not {fmt!r}")
+    flt = EventFilter(
+        actor=actor, source=source, target=target, dyad=_dyad(dyad), root=root, code=cameo,
+        modality=modality, polarity=polarity, since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"), min_confidence=min_confidence, coded=coded,
+    )  # fmt: skip
+    with _open_store(db) as store:
+        try:
+            rows = query_series(store, flt, by=by, group=group)
+        except TacitusError as exc:
+            raise _fail(str(exc)) from exc
+    write_series(rows, fmt, sys.stdout)
+
+
 @app.command()
 def quotes(
     db: DbOpt = Path(DEFAULT_DB),

@@ -190,3 +190,24 @@ def write_quotes(
         return _write_csv(records, stream, QUOTE_CSV_COLUMNS, _quote_flat)
     headers = ("speaker", "cue", "kind", "content")
     return _write_table(records, stream, headers, _quote_cells, width)
+
+
+def write_series(rows: list[Record], fmt: str, stream: TextIO, *, width: int | None = None) -> int:
+    """Write `tacitus.queries.series` rows as a table, CSV or one JSON array; returns how many.
+
+    The columns are those of the rows (period, the grouping if any, then the counts)."""
+    if fmt not in ("table", "csv", "json"):
+        raise InputError(f"unknown series format {fmt!r}; choose one of table, csv, json")
+    if fmt == "json":
+        stream.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        return len(rows)
+    columns = tuple(rows[0]) if rows else ("period", "events")
+    if fmt == "csv":
+        writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return len(rows)
+    cells: Callable[[Record], list[Text]] = lambda r: [  # noqa: E731
+        Text("" if r[c] is None else str(r[c])) for c in columns
+    ]
+    return _write_table(rows, stream, columns, cells, width)
