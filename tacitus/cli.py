@@ -23,6 +23,7 @@ from tacitus.errors import TacitusError
 from tacitus.model import Article, CodingResult, Failure
 
 if TYPE_CHECKING:
+    from tacitus.queries import EventFilter
     from tacitus.store import Store
 
 app = typer.Typer(
@@ -227,6 +228,10 @@ def events(
     ] = False,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     fmt: FormatOpt = "table",
+    clusters: Annotated[
+        bool,
+        typer.Option("--clusters", help="One line per happening: events of many reports merged."),
+    ] = False,
 ) -> None:
     """Query the events stored in a DuckDB file."""
     from tacitus.output import write_events
@@ -250,6 +255,9 @@ def events(
         coded=coded,
         limit=limit,
     )
+    if clusters:
+        _list_clusters(db, flt, out_fmt)
+        return
     with _open_store(db) as store:
         try:
             records = query_events(store, flt)
@@ -258,6 +266,20 @@ def events(
     n = write_events(records, out_fmt, sys.stdout)
     if out_fmt == "table":
         err.print(f"{n} event(s)")
+
+
+def _list_clusters(db: Path, flt: EventFilter, out_fmt: Format) -> None:
+    from tacitus.dedup import cluster_rows
+    from tacitus.output import write_clusters
+
+    with _open_store(db) as store:
+        try:
+            rows = cluster_rows(store, flt)
+        except TacitusError as exc:
+            raise _fail(str(exc)) from exc
+    n = write_clusters(rows, out_fmt, sys.stdout)
+    if out_fmt == "table":
+        err.print(f"{n} cluster(s) of {sum(len(r.mentions) for r in rows)} event(s)")
 
 
 # -- filters shared by `export` and `series` (the same ones as `events`) ----------------------

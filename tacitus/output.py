@@ -211,3 +211,33 @@ def write_series(rows: list[Record], fmt: str, stream: TextIO, *, width: int | N
         Text("" if r[c] is None else str(r[c])) for c in columns
     ]
     return _write_table(rows, stream, columns, cells, width)
+
+
+def _cluster_cells(row: Any) -> list[Text]:
+    r, c = row.record, row.cluster
+    return [
+        *_event_cells(r)[:4],
+        Text(str(_get(r, "location", "name") or "")),
+        Text(str(c["mentions"])),
+        Text(str(c["articles"])),
+        Text(str(c["outlets"])),
+        Text(str(c["copies"])),
+    ]
+
+
+def write_clusters(
+    rows: list[Any], fmt: Format, stream: TextIO, *, width: int | None = None
+) -> int:
+    """Write event clusters (`tacitus.dedup.cluster_rows`): a table with their counts, one
+    JSON object a line (`dedup.cluster_dict`), or the flat export CSV; returns how many."""
+    from tacitus.dedup import cluster_dict
+    from tacitus.export.flat import write_csv
+
+    _check(fmt)
+    if fmt == "jsonl":
+        return _write_jsonl((cluster_dict(row) for row in rows), stream)
+    if fmt == "csv":
+        return write_csv(rows, stream, clusters=True)
+    headers = ("date", "source", "event", "target", "where", "mentions", "articles", "outlets",
+               "copies")  # fmt: skip
+    return _write_table(rows, stream, headers, _cluster_cells, width)

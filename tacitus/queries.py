@@ -264,3 +264,12 @@ def series(
         + f" GROUP BY ALL ORDER BY period NULLS LAST{group_key}"
     )
     return [_jsonable(row) for row in store.dicts(sql, where.params)]
+
+
+def coded_article_ids(store: Store, since: date, until: date) -> list[str]:
+    """Ids of the coded articles published between two dates (inclusive), by date and id."""
+    sql = (
+        "SELECT id FROM articles WHERE status = 'coded' AND published BETWEEN ? AND ? "
+        "ORDER BY published, id"
+    )
+    return [str(r[0]) for r in store.rows(sql, [since, until])]

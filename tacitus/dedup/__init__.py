@@ -10,7 +10,7 @@ and its outlet and article counts grow with it.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from tacitus import queries
@@ -22,6 +22,10 @@ from tacitus.store import Store
 
 __all__ = ["cluster", "cluster_dict", "cluster_rows", "stories"]
 
+# Syndicated copies appear within days of the original; a week either side bounds the
+# articles read for copy detection without missing a late reprint.
+COPY_WINDOW = timedelta(days=7)
+
 
 def cluster_rows(store: Store, flt: EventFilter | None = None) -> list[ExportRow]:
     """The event clusters of the events `flt` selects (the `tacitus events` query), one row
@@ -30,12 +34,25 @@ def cluster_rows(store: Store, flt: EventFilter | None = None) -> list[ExportRow
     A filter's `limit` applies to the events read, before clustering.
     """
     records = queries.events(store, flt)
-    meta = queries.article_meta(store, [r["article_id"] for r in records], with_text=True)
-    story_of = stories(meta)
+    ids = [r["article_id"] for r in records]
+    meta = queries.article_meta(store, ids, with_text=True)
+    story_of = stories(meta | _neighbours(store, meta))
     for article in meta.values():
         article.pop("text", None)  # only the copy detection needs it
     pairs = [(r, meta.get(r["article_id"], {"id": r["article_id"]})) for r in records]
     return cluster(pairs, story_of)
+
+
+def _neighbours(store: Store, meta: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The coded articles published near these ones: a filter may select a copy's events and
+    not its original's (the original's event was coded with another root, say), and the copy
+    must still count as a copy."""
+    days = [a["published"] for a in meta.values() if isinstance(a.get("published"), date)]
+    if not days:
+        return {}
+    since, until = min(days) - COPY_WINDOW, max(days) + COPY_WINDOW
+    others = [i for i in queries.coded_article_ids(store, since, until) if i not in meta]
+    return queries.article_meta(store, others, with_text=True)
 
 
 def _iso(value: Any) -> Any:
@@ -45,8 +62,13 @@ def _iso(value: Any) -> Any:
 def cluster_dict(row: ExportRow) -> dict[str, Any]:
     """A cluster as JSON-ready data: its counts, canonical event record and mentions."""
     assert row.cluster is not None
-    out: dict[str, Any] = {k: _iso(v) for k, v in row.cluster.items()}
-    out["event"] = row.record
+    counts = ("mentions", "articles", "outlets", "stories", "copies")
+    out: dict[str, Any] = {
+        "cluster_id": row.cluster["cluster_id"],
+        "first_seen": _iso(row.cluster["first_seen"]),
+        "counts": {k: row.cluster[k] for k in counts},
+        "event": row.record,
+    }
     out["mentions"] = [
         {
             "event_id": m.event_id,

@@ -57,6 +57,12 @@ CLUSTER = pa.struct([
 UNDATED = "undated"  # the partition of events with neither an event nor a publication date
 
 
+def arrow_table(rows: list[ExportRow], *, clusters: bool = False) -> pa.Table:
+    """The rows as one Arrow table: the record's fields as columns, nested as structs, its
+    article as the struct `article`, and with `clusters` the `cluster` counts and `mentions`."""
+    return pa.table(_columns(rows, clusters))
+
+
 def _columns(rows: list[ExportRow], clusters: bool) -> dict[str, pa.Array]:
     records = [row.record for row in rows]
     columns: dict[str, pa.Array] = {
@@ -72,7 +78,6 @@ def _columns(rows: list[ExportRow], clusters: bool) -> dict[str, pa.Array]:
         columns["cluster"] = pa.array([row.cluster for row in rows], type=CLUSTER)
         mentions = [[_mention(m) for m in row.mentions] for row in rows]
         columns["mentions"] = pa.array(mentions, type=pa.list_(MENTION))
-    columns["month"] = pa.array([(row.when or UNDATED)[:7] for row in rows], type=_S)
     return columns
 
 
@@ -91,7 +96,9 @@ def write_parquet(rows: Iterable[ExportRow], directory: Path, *, clusters: bool 
     if directory.exists() and not directory.is_dir():
         raise InputError(f"{directory} exists and is not a directory; Parquet needs a directory")
     batch = list(rows)
-    table = pa.table(_columns(batch, clusters))
+    table = arrow_table(batch, clusters=clusters)
+    months = pa.array([(row.when or UNDATED)[:7] for row in batch], type=_S)
+    table = table.append_column("month", months)
     ds.write_dataset(
         table,
         directory,

@@ -49,7 +49,7 @@ class Mention:
     outlet: str | None
     url: str | None
     sentence: int
-    first_seen: date | datetime | None
+    first_seen: datetime | None  # publication date (at midnight), else when it was coded
     confidence: float
     span: tuple[int, int]
     text_length: int | None = None
@@ -66,6 +66,14 @@ def get(record: Record, *path: str) -> Any:
     return value
 
 
+def _moment(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    return None
+
+
 def mention_of(record: Record, article: Record) -> Mention:
     span = record.get("span") or [0, 0]
     return Mention(
@@ -74,7 +82,7 @@ def mention_of(record: Record, article: Record) -> Mention:
         outlet=article.get("outlet"),
         url=article.get("url"),
         sentence=int(record.get("sentence") or 0),
-        first_seen=article.get("published") or article.get("coded_at"),
+        first_seen=_moment(article.get("published") or article.get("coded_at")),
         confidence=float(record.get("confidence") or 0.0),
         span=(int(span[0]), int(span[1])),
         text_length=article.get("text_length"),
