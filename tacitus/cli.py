@@ -119,6 +119,7 @@ def code(
     from tacitus.ingest import read_inputs
     from tacitus.output import write_events
     from tacitus.pipeline import Pipeline
+    from tacitus.progress import CodingProgress
     from tacitus.store import Store
 
     out_fmt = _check_format(fmt)
@@ -138,7 +139,10 @@ def code(
     shown: list[dict[str, object]] = []  # table and CSV are written once, at the end
     n_events = coded = 0
     pending: list[CodingResult] = []
-    for result in pipeline.code(items, n_process=processes):
+    # Events streamed as JSON lines to the same terminal would tear through the display.
+    live = quiet or out_fmt != "jsonl" or not sys.stdout.isatty()
+    progress = CodingProgress(err, enabled=live)
+    for result in progress.track(pipeline.code(items, n_process=processes)):
         pending.append(result)
         if len(pending) >= SAVE_EVERY:
             _save(store, pending, pipeline.model)
