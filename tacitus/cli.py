@@ -110,6 +110,17 @@ def code(
         int, typer.Option(help="Longest article accepted, in characters.", min=1)
     ] = 1_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no events.")] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            help="Run on a Dask cluster: a scheduler address, or local:N for N local workers. "
+            "Results go to the store; nothing is printed but the summary."
+        ),
+    ] = None,
+    parts_dir: Annotated[
+        str | None,
+        typer.Option(help="With --dask: where workers write their parts (shared by all)."),
+    ] = None,
 ) -> None:
     """Code articles into events, store them in DuckDB and print them.
 
@@ -124,6 +135,9 @@ def code(
 
     out_fmt = _check_format(fmt)
     pub = _parse_date(published, "--published")
+    if dask is not None:
+        _code_on_dask(sources, db, dask, published=pub, model=model, parts_dir=parts_dir)
+        return
     try:
         pipeline = Pipeline(model) if model else Pipeline()
         store = None if no_store else Store(db)
@@ -173,6 +187,35 @@ def code(
         err.print(f"[yellow]{len(failures)} article(s) failed:[/yellow]")
         for origin, reason in failures:
             err.print(f"  {origin}: {reason}")
+        raise typer.Exit(1)
+
+
+def _code_on_dask(
+    sources: list[str],
+    db: Path,
+    address: str,
+    *,
+    published: date | None,
+    model: str | None,
+    parts_dir: str | None,
+) -> None:
+    from tacitus.scale import run
+    from tacitus.store import Store
+
+    try:
+        with Store(db) as store:
+            summary = run(
+                sources, store, address=address, published=published, model=model,
+                parts_dir=parts_dir,
+            )  # fmt: skip
+    except TacitusError as exc:
+        raise _fail(str(exc)) from exc
+    err.print(
+        f"coded {summary.articles} article(s), {summary.events} event(s) in "
+        f"{summary.parts} part(s) on {address}, stored in {db}"
+    )
+    if summary.failed:
+        err.print(f"[yellow]{summary.failed} article(s) failed[/yellow]: tacitus articles --failed")
         raise typer.Exit(1)
 
 
