@@ -202,6 +202,9 @@ def _code_on_dask(
     from tacitus.scale import run
     from tacitus.store import Store
 
+    # Dask's scheduler and nanny log every connection at INFO; --verbose shows them.
+    if logging.getLogger().level > logging.INFO:
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     try:
         with Store(db) as store:
             summary = run(

@@ -23,7 +23,7 @@ from tacitus.scale.partitions import DEFAULT_PARTITION_FILES, Partition, partiti
 from tacitus.scale.worker import PartDone, code_partition
 from tacitus.store import Store
 
-__all__ = ["PartDone", "Partition", "RunSummary", "partitions", "run"]
+__all__ = ["PartDone", "Partition", "RunSummary", "dask_client", "partitions", "run", "warm_up"]
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ def dask_client(address: str) -> Iterator[Any]:
             threads_per_worker=1,
             processes=True,
             silence_logs=logging.WARNING,  # the scheduler's INFO chatter is not the user's
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: never clash with another cluster
         ) as cluster,
         Client(cluster) as client,
     ):
@@ -87,42 +87,55 @@ def run(
     partition_files: int = DEFAULT_PARTITION_FILES,
     parts_dir: str | None = None,
     on_part: Callable[[PartDone], None] | None = None,
+    client: Any | None = None,
 ) -> RunSummary:
     """Code `sources` on the Dask cluster at `address` and load the results into `store`.
 
     `parts_dir` is where workers write their parts; it must be reachable by the workers and
     the client (a shared filesystem). By default a temporary directory, which suits a
-    LocalCluster."""
+    LocalCluster. An open `client` is used instead of connecting to `address` (benchmarks
+    reuse warm workers)."""
     tasks = partitions(sources, size=partition_files, published=published, model=model)
     with tempfile.TemporaryDirectory(prefix="tacitus-parts-") as scratch:
         folder = parts_dir or scratch
-        return _run(tasks, store, address, folder, on_part)
+        if client is not None:
+            return _run(client, tasks, store, folder, on_part)
+        with dask_client(address) as own:
+            return _run(own, tasks, store, folder, on_part)
+
+
+def warm_up(client: Any, model: str | None = None) -> None:
+    """Build the pipeline on every worker now, so that a timed run measures coding only."""
+    import tacitus
+
+    client.run(tacitus.load, model)
 
 
 def _run(
+    client: Any,
     tasks: list[Partition],
     store: Store,
-    address: str,
     folder: str,
     on_part: Callable[[PartDone], None] | None,
 ) -> RunSummary:
     from dask.distributed import as_completed
 
     summary = RunSummary()
-    with dask_client(address) as client:
-        futures = client.map(code_partition, tasks, parts_dir=folder, pure=False)
-        for future in as_completed(futures):
-            done: PartDone = future.result()
-            store.load_parts(done.directory)
-            summary.articles += done.articles
-            summary.failed += done.failed
-            summary.events += done.events
-            summary.parts += 1
-            peak = max(summary.peak_rss_mb.get(done.worker, 0.0), done.peak_rss_mb)
-            summary.peak_rss_mb[done.worker] = peak
-            log.info(
-                "part %d loaded: %d articles, %d events", done.index, done.articles, done.events
-            )
-            if on_part is not None:
-                on_part(done)
+    futures = client.map(code_partition, tasks, parts_dir=folder, pure=False)
+    for future in as_completed(futures):
+        done: PartDone = future.result()
+        store.load_parts(done.directory)
+        _count(summary, done)
+        log.info("part %d loaded: %d articles, %d events", done.index, done.articles, done.events)
+        if on_part is not None:
+            on_part(done)
     return summary
+
+
+def _count(summary: RunSummary, done: PartDone) -> None:
+    summary.articles += done.articles
+    summary.failed += done.failed
+    summary.events += done.events
+    summary.parts += 1
+    peak = max(summary.peak_rss_mb.get(done.worker, 0.0), done.peak_rss_mb)
+    summary.peak_rss_mb[done.worker] = peak
