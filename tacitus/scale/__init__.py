@@ -20,7 +20,7 @@ from typing import Any
 
 from tacitus.errors import InputError, TacitusError
 from tacitus.scale.partitions import DEFAULT_PARTITION_FILES, Partition, partitions
-from tacitus.scale.worker import PartDone, code_partition
+from tacitus.scale.worker import PartDone, code_partition, warm
 from tacitus.store import Store
 
 __all__ = ["PartDone", "Partition", "RunSummary", "dask_client", "partitions", "run", "warm_up"]
@@ -106,9 +106,7 @@ def run(
 
 def warm_up(client: Any, model: str | None = None) -> None:
     """Build the pipeline on every worker now, so that a timed run measures coding only."""
-    import tacitus
-
-    client.run(tacitus.load, model)
+    client.run(warm, model)
 
 
 def _run(

@@ -71,3 +71,11 @@ def code_partition(partition: Partition, parts_dir: str) -> PartDone:
         peak_rss_mb=_peak_rss_mb(),
         worker=_worker_name(),
     )
+
+
+def warm(model: str | None = None) -> None:
+    """Build the pipeline and code one sentence, so that lazily loaded resources (the
+    gazetteer, the dictionaries) are in memory before a timed run."""
+    import tacitus
+
+    tacitus.load(model).code_text("Chad and Niger signed a border pact in N'Djamena on Tuesday.")
