@@ -114,7 +114,8 @@ def code(
         str | None,
         typer.Option(
             help="Run on a Dask cluster: a scheduler address, or local:N for N local workers. "
-            "Results go to the store; nothing is printed but the summary."
+            "Results go to the store, replacing the rows of articles coded before; only a "
+            "summary is printed."
         ),
     ] = None,
     parts_dir: Annotated[
@@ -136,6 +137,8 @@ def code(
     out_fmt = _check_format(fmt)
     pub = _parse_date(published, "--published")
     if dask is not None:
+        if no_store:
+            raise _fail("--dask stores its results; it cannot run with --no-store")
         _code_on_dask(sources, db, dask, published=pub, model=model, parts_dir=parts_dir)
         return
     try:

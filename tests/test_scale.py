@@ -74,3 +74,12 @@ def test_a_local_cluster_stores_what_a_local_run_stores(tmp_path: Path) -> None:
     local.save_many(list(tacitus.load().code(read_inputs([str(CORPUS)]))))
     expected = sorted(r[0] for r in local.rows("SELECT record FROM events"))
     assert [json.loads(r) for r in distributed] == [json.loads(r) for r in expected]
+
+
+def test_dask_runs_store_their_results_so_no_store_is_a_usage_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from tacitus.cli import app
+
+    outcome = CliRunner().invoke(app, ["code", str(CORPUS), "--dask", "local:1", "--no-store"])
+    assert outcome.exit_code == 2 and "--no-store" in outcome.stderr
