@@ -17,8 +17,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
+# The tests run the Dask runner on a LocalCluster, so they install the `scale` extra too.
 $(TSTAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,scale]'
 	touch $@ $(STAMP)
 
 demo: $(STAMP)

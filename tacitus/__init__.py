@@ -17,6 +17,10 @@ from tacitus.errors import InputError, ModelError, StoreError, TacitusError
 from tacitus.model import Actor, Article, CodingResult, Event, Failure, Quote
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from pathlib import Path
+
+    from tacitus.dataset import Dataset
     from tacitus.pipeline import Pipeline
 
 __all__ = [
@@ -32,6 +36,8 @@ __all__ = [
     "TacitusError",
     "code",
     "load",
+    "open",
+    "read",
 ]
 __version__ = "0.1.0"
 
@@ -65,3 +71,24 @@ def code(
     return load(model).code_text(
         text, published=published, article_id=article_id, outlet=outlet, url=url, title=title
     )
+
+
+def open(db: str | Path) -> Dataset:
+    """Open a store for notebooks: its `events()`, `series()` and `clusters()` return Arrow
+    tables. Use it as a context manager: `with tacitus.open("events.duckdb") as ds: ...`."""
+    from tacitus.dataset import open_dataset
+
+    return open_dataset(db)
+
+
+def read(
+    paths: str | Path | Sequence[str | Path],
+    *,
+    published: date | None = None,
+    failures: bool = False,
+) -> Iterator[Article | Failure]:
+    """The articles in files, directories and feeds, in any format `tacitus code` reads;
+    with `failures`, also what could not be read, with its reason."""
+    from tacitus.dataset import read as read_articles
+
+    return read_articles(paths, published=published, failures=failures)

@@ -23,6 +23,7 @@ from tacitus.errors import TacitusError
 from tacitus.model import Article, CodingResult, Failure
 
 if TYPE_CHECKING:
+    from tacitus.queries import EventFilter
     from tacitus.store import Store
 
 app = typer.Typer(
@@ -118,6 +119,18 @@ def code(
     ] = 1_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no events.")] = False,
     show_all: AllOpt = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            help="Run on a Dask cluster: a scheduler address, or local:N for N local workers. "
+            "Results go to the store, replacing the rows of articles coded before; only a "
+            "summary is printed."
+        ),
+    ] = None,
+    parts_dir: Annotated[
+        str | None,
+        typer.Option(help="With --dask: where workers write their parts (shared by all)."),
+    ] = None,
 ) -> None:
     """Code articles into events, store them in DuckDB and print them.
 
@@ -127,10 +140,16 @@ def code(
     from tacitus.ingest import read_inputs
     from tacitus.output import write_events
     from tacitus.pipeline import Pipeline
+    from tacitus.progress import CodingProgress
     from tacitus.store import Store
 
     out_fmt = _check_format(fmt)
     pub = _parse_date(published, "--published")
+    if dask is not None:
+        if no_store:
+            raise _fail("--dask stores its results; it cannot run with --no-store")
+        _code_on_dask(sources, db, dask, published=pub, model=model, parts_dir=parts_dir)
+        return
     try:
         pipeline = Pipeline(model) if model else Pipeline()
         store = None if no_store else Store(db)
@@ -146,7 +165,10 @@ def code(
     shown: list[dict[str, object]] = []  # table and CSV are written once, at the end
     n_events = n_candidates = coded = 0
     pending: list[CodingResult] = []
-    for result in pipeline.code(items, n_process=processes):
+    # Events streamed as JSON lines to the same terminal would tear through the display.
+    live = quiet or out_fmt != "jsonl" or not sys.stdout.isatty()
+    progress = CodingProgress(err, enabled=live)
+    for result in progress.track(pipeline.code(items, n_process=processes)):
         pending.append(result)
         if len(pending) >= SAVE_EVERY:
             _save(store, pending, pipeline.model)
@@ -180,6 +202,38 @@ def code(
         err.print(f"[yellow]{len(failures)} article(s) failed:[/yellow]")
         for origin, reason in failures:
             err.print(f"  {origin}: {reason}")
+        raise typer.Exit(1)
+
+
+def _code_on_dask(
+    sources: list[str],
+    db: Path,
+    address: str,
+    *,
+    published: date | None,
+    model: str | None,
+    parts_dir: str | None,
+) -> None:
+    from tacitus.scale import run
+    from tacitus.store import Store
+
+    # Dask's scheduler and nanny log every connection at INFO; --verbose shows them.
+    if logging.getLogger().level > logging.INFO:
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+    try:
+        with Store(db) as store:
+            summary = run(
+                sources, store, address=address, published=published, model=model,
+                parts_dir=parts_dir,
+            )  # fmt: skip
+    except TacitusError as exc:
+        raise _fail(str(exc)) from exc
+    err.print(
+        f"coded {summary.articles} article(s), {summary.events} event(s) in "
+        f"{summary.parts} part(s) on {address}, stored in {db}"
+    )
+    if summary.failed:
+        err.print(f"[yellow]{summary.failed} article(s) failed[/yellow]: tacitus articles --failed")
         raise typer.Exit(1)
 
 
@@ -240,6 +294,10 @@ def events(
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     fmt: FormatOpt = "table",
     show_all: AllOpt = False,
+    clusters: Annotated[
+        bool,
+        typer.Option("--clusters", help="One line per happening: events of many reports merged."),
+    ] = False,
 ) -> None:
     """Query the events stored in a DuckDB file (the default output; --all adds candidates)."""
     from tacitus.output import write_events
@@ -264,6 +322,9 @@ def events(
         all=show_all,
         limit=limit,
     )
+    if clusters:
+        _list_clusters(db, flt, out_fmt)
+        return
     with _open_store(db) as store:
         try:
             records = query_events(store, flt)
@@ -272,6 +333,148 @@ def events(
     n = write_events(records, out_fmt, sys.stdout)
     if out_fmt == "table":
         err.print(f"{n} event(s)")
+
+
+def _list_clusters(db: Path, flt: EventFilter, out_fmt: Format) -> None:
+    from tacitus.dedup import cluster_rows
+    from tacitus.output import write_clusters
+
+    with _open_store(db) as store:
+        try:
+            rows = cluster_rows(store, flt)
+        except TacitusError as exc:
+            raise _fail(str(exc)) from exc
+    n = write_clusters(rows, out_fmt, sys.stdout)
+    if out_fmt == "table":
+        err.print(f"{n} cluster(s) of {sum(len(r.mentions) for r in rows)} event(s)")
+
+
+# -- filters shared by `export` and `series` (the same ones as `events`) ----------------------
+
+ActorOpt = Annotated[str | None, typer.Option(help="Source or target code prefix (ISR, USAGOV).")]
+SourceOpt = Annotated[str | None, typer.Option(help="Source code prefix.")]
+TargetOpt = Annotated[str | None, typer.Option(help="Target code prefix.")]
+RootOpt = Annotated[str | None, typer.Option(help="CAMEO root, 01-20.")]
+CodeOpt = Annotated[str | None, typer.Option("--code", help="CAMEO code prefix (190, 0311).")]
+ModalityOpt = Annotated[
+    str | None, typer.Option(help="factual, intent, demand, threat, planned, hypothetical.")
+]
+PolarityOpt = Annotated[str | None, typer.Option(help="asserted or negated.")]
+SinceOpt = Annotated[str | None, typer.Option(help="Events on or after this date.")]
+UntilOpt = Annotated[str | None, typer.Option(help="Events on or before this date.")]
+MinConfidenceOpt = Annotated[
+    float | None, typer.Option(help="Only events at least this confident (0-1).")
+]
+CodedOpt = Annotated[
+    bool, typer.Option("--coded", help="Only events whose source has an actor code.")
+]
+
+
+def _dyad(value: str | None) -> tuple[str, str] | None:
+    """ "ISR-IRN" (or "ISR IRN") -> ("ISR", "IRN")."""
+    if value is None:
+        return None
+    parts = value.replace("-", " ").split()
+    if len(parts) != 2:
+        raise _fail(f"--dyad expects SOURCE-TARGET such as ISR-IRN, not {value!r}")
+    return parts[0], parts[1]
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="parquet, csv, gdelt, plover or geojson.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="File, or directory for parquet and gdelt; stdout if omitted."
+        ),
+    ] = None,
+    db: DbOpt = Path(DEFAULT_DB),
+    clusters: Annotated[
+        bool, typer.Option("--clusters", help="One row per event cluster, not per report.")
+    ] = False,
+    actor: ActorOpt = None,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    dyad: Annotated[
+        str | None, typer.Option(help="Source and target prefixes: --dyad ISR-IRN.")
+    ] = None,
+    root: RootOpt = None,
+    cameo: CodeOpt = None,
+    modality: ModalityOpt = None,
+    polarity: PolarityOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    min_confidence: MinConfidenceOpt = None,
+    coded: CodedOpt = False,
+    show_all: AllOpt = False,
+) -> None:
+    """Export stored events: Parquet by month, flat CSV, GDELT 2.0 Events and Mentions
+    tables, PLOVER records as POLECAT publishes them, or GeoJSON of located events."""
+    from tacitus.export import export as run_export
+    from tacitus.queries import EventFilter
+
+    flt = EventFilter(
+        actor=actor, source=source, target=target, dyad=_dyad(dyad), root=root, code=cameo,
+        modality=modality, polarity=polarity, since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"), min_confidence=min_confidence, coded=coded,
+        all=show_all,
+    )  # fmt: skip
+    with _open_store(db) as store:
+        try:
+            n = run_export(store, fmt, flt=flt, clusters=clusters, output=output, stream=sys.stdout)
+        except (TacitusError, OSError) as exc:
+            raise _fail(str(exc)) from exc
+    what = "cluster(s)" if clusters else "event(s)"
+    err.print(f"exported {n} {what} as {fmt}" + (f" to {output}" if output else ""))
+
+
+@app.command()
+def series(
+    db: DbOpt = Path(DEFAULT_DB),
+    by: Annotated[str, typer.Option(help="Period: day, week, month, quarter or year.")] = "week",
+    group: Annotated[
+        str | None,
+        typer.Option("--per", help="Also split by: actor, country, root or quad (class)."),
+    ] = None,
+    dyad: Annotated[
+        str | None, typer.Option(help="Source and target prefixes: --dyad ISR-IRN.")
+    ] = None,
+    actor: ActorOpt = None,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    root: RootOpt = None,
+    cameo: CodeOpt = None,
+    modality: ModalityOpt = None,
+    polarity: PolarityOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    min_confidence: MinConfidenceOpt = None,
+    coded: CodedOpt = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    show_all: AllOpt = False,
+) -> None:
+    """Counts per period: events, per quad class, Goldstein sum and mean, one row a period."""
+    from tacitus.output import write_series
+    from tacitus.queries import EventFilter
+    from tacitus.queries import series as query_series
+
+    if fmt not in ("table", "csv", "json"):
+        raise _fail(f"--format must be table, csv or json, not {fmt!r}")
+    flt = EventFilter(
+        actor=actor, source=source, target=target, dyad=_dyad(dyad), root=root, code=cameo,
+        modality=modality, polarity=polarity, since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"), min_confidence=min_confidence, coded=coded,
+        all=show_all,
+    )  # fmt: skip
+    with _open_store(db) as store:
+        try:
+            rows = query_series(store, flt, by=by, group=group)
+        except TacitusError as exc:
+            raise _fail(str(exc)) from exc
+    write_series(rows, fmt, sys.stdout)
 
 
 @app.command()

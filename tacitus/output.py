@@ -190,3 +190,54 @@ def write_quotes(
         return _write_csv(records, stream, QUOTE_CSV_COLUMNS, _quote_flat)
     headers = ("speaker", "cue", "kind", "content")
     return _write_table(records, stream, headers, _quote_cells, width)
+
+
+def write_series(rows: list[Record], fmt: str, stream: TextIO, *, width: int | None = None) -> int:
+    """Write `tacitus.queries.series` rows as a table, CSV or one JSON array; returns how many.
+
+    The columns are those of the rows (period, the grouping if any, then the counts)."""
+    if fmt not in ("table", "csv", "json"):
+        raise InputError(f"unknown series format {fmt!r}; choose one of table, csv, json")
+    if fmt == "json":
+        stream.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        return len(rows)
+    columns = tuple(rows[0]) if rows else ("period", "events")
+    if fmt == "csv":
+        writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return len(rows)
+    cells: Callable[[Record], list[Text]] = lambda r: [  # noqa: E731
+        Text("" if r[c] is None else str(r[c])) for c in columns
+    ]
+    return _write_table(rows, stream, columns, cells, width)
+
+
+def _cluster_cells(row: Any) -> list[Text]:
+    r, c = row.record, row.cluster
+    return [
+        *_event_cells(r)[:4],
+        Text(str(_get(r, "location", "name") or "")),
+        Text(str(c["mentions"])),
+        Text(str(c["articles"])),
+        Text(str(c["outlets"])),
+        Text(str(c["copies"])),
+    ]
+
+
+def write_clusters(
+    rows: list[Any], fmt: Format, stream: TextIO, *, width: int | None = None
+) -> int:
+    """Write event clusters (`tacitus.dedup.cluster_rows`): a table with their counts, one
+    JSON object a line (`dedup.cluster_dict`), or the flat export CSV; returns how many."""
+    from tacitus.dedup import cluster_dict
+    from tacitus.export.flat import write_csv
+
+    _check(fmt)
+    if fmt == "jsonl":
+        return _write_jsonl((cluster_dict(row) for row in rows), stream)
+    if fmt == "csv":
+        return write_csv(rows, stream, clusters=True)
+    headers = ("date", "source", "event", "target", "where", "mentions", "articles", "outlets",
+               "copies")  # fmt: skip
+    return _write_table(rows, stream, headers, _cluster_cells, width)

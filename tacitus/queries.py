@@ -210,3 +210,71 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
             value = json.loads(value)
         out[key] = value
     return out
+
+
+# -- article metadata for exports and clusters -------------------------------------------------
+
+
+def article_meta(
+    store: Store, ids: list[str], *, with_text: bool = False
+) -> dict[str, dict[str, Any]]:
+    """Where each of these articles came from, by id: url, outlet, published, origin, title,
+    coded_at and the length of its text (and the text itself when `with_text`)."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return {}
+    fields = "a.id, a.url, a.outlet, a.published, a.origin, a.title, a.coded_at, length(a.text)"
+    sql = (
+        f"SELECT {fields} AS text_length{', a.text' if with_text else ''} FROM articles a "
+        "JOIN unnest(?::VARCHAR[]) AS u(id) ON a.id = u.id"
+    )
+    return {row["id"]: row for row in store.dicts(sql, [wanted])}
+
+
+# -- series: counts per period, for timelines ---------------------------------------------------
+
+# How `series` can group, beyond the period: the column each grouping reads. "actor" and
+# "country" are the event's source; a dyad filter narrows the target.
+SERIES_GROUPS: dict[str, str] = {
+    "actor": "e.source_code",
+    "country": "e.source_country",
+    "root": "e.root",
+    "quad": "e.quad_class",
+}
+SERIES_PERIODS = ("day", "week", "month", "quarter", "year")
+
+
+def series(
+    store: Store, flt: EventFilter | None = None, *, by: str = "week", group: str | None = None
+) -> list[dict[str, Any]]:
+    """One row per period (and group): events, counts per quad class, Goldstein sum and mean.
+
+    An event counts on its own date, or its article's publication date when it has none, the
+    same date the `since`/`until` filters read. Weeks start on Monday (ISO). The filters are
+    those of `events`, so a series and a listing with one filter describe the same events.
+    """
+    period = _one_of(by, SERIES_PERIODS, "series period")
+    key = SERIES_GROUPS[_one_of(group, tuple(SERIES_GROUPS), "series grouping")] if group else None
+    where = _event_where(flt or EventFilter())
+    select_key = f", {key} AS {group}" if key else ""
+    group_key = f", {key}" if key else ""
+    quads = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS quad{q}" for q in range(1, 5))
+    # The period expression is one of five constants, never user text.
+    sql = (
+        f"SELECT date_trunc('{period}', coalesce(e.event_date, a.published))::DATE AS period"
+        f"{select_key}, count(*) AS events, {quads}, round(sum(e.goldstein), 3) AS goldstein_sum,"
+        " round(avg(e.goldstein), 3) AS goldstein_mean"
+        " FROM events e JOIN articles a ON a.id = e.article_id"
+        + where.sql()
+        + f" GROUP BY ALL ORDER BY period NULLS LAST{group_key}"
+    )
+    return [_jsonable(row) for row in store.dicts(sql, where.params)]
+
+
+def coded_article_ids(store: Store, since: date, until: date) -> list[str]:
+    """Ids of the coded articles published between two dates (inclusive), by date and id."""
+    sql = (
+        "SELECT id FROM articles WHERE status = 'coded' AND published BETWEEN ? AND ? "
+        "ORDER BY published, id"
+    )
+    return [str(r[0]) for r in store.rows(sql, [since, until])]

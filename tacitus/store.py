@@ -291,6 +291,63 @@ class Store:
             con.rollback()
             raise
 
+    # -- parts: one store's rows as Parquet files, loaded into another (distributed runs) -----
+
+    def export_parts(self, directory: str | Path) -> None:
+        """Write every table to `directory/<table>.parquet` (tacitus.scale's worker parts)."""
+        folder = Path(directory)
+        folder.mkdir(parents=True, exist_ok=True)
+        for table, columns in TABLE_COLUMNS.items():
+            names = ", ".join(f'"{c}"' for c in columns)
+            target = _sql_string(str(folder / f"{table}.parquet"))
+            # COPY takes no parameter for its target; the path is quoted as a SQL string.
+            self._execute(f"COPY (SELECT {names} FROM {table}) TO {target} (FORMAT parquet)")
+
+    def load_parts(self, directory: str | Path) -> int:
+        """Load the tables `export_parts` wrote, replacing the rows of the same articles in
+        one transaction: loading a part twice, or after a crash, changes nothing more.
+        Returns how many articles the part holds."""
+        folder = Path(directory)
+        articles = _sql_string(str(folder / "articles.parquet"))
+        ids = [r[0] for r in self.rows(f"SELECT id FROM read_parquet({articles})")]
+        if not ids:
+            return 0
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only")
+        con = self._con
+        try:
+            con.begin()
+            for table in (*CHILD_TABLES, "articles"):
+                key = "id" if table == "articles" else "article_id"
+                con.execute(
+                    f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?::VARCHAR[]))", [ids]
+                )
+            for table, columns in TABLE_COLUMNS.items():
+                names = ", ".join(f'"{c}"' for c in columns)
+                part = _sql_string(str(folder / f"{table}.parquet"))
+                con.execute(
+                    f"INSERT INTO {table} ({names}) SELECT {names} FROM read_parquet({part})"
+                )
+            con.commit()
+        except duckdb.Error as exc:
+            con.rollback()
+            raise StoreError(f"could not load part {folder} into {self.path}: {exc}") from exc
+        except BaseException:
+            con.rollback()
+            raise
+        return len(ids)
+
+    def _execute(self, sql: str) -> None:
+        try:
+            self._con.execute(sql)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: {exc}") from exc
+
+
+def _sql_string(text: str) -> str:
+    """A SQL string literal: single quotes doubled."""
+    return "'" + text.replace("'", "''") + "'"
+
 
 class _Batch:
     """Rows for every table, gathered before the transaction opens."""

@@ -1,0 +1,139 @@
+"""Distributed runs on Dask: `tacitus code INPUTS --dask ADDRESS` (or `--dask local:N`).
+
+The client splits the inputs into partitions of files, each worker codes its partitions
+with a pipeline it builds once and writes each as Parquet parts, and the client loads every
+part into the DuckDB store as it arrives. Loading replaces the rows of the part's articles,
+so a re-run, or a run resumed after a crash, never doubles an event.
+
+Dask is an optional extra: `pip install tacitus[scale]`.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from tacitus.errors import InputError, TacitusError
+from tacitus.scale.partitions import DEFAULT_PARTITION_FILES, Partition, partitions
+from tacitus.scale.worker import PartDone, code_partition, warm
+from tacitus.store import Store
+
+__all__ = ["PartDone", "Partition", "RunSummary", "dask_client", "partitions", "run", "warm_up"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a distributed run coded, and each worker's peak memory (MB) by address."""
+
+    articles: int = 0
+    failed: int = 0
+    events: int = 0
+    parts: int = 0
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)
+
+
+def _local_workers(address: str) -> int | None:
+    """ "local:4" -> 4; None for the address of a running scheduler."""
+    if not address.startswith("local"):
+        return None
+    _, _, count = address.partition(":")
+    if not count:
+        return 1
+    if not count.isdigit() or int(count) < 1:
+        raise InputError(f"--dask local:N needs a number of workers, not {address!r}")
+    return int(count)
+
+
+@contextmanager
+def dask_client(address: str) -> Iterator[Any]:
+    """A Dask client for a scheduler address, or for a LocalCluster of N one-thread workers
+    (`local:N`): spaCy holds the GIL, so threads would share one core."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise TacitusError("--dask needs Dask: pip install 'tacitus[scale]'") from exc
+    workers = _local_workers(address)
+    if workers is None:
+        with Client(address) as client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            silence_logs=logging.WARNING,  # the scheduler's INFO chatter is not the user's
+            dashboard_address=":0",  # any free port: never clash with another cluster
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def run(
+    sources: Sequence[str],
+    store: Store,
+    *,
+    address: str,
+    published: date | None = None,
+    model: str | None = None,
+    partition_files: int = DEFAULT_PARTITION_FILES,
+    parts_dir: str | None = None,
+    on_part: Callable[[PartDone], None] | None = None,
+    client: Any | None = None,
+) -> RunSummary:
+    """Code `sources` on the Dask cluster at `address` and load the results into `store`.
+
+    `parts_dir` is where workers write their parts; it must be reachable by the workers and
+    the client (a shared filesystem). By default a temporary directory, which suits a
+    LocalCluster. An open `client` is used instead of connecting to `address` (benchmarks
+    reuse warm workers)."""
+    tasks = partitions(sources, size=partition_files, published=published, model=model)
+    with tempfile.TemporaryDirectory(prefix="tacitus-parts-") as scratch:
+        folder = parts_dir or scratch
+        if client is not None:
+            return _run(client, tasks, store, folder, on_part)
+        with dask_client(address) as own:
+            return _run(own, tasks, store, folder, on_part)
+
+
+def warm_up(client: Any, model: str | None = None) -> None:
+    """Build the pipeline on every worker now, so that a timed run measures coding only."""
+    client.run(warm, model)
+
+
+def _run(
+    client: Any,
+    tasks: list[Partition],
+    store: Store,
+    folder: str,
+    on_part: Callable[[PartDone], None] | None,
+) -> RunSummary:
+    from dask.distributed import as_completed
+
+    summary = RunSummary()
+    futures = client.map(code_partition, tasks, parts_dir=folder, pure=False)
+    for future in as_completed(futures):
+        done: PartDone = future.result()
+        store.load_parts(done.directory)
+        _count(summary, done)
+        log.info("part %d loaded: %d articles, %d events", done.index, done.articles, done.events)
+        if on_part is not None:
+            on_part(done)
+    return summary
+
+
+def _count(summary: RunSummary, done: PartDone) -> None:
+    summary.articles += done.articles
+    summary.failed += done.failed
+    summary.events += done.events
+    summary.parts += 1
+    peak = max(summary.peak_rss_mb.get(done.worker, 0.0), done.peak_rss_mb)
+    summary.peak_rss_mb[done.worker] = peak
