@@ -225,6 +225,9 @@ def events(
             "--coded", help="Only events whose source has an actor code (not a bare name)."
         ),
     ] = False,
+    min_killed: Annotated[
+        int | None, typer.Option(help="Only events whose text counts at least this many dead.")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     fmt: FormatOpt = "table",
 ) -> None:
@@ -248,6 +251,7 @@ def events(
         article_id=article,
         min_confidence=min_confidence,
         coded=coded,
+        min_killed=min_killed,
         limit=limit,
     )
     with _open_store(db) as store:

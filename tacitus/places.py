@@ -41,6 +41,8 @@ from tacitus.errors import DictionaryError
 from tacitus.model import Location
 
 __all__ = [
+    "MATERIAL_ROOTS",
+    "ArticlePlaces",
     "Gazetteer",
     "Place",
     "PlaceContext",
@@ -754,7 +756,11 @@ def _gazetteer_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[Sp
 
 def _match_at(doc: Doc, i: int, end: int, gaz: Gazetteer, found: list[tuple[Span, str]]) -> int:
     """Longest gazetteer match starting at token i (at most four tokens); returns where
-    to go on. A match that is rejected is skipped whole, so "NEW YORK" never yields "YORK"."""
+    to go on. A match that is rejected is skipped whole, so "NEW YORK" never yields "YORK".
+    A sentence's capitalised "The" starts no match: "The Kharkiv offensive" names Kharkiv
+    in mid-sentence position, which the sentence-start rule must not judge."""
+    if doc[i].text == "The" and i + 1 < end:
+        return i + 1
     for j in range(min(end, i + 4), i, -1):
         sub = doc[i:j]
         if sub.text in gaz:
@@ -772,7 +778,15 @@ def _drop_person_names(
 ) -> list[tuple[Span, str]]:
     """A one-word "place" that is also a word of a person's name in the same article is
     that person ("Modi" after "Narendra Modi"), unless it is a country or region."""
-    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    # A PERSON entity taken whole as a place ("shelled Kharkiv", tagged PERSON) is no
+    # person whose words would rule itself out.
+    as_places = {(span.start, span.end) for span, _ in spans}
+    person_words = {
+        t.text
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and (ent.start, ent.end) not in as_places
+        for t in ent
+    }
     kept = []
     for span, label in spans:
         if len(span) == 1 and span.text in person_words and label in ("GPE", "GAZ"):
@@ -990,7 +1004,11 @@ _DESCEND = frozenset({"compound", "appos", "poss", "nmod", "conj"})
 
 
 def event_location(
-    trigger: Token, toponyms: list[Toponym], context: PlaceContext | None = None
+    trigger: Token,
+    toponyms: list[Toponym],
+    context: PlaceContext | None = None,
+    *,
+    material: bool = False,
 ) -> Location | None:
     """Where the event that `trigger` names happened, from the trigger's own clause.
 
@@ -998,6 +1016,10 @@ def event_location(
     Austrian capital of Vienna") attached to the trigger, to its arguments ("the facility
     in Karaj") and to a participle describing a noun trigger ("talks held in Vienna"), and
     at the destination of a verb of travel ("arrived in Washington", "visited Moscow").
+    For a material event (`material=True`: aid, force, violence) the clause's place may
+    also be the attacked place ("shelled Kharkiv"), a place naming the event or one of its
+    parties ("the Kharkiv offensive", "Kharkiv's mayor") or a place a compass phrase is
+    measured from ("north of Kyiv"); see `material_places`.
     Returns None when the clause names no place; never falls back to other places in the
     article. The most specific precision wins, then the nearest to the trigger.
     """
@@ -1014,6 +1036,8 @@ def event_location(
             elif travel and anchor is trigger and child.dep_ == "dobj":
                 for top in _places_under(child, by_token, include_self=True):
                     found.append((top, f"destination {top.text!r} of {how}"))
+    if material:
+        found.extend(material_places(trigger, by_token))
     usable = [
         (top, why) for top, why in found if (not top.is_actor or travel) and top.label != "NORP"
     ]
@@ -1101,3 +1125,146 @@ def _most_specific(
             located = replace(loc, why=f"{why}; {loc.why}")
             best = (key, located)
     return best[1] if best else None
+
+
+# -- material events: the attacked place, places naming the event, compass phrases ---------
+# Modifiers of the trigger or of its parties that name where it happened: "the Kharkiv
+# offensive" (compound), "Kharkiv's mayor" (possessive).
+_NAMING_DEPS = frozenset({"compound", "poss", "nmod"})
+_COMPASS = _words(
+    "north south east west northeast northwest southeast southwest north-east north-west "
+    "south-east south-west"
+)
+
+
+def material_places(trigger: Token, by_token: dict[int, Toponym]) -> list[tuple[Toponym, str]]:
+    """Where a material event happened when no locative phrase says it: the object of the
+    act ("shelled Kharkiv", "hit Khan Yunis"), a place modifying the trigger or a party
+    ("the Kharkiv offensive", "Kharkiv's mayor was killed") and the place a compass
+    phrase is measured from ("20 km north of Kyiv"). A country as a modifier names a
+    party's nationality ("Russia's army"), not where it acted, so it is left out there."""
+    found: list[tuple[Toponym, str]] = []
+    how = f"trigger {trigger.text!r}"
+    for child in trigger.children:
+        if child.dep_ == "dobj":
+            found += [(t, f"object {t.text!r} of {how}") for t in _places_at(child, by_token)]
+        elif child.dep_ in ("advmod", "npadvmod") and child.lower_ in _COMPASS:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for top in _places_under(prep, by_token):
+                        found.append((top, f"'{child.text} of {top.text}' of {how}"))
+    parties = [trigger, *(c for c in trigger.children if c.dep_ in _ARG_DEPS)]
+    for head in parties:
+        for child in head.children:
+            named = by_token.get(child.i)
+            if child.dep_ in _NAMING_DEPS and named is not None and _not_country(named):
+                found.append((named, f"{named.text!r} naming {head.text!r} of {how}"))
+    return found
+
+
+def _places_at(head: Token, by_token: dict[int, Toponym]) -> list[Toponym]:
+    """The toponym a noun phrase is (or whose compounds name it: "the Kharkiv region")."""
+    out = [by_token[head.i]] if head.i in by_token else []
+    for child in head.children:
+        if child.dep_ in ("compound", "conj") and child.i in by_token:
+            top = by_token[child.i]
+            if top not in out:
+                out.append(top)
+    return out
+
+
+def _not_country(top: Toponym) -> bool:
+    return top.resolved is None or top.resolved.precision != "country"
+
+
+# -- when the clause names no place ----------------------------------------------------------
+# CAMEO roots of material events, which happen somewhere and fall back on the article's
+# places: aid (06-08), protest (14), posture (15), coercion (17), assault (18), fighting
+# (19-20). Verbal ones (statements, appeals, criticism, demands, threats) and 09
+# (investigate) and 16 (reduce relations), mostly decisions announced, keep only a place
+# their own clause gives ("said in Doha").
+MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "17", "18", "19", "20"})
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePlaces:
+    """The places a material event falls back on when its clause names none, in order:
+    the headline's (or a caption's) place, the dateline's, the place the article is about."""
+
+    headline: Location | None = None
+    dateline: Location | None = None
+    article: Location | None = None
+
+    def fallback(self) -> Location | None:
+        """A copy of the first place known, labelled with its basis and why."""
+        for basis, loc in (
+            ("headline", self.headline),
+            ("dateline", self.dateline),
+            ("article", self.article),
+        ):
+            if loc is not None:
+                why = f"the clause names no place; {basis} place: {loc.why}"
+                return replace(loc, basis=basis, why=why)
+        return None
+
+
+# The place an article is about must be named at least this often, unless it is the only one.
+_MIN_ARTICLE_MENTIONS = 2
+
+
+def article_places(
+    headline: list[Toponym], everything: list[Toponym], dateline: Location | None
+) -> ArticlePlaces:
+    """The fallbacks of an article: `headline` holds the toponyms of its headline and
+    captions, `everything` those of all its segments."""
+    return ArticlePlaces(
+        headline=_headline_place(headline),
+        dateline=dateline,
+        article=_main_place(everything),
+    )
+
+
+def _is_place(top: Toponym) -> bool:
+    return top.resolved is not None and top.label != "NORP"
+
+
+def _headline_place(toponyms: list[Toponym]) -> Location | None:
+    """The most specific place the headline names as a place (not as an actor). In an
+    all-capitals headline every word looks like a dateline, so there only the names the
+    NER found count ("COMPUTER TERMINAL SALE" names no town called Salé)."""
+    places = [
+        t.resolved
+        for t in toponyms
+        if _is_place(t) and not t.is_actor and not (t.label == "GAZ" and t.text.isupper())
+    ]
+    ranked = [loc for loc in places if loc is not None]
+    if not ranked:
+        return None
+    return min(ranked, key=lambda loc: PRECISION_RANK.get(loc.precision, 9))
+
+
+def _main_place(toponyms: list[Toponym]) -> Location | None:
+    """The place the article names most (as a place or an actor: "Tehran rejected" is
+    about Iran too), when named at least twice or the only place named; ties go to the
+    more specific, then to the first named."""
+    counts: dict[tuple[str, str | None], int] = {}
+    first: dict[tuple[str, str | None], tuple[int, Location]] = {}
+    for order, top in enumerate(toponyms):
+        loc = top.resolved
+        if loc is None or top.label == "NORP":
+            continue
+        key = (loc.name, loc.country)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, (order, loc))
+    if not counts:
+        return None
+
+    def rank(key: tuple[str, str | None]) -> tuple[int, int, int]:
+        order, loc = first[key]
+        return (-counts[key], PRECISION_RANK.get(loc.precision, 9), order)
+
+    best = min(counts, key=rank)
+    if counts[best] < _MIN_ARTICLE_MENTIONS and len(counts) > 1:
+        return None
+    loc = first[best][1]
+    return replace(loc, why=f"named {counts[best]} time(s) in the article; {loc.why}")

@@ -42,6 +42,7 @@ class EventFilter:
     # Only events whose source the dictionaries coded: drops acts of parties known by name
     # only ("said Hannes Wittig, an analyst"), which carry no code to aggregate by.
     coded: bool = False
+    min_killed: int | None = None  # events whose clause counts at least this many dead
     limit: int | None = None
 
 
@@ -125,7 +126,19 @@ def _event_where(flt: EventFilter) -> _Where:
         w.add("e.confidence >= ?", flt.min_confidence)
     if flt.coded:
         w.add("e.source_code IS NOT NULL")
+    if flt.min_killed is not None:
+        _min_killed(w, flt.min_killed)
     return w
+
+
+def _min_killed(w: _Where, least: int) -> None:
+    """The least number of dead the event's record counts ("dozens" counts as 24)."""
+    if least < 0:
+        raise InputError(f"minimum killed {least} cannot be negative")
+    w.add(
+        "TRY_CAST(json_extract_string(e.record, '$.casualties.killed.low') AS INTEGER) >= ?",
+        least,
+    )
 
 
 def events(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]:
