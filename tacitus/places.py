@@ -1221,13 +1221,15 @@ def material_places(trigger: Token, by_token: dict[int, Toponym]) -> list[tuple[
     for child in trigger.children:
         if child.dep_ == "dobj":
             found += [(t, f"object {t.text!r} of {how}") for t in _places_at(child, by_token)]
-        elif child.dep_ in ("advmod", "npadvmod") and child.lower_ in _COMPASS:
+        if child.lower_ in _COMPASS:  # advmod, npadvmod, or dobj in "shot dead north of"
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for top in _places_under(prep, by_token):
                         found.append((top, f"'{child.text} of {top.text}' of {how}"))
     parties = [trigger, *(c for c in trigger.children if c.dep_ in _ARG_DEPS)]
     for head in parties:
+        if _has_of_place(head, by_token):
+            continue  # "the Damascus suburb of Douma": the "of" place is the nearer
         for child in head.children:
             named = by_token.get(child.i)
             if child.dep_ in _NAMING_DEPS and named is not None and _not_country(named):
@@ -1235,9 +1237,28 @@ def material_places(trigger: Token, by_token: dict[int, Toponym]) -> list[tuple[
     return found
 
 
+def _has_of_place(head: Token, by_token: dict[int, Toponym]) -> bool:
+    return any(
+        obj.dep_ == "pobj" and obj.i in by_token
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+    )
+
+
 def _places_at(head: Token, by_token: dict[int, Toponym]) -> list[Toponym]:
-    """The toponym a noun phrase is (or whose compounds name it: "the Kharkiv region")."""
+    """The toponym a noun phrase is, or its "of" place ("the Damascus suburb of Douma" is
+    Douma), or its compounds ("the Kharkiv region")."""
     out = [by_token[head.i]] if head.i in by_token else []
+    of_places = [
+        by_token[obj.i]
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.i in by_token
+    ]
+    if of_places:
+        return out + of_places
     for child in head.children:
         if child.dep_ in ("compound", "conj") and child.i in by_token:
             top = by_token[child.i]

@@ -225,3 +225,20 @@ def test_dateline_fallback_in_a_coded_article() -> None:
     assert loc is not None and loc.name == "Baghdad" and loc.basis == "dateline"
     assert attacks[0].casualties is not None and attacks[0].casualties.killed is not None
     assert attacks[0].casualties.killed.value == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("Kharkiv's mayor was killed on Monday.", "killed", "Kharkiv"),
+        ("Two soldiers were killed 20 km north of Kyiv.", "killed", "Kyiv"),
+        ("Troops were shot dead north of Mosul.", "shot", "Mosul"),
+        ("Rebels attacked the Damascus suburb of Douma.", "attacked", "Douma"),
+    ],
+)
+def test_material_event_places_in_other_forms(
+    nlp: Language, gaz: Gazetteer, text: str, trigger: str, place: str
+) -> None:
+    doc, tops = parse(nlp, text, gaz)
+    loc = event_location(token(doc, trigger), tops, PlaceContext(), material=True)
+    assert loc is not None and f"{place!r}" in loc.why, loc  # GeoNames spells Douma "Dūmā"
