@@ -754,16 +754,48 @@ def _embedded_spans(org: Span, gaz: Gazetteer) -> list[tuple[Span, str]]:
             if not sub.text[:1].isupper() or sub.text == org.text:
                 continue
             if j == i + 1 and gaz.demonym(sub.text) is not None and sub.text not in gaz:
-                found.append((sub, "NORP"))
+                found.append((sub, "NORP"))  # "Canadian Blood Services"
                 i = j
                 break
-            if sub.text in gaz and _relabel_ok(sub, gaz):
+            if sub.text in gaz and (_relabel_ok(sub, gaz) or _names_institution(sub, org, gaz)):
                 found.append((sub, "GPE"))
                 i = j
                 break
         else:
             i += 1
     return found
+
+
+# Words after a place that starts an organisation's name and make it the organisation's
+# home: "Beverly Hills Police Department", "Allendale Woman's Club", "Nenagh District
+# Council". Not "county" ("Walker County Sheriff's Office" is no town called Walker) nor
+# "news" ("Xinhua News Agency"), nor the words of buildings ("Carnegie Library" is a
+# library in the article's city, see `_FACILITY_WORDS`).
+_INSTITUTION_WORDS = _words(
+    "police sheriff sheriff's fire district council board club woman's women's times post "
+    "herald tribune gazette chronicle journal courier observer examiner chamber municipal"
+)
+# Such a home must still be a real town, not a hamlet named like a word; after "of"
+# ("University of Virginia", but "Ministry of Justice") a division or a big city.
+_MIN_INSTITUTION_POPULATION = 5_000
+
+
+def _names_institution(sub: Span, org: Span, gaz: Gazetteer) -> bool:
+    """A known place that starts an organisation's name and is followed by a word of an
+    institution ("Mansfield Police Department"), or follows "of" in it ("University of
+    Virginia"): a local organisation's home."""
+    doc = sub.doc
+    if sub.start == org.start and sub.end < org.end:
+        if doc[sub.end].lower_ not in _INSTITUTION_WORDS:
+            return False
+        floor = _MIN_INSTITUTION_POPULATION
+    elif sub.start > org.start and doc[sub.start - 1].lower_ == "of":
+        floor = _MIN_GAZ_POPULATION
+    else:
+        return False
+    return any(
+        c.place.kind in _HIGH_KINDS or c.place.population >= floor for c in gaz.candidates(sub.text)
+    )
 
 
 def _capitalised_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:

@@ -242,3 +242,13 @@ def test_material_event_places_in_other_forms(
     doc, tops = parse(nlp, text, gaz)
     loc = event_location(token(doc, trigger), tops, PlaceContext(), material=True)
     assert loc is not None and f"{place!r}" in loc.why, loc  # GeoNames spells Douma "Dūmā"
+
+
+def test_places_inside_organisation_names(nlp: Language, gaz: Gazetteer) -> None:
+    _, tops = parse(
+        nlp, "The Beverly Hills Police Department said on Monday it had no comment.", gaz
+    )
+    hills = [t for t in tops if t.text == "Beverly Hills"]
+    assert hills and hills[0].resolved is not None and hills[0].resolved.admin1 == "CA"
+    _, tops = parse(nlp, "A spokesman for the Ministry of Justice declined to comment.", gaz)
+    assert [t.text for t in tops] == []
