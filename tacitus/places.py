@@ -739,6 +739,8 @@ def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
         elif (label in _RELABEL or label == "NORP") and _relabel_ok(span, gaz):
             # "near Samarra" tagged NORP: a known town that is no demonym is a place.
             spans.append((span, "GPE"))
+        elif label in _RELABEL and _after_locative(span) and _known_town(span.text, gaz):
+            spans.append((span, "GPE"))  # "in Riverdale" tagged PERSON, "at Coggeshall" ORG
         elif label == "ORG":
             spans.extend(_embedded_spans(span, gaz))
     return spans
@@ -834,12 +836,37 @@ def _accept_gazetteer_span(span: Span, gaz: Gazetteer) -> bool:
         return place.kind == "country"
     if _named_as_place(span):
         return True  # "the town of Samarra": the words before say what it is
+    if _after_locative(span) and _known_town(span.text, gaz):
+        return True  # "in Lelystad": the preposition says it is a place
     return place.kind in _HIGH_KINDS or place.population >= _MIN_GAZ_POPULATION
 
 
 # "the town of X", "the village of X": a settlement noun before "of" names a place whatever
 # its size.
 _SETTLEMENT_NOUNS = _words("town city village province region district county capital port")
+
+
+# Prepositions before a name that make it a place when the gazetteer knows a town of that
+# name: "in Riverdale", "at Coggeshall", "near Manbij". "from" and "to" are left out: "a
+# letter from Franklin", "wrote to Ferguson".
+_LOCATIVE_CUES = _words("in at near outside inside around")
+# A town named after such a preposition must be this big (or a division or region): small
+# enough for local news, big enough that a hamlet named like a word or a person is not it.
+_MIN_CUED_POPULATION = 10_000
+
+
+def _after_locative(span: Span) -> bool:
+    start = span.start
+    return start >= 1 and span.doc[start - 1].lower_ in _LOCATIVE_CUES
+
+
+def _known_town(text: str, gaz: Gazetteer) -> bool:
+    """A place of this name (main or alternate name) that is a division, region or country,
+    or a town of at least `_MIN_CUED_POPULATION`."""
+    return any(
+        c.place.kind in _HIGH_KINDS or c.place.population >= _MIN_CUED_POPULATION
+        for c in gaz.candidates(text)
+    )
 
 
 def _named_as_place(span: Span) -> bool:
@@ -895,6 +922,9 @@ def _drop_person_names(
     kept = []
     for span, label in spans:
         if len(span) == 1 and span.text in person_words and label in ("GPE", "GAZ"):
+            if _after_locative(span) or _named_as_place(span):
+                kept.append((span, label))  # "the city of Douma", "in Douma"
+                continue
             place = _best_known(span.text, gaz)
             if place is None or place.kind not in _HIGH_KINDS:
                 continue

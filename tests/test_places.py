@@ -252,3 +252,12 @@ def test_places_inside_organisation_names(nlp: Language, gaz: Gazetteer) -> None
     assert hills and hills[0].resolved is not None and hills[0].resolved.admin1 == "CA"
     _, tops = parse(nlp, "A spokesman for the Ministry of Justice declined to comment.", gaz)
     assert [t.text for t in tops] == []
+
+
+def test_a_town_after_a_locative_preposition(nlp: Language, gaz: Gazetteer) -> None:
+    """Small towns the NER misses or calls a person are places after "in", "at", "near"."""
+    _, tops = parse(nlp, "Two people were hurt in a crash at Coggeshall on Monday.", gaz)
+    assert any(t.text == "Coggeshall" for t in tops) is False  # a village below the floor
+    _, tops = parse(nlp, "The winning ticket was sold in Lelystad on Friday.", gaz)
+    found = [t for t in tops if t.text == "Lelystad"]
+    assert found and found[0].resolved is not None and found[0].resolved.country == "NL"
