@@ -598,6 +598,8 @@ def resolve_place(
     for variant, how, strict in _variants(name):
         if strict and not parts:
             break
+        if strict and gaz.demonym(variant) is not None:
+            continue  # "French Quarter", "Russian Embassy": an adjective, not where it is
         found = best_candidate(variant, context, gaz, demonyms=not strict)
         if found is None:
             continue
