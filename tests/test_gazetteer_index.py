@@ -91,3 +91,9 @@ def test_index_gives_the_in_memory_candidates() -> None:
         assert (name in disk) == (name in memory)
     assert len(disk) == len(memory)
     assert os.path.exists(disk._cities.path if disk._cities else "")
+
+
+def test_a_changed_name_key_builds_a_new_index(source: Path) -> None:
+    ours = open_index()
+    other = city_index.open_city_index({}, lambda n: n.lower(), lambda n: n.lower())
+    assert other.path != ours.path and other.path.parent == ours.path.parent

