@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from tacitus.evaluate.casualties import score_casualties
+from tacitus.evaluate.locations import LOCATION_COLUMNS, located_events
 from tacitus.evaluate.report import evaluate_event_views, run_evaluation
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -29,6 +31,7 @@ EVENT_COLUMNS = [
     "false_event_rate",
 ]
 GEO_COLUMNS = ["toponym_precision", "toponym_recall", "toponym_f1", "acc_161", "median_error_km"]
+CASUALTY_COLUMNS = ["sentences", "count_precision", "count_recall", "sentences_exact"]
 QUOTE_COLUMNS = ["content_precision", "content_recall", "content_f1", "source_f1"]
 
 
@@ -62,6 +65,12 @@ def main() -> int:
     print()
     quotes = run_evaluation(EVAL / "quotes" / "polnear_dev.jsonl", task="quotes")
     print(table("quotes", QUOTE_COLUMNS, [("polnear_dev.jsonl", quotes.metrics)]))
+    print()
+    located = located_events(EVAL / "corpora")
+    print(table("event places", LOCATION_COLUMNS, list(located.items())))
+    print()
+    casualties = score_casualties(EVAL / "corpora")
+    print(table("casualties", CASUALTY_COLUMNS, [("judged sentences", casualties)]))
     return 0
 
 

@@ -291,6 +291,9 @@ def events(
             "--coded", help="Only events whose source has an actor code (not a bare name)."
         ),
     ] = False,
+    min_killed: Annotated[
+        int | None, typer.Option(help="Only events whose text counts at least this many dead.")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     fmt: FormatOpt = "table",
     show_all: AllOpt = False,
@@ -320,6 +323,7 @@ def events(
         min_confidence=min_confidence,
         coded=coded,
         all=show_all,
+        min_killed=min_killed,
         limit=limit,
     )
     if clusters:

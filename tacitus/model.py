@@ -100,6 +100,10 @@ class Location:
     country: str | None = None  # ISO 3166 alpha-2, as in GeoNames
     admin1: str | None = None
     why: str = ""
+    # How the place was known, the precision label a user filters inferred places by:
+    # "clause" (the event's own clause), "headline" (the story's headline or caption),
+    # "dateline" (where the story was filed) or "article" (the place the article is about).
+    basis: str = "clause"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -110,8 +114,46 @@ class Location:
             "country": self.country,
             "admin1": self.admin1,
             "precision": self.precision,
+            "basis": self.basis,
             "why": self.why,
         }
+
+
+@dataclass(slots=True)
+class Count:
+    """One casualty figure as the text gives it: "at least 106" -> value 106, low 106;
+    "dozens" -> value None, low 24; "five people" -> value 5, low 5."""
+
+    written: str  # the words of the number, as written
+    value: int | None  # the number stated, None when the text gives none ("dozens")
+    low: int  # the least the text allows: the figure a --min-killed filter compares
+    group: str | None = None  # who: "civilians", "police officers"
+    why: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "written": self.written,
+            "value": self.value,
+            "low": self.low,
+            "group": self.group,
+            "why": self.why,
+        }
+
+
+CASUALTY_KINDS = ("killed", "injured", "missing", "arrested")
+
+
+@dataclass(slots=True)
+class Casualties:
+    """The people an event killed, injured, left missing or arrested, as its clause counts them."""
+
+    killed: Count | None = None
+    injured: Count | None = None
+    missing: Count | None = None
+    arrested: Count | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: (c.to_dict() if (c := getattr(self, k)) else None) for k in CASUALTY_KINDS}
 
 
 @dataclass(slots=True)
@@ -203,6 +245,7 @@ class Event:
     # bare statement by a party no dictionary knows, an uncoded source); None when a
     # researcher would keep it. Candidates stay in the store, reachable with `--all`.
     candidate: str | None = None
+    casualties: Casualties | None = None  # material conflict events only, when the text counts
 
     @property
     def root(self) -> str:
@@ -241,6 +284,7 @@ class Event:
             "attribution": self.attribution.to_dict() if self.attribution else None,
             "location": self.location.to_dict() if self.location else None,
             "date": self.date.to_dict() if self.date else None,
+            "casualties": self.casualties.to_dict() if self.casualties else None,
             "confidence": round(self.confidence, 3),
             "trigger": self.trigger,
             "segment": self.segment,

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tacitus.errors import InputError
+from tacitus.model import CASUALTY_KINDS
 
 Format = Literal["table", "jsonl", "csv"]
 FORMATS: tuple[str, ...] = ("table", "jsonl", "csv")
@@ -24,7 +25,8 @@ Record = dict[str, Any]
 EVENT_CSV_COLUMNS = (
     "id", "article_id", "date", "source_code", "source_text", "cameo", "cameo_name", "root",
     "target_code", "target_text", "plover_type", "modality", "polarity", "goldstein",
-    "confidence", "location_name", "text",
+    "confidence", "location_name", "location_basis", "killed", "injured", "missing",
+    "arrested", "text",
 )  # fmt: skip
 QUOTE_CSV_COLUMNS = (
     "article_id", "sentence", "kind", "speaker_code", "speaker_name", "speaker_text", "cue",
@@ -60,6 +62,8 @@ def _event_flat(r: Record) -> Record:
         "goldstein": r.get("goldstein"),
         "confidence": r.get("confidence"),
         "location_name": _get(r, "location", "name"),
+        "location_basis": _get(r, "location", "basis"),
+        **{kind: _get(r, "casualties", kind, "low") for kind in CASUALTY_KINDS},
         "text": r.get("text"),
     }
 

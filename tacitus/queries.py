@@ -45,6 +45,7 @@ class EventFilter:
     # The default output leaves out candidates (Event.candidate): events outside political
     # news, bare statements by unknown parties, uncoded sources. `all` brings them back.
     all: bool = False
+    min_killed: int | None = None  # events whose clause counts at least this many dead
     limit: int | None = None
 
 
@@ -130,7 +131,19 @@ def _event_where(flt: EventFilter) -> _Where:
         w.add("e.source_code IS NOT NULL")
     if not flt.all:
         w.add("e.candidate IS NULL")
+    if flt.min_killed is not None:
+        _min_killed(w, flt.min_killed)
     return w
+
+
+def _min_killed(w: _Where, least: int) -> None:
+    """The least number of dead the event's record counts ("dozens" counts as 24)."""
+    if least < 0:
+        raise InputError(f"minimum killed {least} cannot be negative")
+    w.add(
+        "TRY_CAST(json_extract_string(e.record, '$.casualties.killed.low') AS INTEGER) >= ?",
+        least,
+    )
 
 
 def events(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]:

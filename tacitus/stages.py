@@ -15,13 +15,17 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from tacitus.actors import ActorCoder, ArticleActors, Mention
+from tacitus.casualties import CONFLICT_ROOTS, casualties_of
 from tacitus.dates import event_date
 from tacitus.dictionaries import iso2_to_cameo
 from tacitus.model import Actor, Article, Attribution, Event, Location, Quote, Segment
 from tacitus.places import (
+    MATERIAL_ROOTS,
+    ArticlePlaces,
     Gazetteer,
     PlaceContext,
     Toponym,
+    article_places,
     build_context,
     event_location,
     find_toponyms,
@@ -45,6 +49,7 @@ class _ArticleState:
     dateline: Location | None
     toponyms: dict[int, list[Toponym]] = field(default_factory=dict)  # by id(doc)
     places: PlaceContext = field(default_factory=PlaceContext)
+    fallbacks: ArticlePlaces = field(default_factory=ArticlePlaces)
     claims: AttributionContext = field(default_factory=AttributionContext)
 
 
@@ -68,6 +73,7 @@ class Enricher:
             state.toponyms[id(doc)] = find_toponyms(doc, self.gazetteer, dateline=dateline)
         everything = [t for tops in state.toponyms.values() for t in tops]
         state.places = build_context(everything, self.gazetteer, dateline=dateline)
+        state.fallbacks = _fallbacks(article, docs, state.toponyms, dateline)
         self._state = state
 
     def _dateline_place(self, article: Article) -> Location | None:
@@ -98,11 +104,17 @@ class Enricher:
                 e.attribution = Attribution("direct", claim.by[:1], "the speech act itself")
             anchor = _clause_anchor(trig)
             e.date = event_date(anchor, st.article.published)
-            e.location = event_location(anchor, toponyms, st.places)
+            material = e.root in MATERIAL_ROOTS
+            e.location = event_location(anchor, toponyms, st.places, material=material)
             if not _pronoun_subject(anchor):
                 # "it fired a missile into the sea off Japan": a pronoun names someone the
                 # coder could not resolve, not an unidentified perpetrator.
                 _place_unnamed_source(e)
+            if e.location is None and material:
+                # After the source is placed: a perpetrator is coded only from the clause.
+                e.location = st.fallbacks.fallback()
+            if e.root in CONFLICT_ROOTS:
+                e.casualties = casualties_of(trig)
 
     def finish_article(self, events: list[Event]) -> None:
         """Sources a report cites later in the article ("The report cited officials ...")
@@ -154,6 +166,23 @@ def speaker_resolver(
         return actors.actor_for(tok, index, offset, state)
 
     return resolve_token
+
+
+_HEADLINE_KINDS = frozenset({"headline", "caption"})
+
+
+def _fallbacks(
+    article: Article, docs: list[Doc], toponyms: dict[int, list[Toponym]], dateline: Location | None
+) -> ArticlePlaces:
+    """The article's fallback places; its docs are its coded segments, in order."""
+    segments = article.coded_segments()
+    headline: list[Toponym] = []
+    if len(segments) == len(docs):
+        for seg, doc in zip(segments, docs, strict=True):
+            if seg.kind in _HEADLINE_KINDS:
+                headline.extend(toponyms.get(id(doc), []))
+    everything = [t for tops in toponyms.values() for t in tops]
+    return article_places(headline, everything, dateline)
 
 
 def _place_unnamed_source(e: Event) -> None:

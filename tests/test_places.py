@@ -169,3 +169,95 @@ def test_geo_evaluation_floors(nlp: Language) -> None:
     assert scores["documents"] == 20
     assert scores["toponym_f1"] >= 0.75
     assert scores["acc_161"] >= 0.85
+
+
+def test_material_event_at_the_attacked_place(nlp: Language, gaz: Gazetteer) -> None:
+    doc, tops = parse(nlp, "Russian forces shelled Kharkiv overnight.", gaz)
+    assert event_location(token(doc, "shelled"), tops, PlaceContext()) is None
+    loc = event_location(token(doc, "shelled"), tops, PlaceContext(), material=True)
+    assert loc is not None and loc.name == "Kharkiv" and loc.basis == "clause"
+    assert "object" in loc.why
+
+
+def test_material_event_named_by_its_place(nlp: Language, gaz: Gazetteer) -> None:
+    doc, tops = parse(nlp, "The Kharkiv offensive stalled in the spring.", gaz)
+    loc = event_location(token(doc, "offensive"), tops, PlaceContext(), material=True)
+    assert loc is not None and loc.name == "Kharkiv"
+
+
+def test_a_country_naming_a_party_is_not_the_place(nlp: Language, gaz: Gazetteer) -> None:
+    doc, tops = parse(nlp, "Russia's army attacked overnight.", gaz)
+    assert event_location(token(doc, "attacked"), tops, PlaceContext(), material=True) is None
+
+
+def test_fallbacks_in_order_with_their_basis() -> None:
+    from tacitus.places import ArticlePlaces, article_places
+
+    tbilisi = Location("Tbilisi", "city", lat=41.7, lon=44.8, country="GE", why="gazetteer")
+    georgia = Location("Georgia", "country", lat=42.0, lon=43.5, country="GE", why="gazetteer")
+    head = Toponym(0, 7, "Tbilisi", tbilisi, label="GPE")
+    loc = ArticlePlaces(headline=tbilisi, dateline=georgia).fallback()
+    assert loc is not None and loc.basis == "headline" and loc.name == "Tbilisi"
+    loc = ArticlePlaces(dateline=georgia, article=tbilisi).fallback()
+    assert loc is not None and loc.basis == "dateline" and "dateline" in loc.why
+    assert ArticlePlaces().fallback() is None
+    # The place an article is about: named twice, or the only one named.
+    body = [Toponym(0, 7, "Georgia", georgia, label="GPE") for _ in range(2)]
+    once = Toponym(0, 7, "Tbilisi", tbilisi, label="GPE")
+    places = article_places([], [*body, once], None)
+    assert places.headline is None and places.article is not None
+    assert places.article.name == "Georgia"
+    assert article_places([head], [once, body[0]], None).article is None
+    # An actor in the headline ("Tbilisi says") is not where the event happened.
+    actor = Toponym(0, 7, "Tbilisi", tbilisi, is_actor=True, label="GPE")
+    assert article_places([actor], [], None).headline is None
+
+
+def test_dateline_fallback_in_a_coded_article() -> None:
+    from tacitus import load
+    from tacitus.model import Article
+
+    text = "BAGHDAD (Reuters) - Gunmen attacked a police patrol on Sunday, killing five officers."
+    [result] = load().code([Article(id="t1", text=text)])
+    attacks = [e for e in result.events if e.root in ("18", "19")]
+    assert attacks, [e.cameo for e in result.events]
+    loc = attacks[0].location
+    assert loc is not None and loc.name == "Baghdad" and loc.basis == "dateline"
+    assert attacks[0].casualties is not None and attacks[0].casualties.killed is not None
+    assert attacks[0].casualties.killed.value == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("Kharkiv's mayor was killed on Monday.", "killed", "Kharkiv"),
+        ("Two soldiers were killed 20 km north of Kyiv.", "killed", "Kyiv"),
+        ("Troops were shot dead north of Mosul.", "shot", "Mosul"),
+        ("Rebels attacked the Damascus suburb of Douma.", "attacked", "Douma"),
+    ],
+)
+def test_material_event_places_in_other_forms(
+    nlp: Language, gaz: Gazetteer, text: str, trigger: str, place: str
+) -> None:
+    doc, tops = parse(nlp, text, gaz)
+    loc = event_location(token(doc, trigger), tops, PlaceContext(), material=True)
+    assert loc is not None and f"{place!r}" in loc.why, loc  # GeoNames spells Douma "Dūmā"
+
+
+def test_places_inside_organisation_names(nlp: Language, gaz: Gazetteer) -> None:
+    _, tops = parse(
+        nlp, "The Beverly Hills Police Department said on Monday it had no comment.", gaz
+    )
+    hills = [t for t in tops if t.text == "Beverly Hills"]
+    assert hills and hills[0].resolved is not None and hills[0].resolved.admin1 == "CA"
+    _, tops = parse(nlp, "A spokesman for the Ministry of Justice declined to comment.", gaz)
+    assert [t.text for t in tops] == []
+
+
+def test_a_town_after_a_locative_preposition(nlp: Language, gaz: Gazetteer) -> None:
+    """Small towns the NER misses or calls a person are places after "in", "at", "near"."""
+    _, tops = parse(nlp, "Two people were hurt in a crash at Coggeshall on Monday.", gaz)
+    assert any(t.text == "Coggeshall" for t in tops) is False  # a village below the floor
+    _, tops = parse(nlp, "The winning ticket was sold in Lelystad on Friday.", gaz)
+    found = [t for t in tops if t.text == "Lelystad"]
+    assert found and found[0].resolved is not None and found[0].resolved.country == "NL"
