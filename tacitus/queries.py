@@ -217,7 +217,11 @@ INTERVALS = ("day", "week", "month")
 # The event's date, or the publication date when the coder found none: what users filter on.
 _WHEN = "coalesce(e.event_date, a.published)"
 # A page sort key that never holds NULL, so keyset comparison works ("published NULLS LAST").
-_PAGE_KEY = "coalesce(a.published, DATE '9999-12-31'), e.article_id, e.sentence, e.span_start, e.id"
+_PAGE_KEYS = (
+    "coalesce(a.published, DATE '9999-12-31')", "e.article_id", "e.sentence", "e.span_start",
+    "e.id",
+)  # fmt: skip
+_PAGE_KEY = ", ".join(_PAGE_KEYS)
 
 
 @dataclass(kw_only=True)
@@ -280,9 +284,16 @@ def event_page(
         if len(after) != 5:
             raise InputError("the cursor is not one this server gave out")
         w.add(f"({_PAGE_KEY}) > (?::DATE, ?, ?, ?, ?)", *after)
+    # The page is chosen on the key columns alone and its records fetched after, by rowid:
+    # sorting 100,000 rows with their JSON records took 75 ms, without them 20 ms.
+    keys = ", ".join(f"{expr} AS k{i}" for i, expr in enumerate(_PAGE_KEYS))
+    order = ", ".join(f"page.k{i}" for i in range(len(_PAGE_KEYS)))
     sql = (
-        f"SELECT e.record, {_PAGE_KEY} FROM events e JOIN articles a ON a.id = e.article_id"
-        f"{w.sql()} ORDER BY {_PAGE_KEY} LIMIT ?"
+        f"WITH page AS (SELECT e.rowid AS row_id, {keys} "
+        f"FROM events e JOIN articles a ON a.id = e.article_id{w.sql()} "
+        f"ORDER BY {_PAGE_KEY} LIMIT ?) "
+        f"SELECT e.record, {order} FROM page JOIN events e ON e.rowid = page.row_id "
+        f"ORDER BY {order}"
     )
     rows = store.rows(sql, [*w.params, size + 1])
     records = [json.loads(r[0]) for r in rows[:size]]

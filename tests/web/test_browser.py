@@ -6,11 +6,6 @@ screenshot of each run is left in test-artifacts/ at the top of the source tree.
 
 from __future__ import annotations
 
-import shutil
-import socket
-import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,20 +13,13 @@ from typing import Any
 import pytest
 
 from tacitus.web.app import STATIC, create_app
+from tacitus.web.browser import chromium, find_chromium, serve_in_thread
 from tacitus.web.snapshot import Snapshot
 from tests.web.conftest import HOSTILE_ID
 
-CHROMIUM = shutil.which("chromium") or (
-    "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-)
+CHROMIUM = find_chromium()
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-# The dashboard waits for four API calls and draws four panels; on a loaded 2-core machine
-# chromium itself can take seconds to start, so waits are generous (they are not timings).
-WAIT_MS = 30_000
+
 
 pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason="no chromium: apt-get install chromium"),
@@ -42,48 +30,18 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base_url(snapshot: Snapshot) -> Iterator[str]:
-    import uvicorn
-
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(snapshot.store), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the test server did not start in 30 s")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(create_app(snapshot.store)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p, tempfile.TemporaryDirectory(prefix="tacitus-chromium-") as profile:
-        context = p.chromium.launch_persistent_context(
-            profile,
-            executable_path=CHROMIUM,
-            args=FLAGS,  # Playwright passes the fresh profile as --user-data-dir itself
-            headless=True,
-            viewport={"width": 1400, "height": 900},
-        )
-        context.set_default_timeout(WAIT_MS)
+    # Generous waits: the dashboard makes four API calls and draws four panels, and on a loaded
+    # 2-core machine chromium itself can take seconds to start. They are not timings.
+    with chromium(CHROMIUM, timeout_ms=30_000) as context:
         yield context
-        context.close()
 
 
 @pytest.fixture
