@@ -129,11 +129,14 @@ def filter_latency(page: Any, field: str, value: str) -> float:
 FILTERS = [("quad_class", "4"), ("root", "19"), ("quad_class", "1"), ("root", "04")]
 
 
-def measure(page: Any, url: str) -> tuple[float, list[float]]:
+def measure(page: Any, url: str, parts: dict[str, list[float]]) -> tuple[float, list[float]]:
     paint = first_paint(page, url)
     latencies = []
     for field, value in FILTERS:
         latencies.append(filter_latency(page, field, value))
+        # where the filtered view spent its time: API calls, then each panel's drawing
+        for part, ms in page.evaluate("window.tacitusTimings").items():
+            parts.setdefault(part, []).append(ms)
         filter_latency(page, field, "")  # back to the unfiltered view
     return paint, latencies
 
@@ -170,17 +173,21 @@ def run(big: Path, small: Path, args: argparse.Namespace) -> int:
             chromium() as browser,
         ):
             page = browser.new_page()
-            measure(page, big_url)  # warm: DuckDB caches, chromium's first start
-            measure(page, small_url)
+            parts: dict[str, dict[str, list[float]]] = {"big": {}, "small": {}}
+            measure(page, big_url, {})  # warm: DuckDB caches, chromium's first start
+            measure(page, small_url, {})
             for _ in range(args.rounds):
                 for name, url in (("big", big_url), ("small", small_url)):
-                    paint, latencies = measure(page, url)
+                    paint, latencies = measure(page, url, parts[name])
                     results[name]["paint"].append(paint)
                     results[name]["filter"].extend(latencies)
     finally:
         for snap in snaps:
             snap.close()
     report(results, args)
+    for name, n in (("big", args.events), ("small", args.peer_events)):
+        split = ", ".join(f"{k} {statistics.median(v):.0f}" for k, v in parts[name].items())
+        print(f"filtered view at {n:,} events, median ms: {split}")
     return 0
 
 
