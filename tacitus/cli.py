@@ -340,7 +340,8 @@ def serve(
     err.print(f"serving {snap.describe()}")
     err.print(f"dashboard: http://{host}:{port}/   API docs: http://{host}:{port}/docs")
     try:
-        uvicorn.run(create_app(snap.store, snapshot=snap.describe()), host=host, port=port)
+        web_app = create_app(snap.store, snapshot=snap.describe(), source=str(db))
+        uvicorn.run(web_app, host=host, port=port)
     finally:
         snap.close()
 

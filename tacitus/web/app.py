@@ -109,8 +109,11 @@ class Reader:
             return query(self.store, *args, **kwargs)
 
 
-def create_app(store: Store, *, snapshot: str | None = None) -> FastAPI:
-    """The API and dashboard over `store` (opened read-only by the caller, who closes it)."""
+def create_app(store: Store, *, snapshot: str | None = None, source: str | None = None) -> FastAPI:
+    """The API and dashboard over `store` (opened read-only by the caller, who closes it).
+
+    `snapshot` says what copy is served and why; `source` names the store it was copied from.
+    """
     app = FastAPI(
         title="tacitus",
         summary="Coded political events: query, map and read them back against the articles.",
@@ -121,7 +124,7 @@ def create_app(store: Store, *, snapshot: str | None = None) -> FastAPI:
     _add_error_handlers(app)
     _add_event_routes(app, read)
     _add_aggregate_routes(app, read)
-    _add_misc_routes(app, read, snapshot)
+    _add_misc_routes(app, read, snapshot, source or store.path)
     _add_dashboard(app)
     return app
 
@@ -218,15 +221,13 @@ def _add_aggregate_routes(app: FastAPI, read: Reader) -> None:
         return read(queries.event_places, search, n)
 
 
-def _add_misc_routes(app: FastAPI, read: Reader, snapshot: str | None) -> None:
+def _add_misc_routes(app: FastAPI, read: Reader, snapshot: str | None, source: str) -> None:
     @app.get("/api/status", response_model=Status, tags=["store"])
     def status() -> Status:
         """What is being served: counts, and whether it is a snapshot."""
         has_clusters = read(queries.cluster_table) is not None
         counts = read(Store.stats)
-        return Status(
-            store=read.store.path, snapshot=snapshot, counts=counts, clusters=has_clusters
-        )
+        return Status(store=source, snapshot=snapshot, counts=counts, clusters=has_clusters)
 
     @app.get("/api/articles/failed", tags=["store"])
     def failed_articles() -> list[dict[str, Any]]:

@@ -324,3 +324,20 @@ def test_a_missing_store_is_a_clear_error(tmp_path: Any) -> None:
 
     with pytest.raises(StoreError, match="no store at"):
         open_snapshot(tmp_path / "absent.duckdb")
+
+
+def test_a_snapshot_taken_while_a_coder_writes_holds_its_commits(tmp_path: Any) -> None:
+    from tacitus.model import Article, CodingResult
+
+    path = tmp_path / "busy.duckdb"
+    with Store(path) as writer:  # the coder keeps its store open, as `tacitus code` does
+        # commits stay in the write-ahead log until a checkpoint: the snapshot must copy it
+        writer._con.execute("SET checkpoint_threshold = '1GB'")
+        writer.save(CodingResult(article=Article(id="a1", text="Nothing happened.")))
+        assert path.with_name("busy.duckdb.wal").exists()
+        snap = open_snapshot(path)
+        try:
+            assert snap.store.stats()["articles_coded"] == 1
+        finally:
+            snap.close()
+        writer.save(CodingResult(article=Article(id="a2", text="Still nothing.")))

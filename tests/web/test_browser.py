@@ -68,6 +68,10 @@ def test_the_dashboard_draws_every_panel(page: Any, base_url: str) -> None:
     assert page.locator("#timeline rect").count() > 0
     assert page.locator("#network .node").count() > 0
     assert "events from" in page.locator("#status").inner_text()
+    page.locator("#more").click()  # the next page, by cursor, appended
+    page.wait_for_function("document.querySelectorAll('#events tbody tr').length > 50")
+    ids = page.locator("#events tbody tr").evaluate_all("rows => rows.map(r => r.dataset.id)")
+    assert len(ids) == len(set(ids))
 
 
 def test_filter_open_an_event_and_read_its_article(page: Any, base_url: str) -> None:

@@ -40,6 +40,7 @@ def test_a_running_server_answers_and_never_blocks_a_writer(store_path: Path) ->
             except httpx.TransportError:
                 time.sleep(0.2)
         assert status is not None, "tacitus serve did not answer within 60 s"
+        assert status["store"] == str(store_path)
         assert status["snapshot"].startswith(f"a snapshot of {store_path}")
         # while it serves, `tacitus code` can still open the store for writing
         with Store(store_path) as writer:
