@@ -29,7 +29,8 @@ class Mark:
 def _find(text: str, needle: str, start: int, end: int) -> tuple[int, int] | None:
     if not needle:
         return None
-    pattern = re.compile(rf"\b{re.escape(needle)}\b", re.IGNORECASE)
+    # not \b: a needle may start or end with punctuation ("U.S."), where \b cannot match
+    pattern = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)", re.IGNORECASE)
     found = pattern.search(text, start, end)
     return (found.start(), found.end()) if found else None
 
@@ -41,7 +42,7 @@ def _find_trigger(text: str, trigger: str, start: int, end: int) -> tuple[int, i
     words = trigger.split()
     head = words[0]
     stem = head[: max(_STEM_MIN, len(head) - _ENDING)]
-    found = re.compile(rf"\b{re.escape(stem)}\w*", re.IGNORECASE).search(text, start, end)
+    found = re.compile(rf"(?<!\w){re.escape(stem)}\w*", re.IGNORECASE).search(text, start, end)
     return (found.start(), found.end()) if found else None
 
 
