@@ -351,7 +351,11 @@ function drawTable(page, append) {
 
 async function more() {
   if (!nextCursor) return;
-  drawTable(await api("/api/events", params(state.filters, { size: PAGE, cursor: nextCursor })), true);
+  try {
+    drawTable(await api("/api/events", params(state.filters, { size: PAGE, cursor: nextCursor })), true);
+  } catch (err) {
+    showError(err.message);
+  }
 }
 
 // -- article view ------------------------------------------------------------------------------
