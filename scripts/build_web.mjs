@@ -11,6 +11,9 @@ const files = {
   "topojson-client/dist/topojson-client.min.js": "topojson-client.min.js",
   // 1:110m Natural Earth countries: about 100 kB, enough for a world view of event points.
   "world-atlas/countries-110m.json": "countries-110m.json",
+  // the API's /docs page, served locally instead of from a CDN
+  "swagger-ui-dist/swagger-ui-bundle.js": "swagger-ui-bundle.js",
+  "swagger-ui-dist/swagger-ui.css": "swagger-ui.css",
 };
 mkdirSync(vendor, { recursive: true });
 for (const [from, to] of Object.entries(files)) {

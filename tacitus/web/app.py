@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
@@ -119,6 +120,9 @@ def create_app(store: Store, *, snapshot: str | None = None, source: str | None 
         summary="Coded political events: query, map and read them back against the articles.",
         version="1",
         responses=ERRORS,
+        # FastAPI's own /docs page loads Swagger UI from a CDN; ours serves the npm copy
+        docs_url=None,
+        redoc_url=None,
     )
     read = Reader(store)
     _add_error_handlers(app)
@@ -247,6 +251,16 @@ def _add_misc_routes(app: FastAPI, read: Reader, snapshot: str | None, source: s
 
 def _add_dashboard(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="tacitus API",
+            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui.css",
+            swagger_favicon_url="data:,",
+        )
 
     @app.get("/", include_in_schema=False, response_model=None)
     def index() -> FileResponse | HTMLResponse:

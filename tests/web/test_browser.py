@@ -59,8 +59,12 @@ def loaded(page: Any) -> None:
 
 
 def test_the_dashboard_draws_every_panel(page: Any, base_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
     page.goto(base_url + "/")
     loaded(page)
+    offsite = [u for u in requested if not u.startswith((base_url, "data:"))]
+    assert not offsite, f"the dashboard reached outside its server: {offsite}"
     assert page.locator("#events tbody tr").count() == 50  # one page; more behind the button
     assert page.locator("#more").is_visible()
     assert page.locator("#map path.land").count() > 100  # the offline basemap's countries
@@ -134,3 +138,11 @@ def test_an_article_with_markup_is_shown_as_text(page: Any, base_url: str) -> No
     assert page.locator("#article-text script, #article-text img, #article-text b").count() == 0
     assert page.locator("#article-meta a").count() == 0  # its javascript: URL is not a link
     assert page.evaluate("window.__tacitus_xss") is None
+
+
+def test_the_api_docs_page_works_offline(page: Any, base_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(base_url + "/docs")
+    page.get_by_text("/api/events/{event_id}").first.wait_for()
+    assert all(u.startswith((base_url, "data:")) for u in requested), requested
