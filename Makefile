@@ -24,7 +24,7 @@ $(TSTAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[web,test]'
 	touch $@ $(STAMP)
 
-$(WSTAMP): package.json package-lock.json scripts/build_web.mjs
+$(WSTAMP): package.json package-lock.json .npmrc scripts/build_web.mjs
 	npm ci --no-audit --no-fund --loglevel=error
 	npm run --silent build
 	touch $@
