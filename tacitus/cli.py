@@ -543,6 +543,35 @@ def evaluate(
         report.print(Console())
 
 
+@app.command()
+def serve(
+    db: DbOpt = Path(DEFAULT_DB),
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; only this machine unless told otherwise.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the HTTP API and the web dashboard over a store, read-only."""
+    try:
+        import uvicorn
+
+        from tacitus.web.app import create_app
+        from tacitus.web.snapshot import open_snapshot
+    except ImportError as exc:
+        raise _fail(f"serve needs the web extra: pip install 'tacitus[web]' ({exc})") from exc
+    try:
+        snap = open_snapshot(db)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from exc
+    err.print(f"serving {snap.describe()}")
+    err.print(f"dashboard: http://{host}:{port}/   API docs: http://{host}:{port}/docs")
+    try:
+        web_app = create_app(snap.store, snapshot=snap.describe(), source=str(db))
+        uvicorn.run(web_app, host=host, port=port)
+    finally:
+        snap.close()
+
+
 @contextmanager
 def _open_store(db: Path) -> Iterator[Store]:
     """The store at `db`, read-only, or a usage error saying how to make one."""
