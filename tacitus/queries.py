@@ -291,6 +291,8 @@ def coded_article_ids(store: Store, since: date, until: date) -> list[str]:
         "ORDER BY published, id"
     )
     return [str(r[0]) for r in store.rows(sql, [since, until])]
+
+
 # -- The HTTP API and dashboard (tacitus.web) -------------------------------------------------
 # Kept apart from the CLI's queries above so each can grow without the other; they share the
 # filter logic through `_event_where`.
