@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 # Mention kinds that name a state (or bloc) by itself.
 STATE_KINDS = frozenset({"country", "adjective", "capital", "region"})
 COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
+# Pronouns that stand for one person; "they", "it" and "we" name groups and states, which
+# the grammar resolves from the governing clause where it can (grammar.py).
+PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her"})
 # Dependency relations that stay inside a noun phrase when we collect its modifiers.
 NP_DEPS = frozenset(
     {"compound", "amod", "poss", "nmod", "det", "case", "nummod", "appos", "flat", "npadvmod"}
@@ -329,6 +332,8 @@ class ActorCoder:
         state: ArticleActors | None = None,
     ) -> Actor | None:
         """The actor named by the noun phrase headed by `head`, or None if it names none."""
+        if head.pos_ == "PRON" and head.lower_ in PERSONAL_PRONOUNS:
+            return self._pronoun_actor(head, index, offset)
         own = index.get(head.i)
         tokens = np_tokens(head)
         near = list({id(m): m for i in sorted(tokens) if (m := index.get(i))}.values())
@@ -355,6 +360,32 @@ class ActorCoder:
             country, how = found
             why = f"{why}; {how}"
         return self._actor(head, country, sectors, own or near[0], offset, why, tokens)
+
+    def _pronoun_actor(self, head: Token, index: dict[int, Mention], offset: int) -> Actor | None:
+        """'accusing him', 'he said': the one person named before the pronoun in its sentence
+        and the one before it, if only one is; never the subject of the pronoun's own clause
+        when the pronoun is its object ("Sturgeon wrote to McConnell accusing him": not
+        Sturgeon). Where two people could be meant, the pronoun stays uncoded."""
+        doc, sent = head.doc, head.sent
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        own_subject: set[int] = set()
+        if head.dep_ in ("dobj", "pobj", "dative", "iobj"):
+            verb = head.head if head.dep_ != "pobj" else head.head.head
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    own_subject |= {t.i for t in child.subtree}
+        people: list[Mention] = []
+        for i in range(start, head.i):
+            m = index.get(i)
+            if m and m.kind == "person" and m.start == i and i not in own_subject:
+                people.append(m)
+        if not people or len({p.name for p in people}) != 1:
+            return None
+        m = people[-1]
+        if not (m.code or m.sectors):
+            return None
+        why = f"{head.text!r} -> {m.name}, the only person named before it; {m.why}"
+        return self._actor(head, m.code, m.sectors, m, offset, why, {head.i})
 
     def _actor(
         self,

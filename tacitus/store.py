@@ -225,14 +225,16 @@ class Store:
         return {r[0] for r in rows}
 
     def stats(self) -> dict[str, int]:
-        """Counts of coded and failed articles, events, quotes and actor mentions."""
+        """Counts of coded and failed articles, events (candidates included), candidates,
+        quotes and actor mentions."""
         row = self.rows(
             "SELECT (SELECT count(*) FROM articles WHERE status = 'coded'), "
             "(SELECT count(*) FROM articles WHERE status = 'failed'), "
-            "(SELECT count(*) FROM events), (SELECT count(*) FROM quotes), "
-            "(SELECT count(*) FROM actors)"
+            "(SELECT count(*) FROM events), "
+            "(SELECT count(*) FROM events WHERE candidate IS NOT NULL), "
+            "(SELECT count(*) FROM quotes), (SELECT count(*) FROM actors)"
         )[0]
-        keys = ("articles_coded", "articles_failed", "events", "quotes", "actors")
+        keys = ("articles_coded", "articles_failed", "events", "candidates", "quotes", "actors")
         return {k: int(v) for k, v in zip(keys, row, strict=True)}
 
     # -- writing -----------------------------------------------------------------------------

@@ -174,7 +174,8 @@ def test_re_saving_an_article_replaces_its_rows(store: Store) -> None:
     store.save(first)
     store.save(first)
     assert store.stats() == {
-        "articles_coded": 1, "articles_failed": 0, "events": 2, "quotes": 1, "actors": 2,
+        "articles_coded": 1, "articles_failed": 0, "events": 2, "candidates": 0, "quotes": 1,
+        "actors": 2,
     }  # fmt: skip
     store.save(result("a1", event("a1", 1, JOR_GOV, EGY_GOV, "036")))
     assert [e["cameo"] for e in queries.events(store)] == ["036"]

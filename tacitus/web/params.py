@@ -66,6 +66,14 @@ def event_search(
     article: Annotated[str | None, Query(max_length=200)] = None,
     min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
     coded: bool = False,
+    include_candidates: Annotated[
+        bool,
+        Query(
+            alias="all",
+            description="Also candidates: events outside political news, bare statements by "
+            "unknown parties and uncoded sources, left out of the default output.",
+        ),
+    ] = False,
 ) -> EventSearch:
     """The events a request asks for; the filters are the CLI's plus map and text ones."""
     return EventSearch(
@@ -89,6 +97,7 @@ def event_search(
         article_id=article or None,
         min_confidence=min_confidence,
         coded=coded,
+        all=include_candidates,
     )
 
 
