@@ -316,7 +316,8 @@ class _Batch:
             return
         article = item.article
         if item.failure is not None:
-            self.articles.append(self._article_row(article, "failed", item.failure.reason, 0))
+            failed = item.failure
+            self.articles.append(self._article_row(article, failed.status, failed.reason, 0))
             return
         self.articles.append(self._article_row(article, "coded", None, len(item.events)))
         self.actors.extend(_actor_row(article.id, a) for a in item.actors)
@@ -334,7 +335,7 @@ class _Batch:
     def _failure_row(self, f: Failure) -> Row:
         return (
             f.article_id, f.origin, None, None, None, None, None, f.text, "[]", False,
-            "failed", f.reason, 0, self.coded_at, _tacitus_version(), self.model,
+            f.status, f.reason, 0, self.coded_at, _tacitus_version(), self.model,
         )  # fmt: skip
 
 
