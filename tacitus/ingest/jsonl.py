@@ -44,6 +44,8 @@ def read_json(data: bytes, origin: str, opts: Options) -> Iterator[Article | Fai
         yield from feeds.read_json_feed(whole, data, origin, opts)
         return
     records = whole if isinstance(whole, list) else [whole]
+    if not records:
+        yield failure(origin, f"{origin}: an empty JSON array holds no record")
     for number, record in enumerate(records, start=1):
         yield record_article(record, f"{origin}:{number}", opts, raw=_raw(record))
 
@@ -58,12 +60,14 @@ def _raw(record: Any) -> str:
 def read_lines(lines: Iterable[bytes], origin: str, opts: Options) -> Iterator[Article | Failure]:
     """JSON lines: a bad line is a Failure naming file:line and the rest go on."""
     limit = MAX_LINE_FACTOR * opts.max_chars
+    found = False
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
+        found = True
         where = f"{origin}:{number}"
         if len(raw) > limit:
-            reason = f"line {number} is {len(raw):,} bytes, over the limit of {limit:,}"
+            reason = f"line {number} is over the limit of {limit:,} bytes"
             yield failure(where, reason, article_id=None)
             continue
         try:
@@ -77,6 +81,8 @@ def read_lines(lines: Iterable[bytes], origin: str, opts: Options) -> Iterator[A
             yield failure(where, f"line {number} is {problem}", line.strip())
             continue
         yield record_article(record, where, opts, raw=line.strip())
+    if not found:
+        yield failure(origin, "empty input: no JSON lines (only blank lines)")
 
 
 def record_article(record: Any, where: str, opts: Options, *, raw: str) -> Article | Failure:

@@ -12,10 +12,13 @@ import gzip
 import io
 import lzma
 import os
+import zlib
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import BinaryIO, cast
+
+import zstandard
 
 from tacitus.ingest import feeds, html, jsonl, language, reuters, text, warc
 from tacitus.ingest.records import Options, failure
@@ -100,7 +103,7 @@ def read_path(path: Path, opts: Options, *, named: bool) -> Iterator[Item]:
         yield failure(origin, f"cannot read {origin}: {exc.strerror or exc}")
     except EOFError as exc:
         yield failure(origin, f"cannot read {origin}: compressed data ends early ({exc})")
-    except (lzma.LZMAError, ValueError) as exc:
+    except (lzma.LZMAError, zlib.error, zstandard.ZstdError, ValueError) as exc:
         yield failure(origin, f"cannot read {origin}: {type(exc).__name__}: {exc}")
 
 
@@ -119,8 +122,6 @@ def _decompressed(raw: BinaryIO, compression: str | None) -> BinaryIO:
     if compression == ".xz":
         return cast(BinaryIO, lzma.LZMAFile(raw, mode="rb"))
     if compression == ".zst":
-        import zstandard
-
         reader: BinaryIO = zstandard.ZstdDecompressor().stream_reader(raw, closefd=False)
         return reader
     return io.BufferedReader(_Unclosed(raw))
@@ -284,6 +285,9 @@ def _read_sniffed(stream: BinaryIO, origin: str, opts: Options) -> Iterator[Item
 def _read_parts(data: bytes, origin: str, opts: Options) -> Iterator[Item]:
     """Plain text on standard input holding several articles, separated by form feeds."""
     parts = [part for part in data.split(b"\f") if part.strip()]
+    if len(parts) < 2:
+        yield from read_bytes(b"".join(parts) or data, origin, "text", opts)
+        return
     for number, part in enumerate(parts, start=1):
         yield from read_bytes(part, f"{origin}:{number}", "text", opts)
 
