@@ -7,7 +7,7 @@ STAMP   := $(VENV)/.installed
 TSTAMP  := $(VENV)/.installed-test
 DEMO_DB ?= demo.duckdb
 
-.PHONY: demo test lint typecheck bench accuracy clean
+.PHONY: demo test lint typecheck bench accuracy fuzz clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -27,8 +27,8 @@ demo: $(STAMP)
 	$(BIN)/tacitus events --db $(DEMO_DB)
 
 lint: $(TSTAMP)
-	$(BIN)/ruff check tacitus tests bench scripts
-	$(BIN)/ruff format --check tacitus tests bench scripts
+	$(BIN)/ruff check tacitus tests bench scripts fuzz
+	$(BIN)/ruff format --check tacitus tests bench scripts fuzz
 
 typecheck: $(TSTAMP)
 	$(BIN)/mypy
@@ -38,6 +38,13 @@ test: lint typecheck
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+
+# The readers' fuzz target for longer than CI runs it (FUZZ_RUNS inputs, a hang = 20 s); the
+# corpus it grows is kept in fuzz/corpus (not committed) and reused by the next run.
+FUZZ_RUNS ?= 20000
+fuzz: $(TSTAMP)
+	$(BIN)/python fuzz/readers.py -runs=$(FUZZ_RUNS) -timeout=20 -max_len=200000 \
+		-artifact_prefix=fuzz/ fuzz/corpus
 
 accuracy: $(STAMP)
 	$(BIN)/python scripts/accuracy_table.py

@@ -159,7 +159,8 @@ def test_reuters_sgml_stories_have_title_dateline_date_and_body(tmp_path: Path) 
         "<TEXT>&#2;\n<TITLE>KENYA, ETHIOPIA SIGN PACT</TITLE>\n"
         "<DATELINE>    NAIROBI, Feb 26 - </DATELINE><BODY>Kenya and Ethiopia signed a\n"
         "border pact on Thursday, officials said.\n"
-        "    Police arrested six smugglers &lt;near&gt; the frontier.\n Reuter\n&#3;</BODY></TEXT>\n"
+        "    Police arrested six smugglers &lt;near&gt; the frontier.\n Reuter\n"
+        "&#3;</BODY></TEXT>\n"
         "</REUTERS>\n"
         '<REUTERS NEWID="8">\n<DATE>26-FEB-1987</DATE><TEXT TYPE="BRIEF">&#2;\n'
         "<TITLE>BRIEF ONLY</TITLE>\n</TEXT>\n</REUTERS>\n"
@@ -206,7 +207,7 @@ def test_stdin_is_jsonl_when_its_first_non_blank_line_is_a_json_object() -> None
 def test_stdin_with_a_long_first_json_line_is_still_jsonl() -> None:
     first = json.dumps({"id": "long", "text": STORY + " More." * 3000})
     items = read("-", stdin=(first + "\n" + json.dumps({"text": STORY}) + "\n").encode())
-    assert [i.id for i in items if isinstance(i, Article)][0] == "long"
+    assert next(i.id for i in items if isinstance(i, Article)) == "long"
     assert len(items) == 2
 
 
