@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
@@ -206,15 +207,24 @@ def _not_yet_coded(
     items: Iterable[Article | Failure], store: Store, skipped: list[str]
 ) -> Iterator[Article | Failure]:
     """Stream the inputs, dropping articles the store already holds (a re-run, or a run that
-    resumes after a crash). Checked in chunks so a large corpus is never held in memory."""
+    resumes after a crash). Checked in chunks so a large corpus is never held in memory.
+    A different text under a stored id is not dropped: it is coded under a derived id."""
+    from tacitus.ingest.ids import derived_id
+
     it = iter(items)
     while chunk := list(islice(it, SAVE_EVERY * 4)):
-        done = store.coded_ids(i.id for i in chunk if isinstance(i, Article))
+        done = store.coded_texts(i.id for i in chunk if isinstance(i, Article))
         for item in chunk:
-            if isinstance(item, Article) and item.id in done:
+            if not isinstance(item, Article) or item.id not in done:
+                yield item
+            elif done[item.id] == item.text:
                 skipped.append(item.id)
             else:
-                yield item
+                renamed = replace(item, id=derived_id(item.id, item.text))
+                if store.coded_ids([renamed.id]):
+                    skipped.append(renamed.id)
+                else:
+                    yield renamed
 
 
 def _save(

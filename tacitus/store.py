@@ -223,6 +223,19 @@ class Store:
         )
         return {r[0] for r in rows}
 
+    def coded_texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """The stored text of each of these ids that is coded: a re-run tells an article it
+        already coded from a different text reusing its id."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        rows = self.rows(
+            "SELECT a.id, a.text FROM articles a JOIN unnest(?::VARCHAR[]) AS u(id) "
+            "ON a.id = u.id WHERE a.status = 'coded'",
+            [wanted],
+        )
+        return {str(r[0]): str(r[1] or "") for r in rows}
+
     def stats(self) -> dict[str, int]:
         """Counts of coded and failed articles, events, quotes and actor mentions."""
         row = self.rows(

@@ -3,6 +3,7 @@ adds up, and the Python API answers hostile arguments with InputError only."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from datetime import date
@@ -136,3 +137,21 @@ def test_the_api_codes_or_fails_every_corpus_input_as_text(name: str) -> None:
 def test_load_code_raises_input_error_for_wrong_items(items: Any) -> None:
     with pytest.raises(tacitus.InputError):
         list(tacitus.load().code(items))
+
+
+def test_a_later_run_reusing_a_stored_id_for_another_text_keeps_both(tmp_path: Path) -> None:
+    db = tmp_path / "runs.duckdb"
+    texts = [
+        "Police arrested ten protesters in Nairobi on Monday.",
+        "Troops shelled a village near Goma on Tuesday.",
+    ]
+    for n, text in enumerate(texts):
+        path = tmp_path / f"run{n}.jsonl"
+        path.write_text(json.dumps({"id": "same", "text": text}) + "\n", encoding="utf-8")
+        for _ in range(2):  # the second time, each run finds its article already coded
+            result = CliRunner().invoke(app, ["code", str(path), "--db", str(db), "--quiet"])
+            assert result.exit_code == 0, result.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT id, text FROM articles ORDER BY id").fetchall()
+    assert [text for _, text in rows] == texts
+    assert rows[0][0] == "same" and rows[1][0].startswith("same~")

@@ -41,6 +41,11 @@ def unique(items: Iterable[Article | Failure], report: IngestReport) -> Iterator
         yield item
 
 
+def derived_id(key: str, text: str) -> str:
+    """The id a text reusing `key` is kept under."""
+    return f"{key}~{content_id(text)[:8]}"
+
+
 def _renamed(item: Article | Failure, key: str) -> Article | Failure:
     if isinstance(item, Article):
         return replace(item, id=key)
