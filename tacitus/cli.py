@@ -181,19 +181,17 @@ def _report_run(summary: RunSummary, failures: list[Failure], db: Path | None) -
         summary.count(failure)
     lines = summary.lines()
     where = "" if db is None else f"; stored in {for_terminal(str(db))}"
-    err.print(for_terminal(lines[0], limit=1000) + where)
+    err.print(for_terminal(lines[0], limit=1000) + where, soft_wrap=True)
     for line in lines[1:]:
-        err.print(for_terminal(line, limit=1000))
+        err.print(for_terminal(line, limit=1000), soft_wrap=True)
     if summary.already_coded:
         err.print("  (already coded articles were skipped: --recode to code them again)")
     failed = [f for f in failures if f.status != "skipped"]
     if failed:
         err.print(f"[yellow]{len(failed)} record(s) failed:[/yellow]")
         for failure in failed:
-            err.print(
-                f"  {for_terminal(failure.origin or failure.article_id)}: "
-                f"{for_terminal(failure.reason)}"
-            )
+            where_from = for_terminal(failure.origin or failure.article_id)
+            err.print(f"  {where_from}: {for_terminal(failure.reason)}", soft_wrap=True)
     if summary.given == 0:
         err.print(
             "[red]error:[/red] the inputs held no article at all "

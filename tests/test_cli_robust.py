@@ -112,3 +112,22 @@ def _alive(pid: int) -> bool:
     except (FileNotFoundError, ProcessLookupError):
         return False
     return state != "Z"
+
+
+@pytest.mark.parametrize(
+    ("origin", "reason", "kind"),
+    [
+        ("/t/a.jsonl:3", "line 3 is not JSON: Expecting value at column 1", "line N is not JSON"),
+        ("/t/x.gz", "cannot read /t/x.gz: compressed data ends early (x)", "cannot read FILE: "
+         "compressed data ends early"),
+        ("/t/a.txt", "invalid UTF-8 at byte 5 (byte 0xff); re-save the file", "invalid UTF-8 at "
+         "byte N"),
+        ("a", "article is 1,200 characters, over the limit of 1,000", "article is N characters, "
+         "over the limit of N"),
+    ],
+)  # fmt: skip
+def test_failures_are_summarised_by_kind(origin: str, reason: str, kind: str) -> None:
+    from tacitus.accounting import reason_kind
+    from tacitus.model import Failure
+
+    assert reason_kind(Failure("id", origin, reason)) == kind

@@ -10,7 +10,9 @@ from tacitus.ingest import IngestReport
 from tacitus.model import Failure
 
 # Numbers, quoted values and paths vary between records that failed for the same reason.
-_VARYING = re.compile(r"\d[\d,.]*|'[^']*'|\"[^\"]*\"")
+_VARYING = re.compile(r"(?<![\w-])\d[\d,.]*|'[^']*'|\"[^\"]*\"")
+# Parenthesised details: "(byte 0xff)", "(Compressed file ended before ...)".
+_ASIDE = re.compile(r"\s*\([^)]*\)")
 
 
 def reason_kind(failure: Failure) -> str:
@@ -18,13 +20,16 @@ def reason_kind(failure: Failure) -> str:
     column numbers, quoted values): "line 3 is not JSON: Expecting value at column 1" and
     "line 9 is not JSON: ..." are one kind, "line N is not JSON"."""
     reason = failure.reason
-    if failure.origin and reason.startswith(failure.origin):
-        reason = reason[len(failure.origin) :].lstrip(": ")
+    if failure.origin and reason.startswith(failure.origin + ":"):
+        reason = reason[len(failure.origin) + 1 :].lstrip()
     for origin in {failure.origin, failure.origin.rsplit(":", 1)[0]}:
-        if origin:
+        if len(origin) > 3:  # a path, not a name short enough to occur in any word
             reason = reason.replace(origin, "FILE")
-    head = reason.split(":", 1)[0] if not reason.startswith("cannot") else reason[:40]
-    return _VARYING.sub("N", head).strip()
+    reason = _ASIDE.sub("", reason)
+    # "cannot read FILE: compressed data ends early": the kind is in the second clause.
+    clauses = 2 if reason.startswith("cannot") else 1
+    head = ":".join(reason.split(";", 1)[0].split(":", clauses)[:clauses])
+    return _VARYING.sub("N", head).strip()[:80]
 
 
 @dataclass(slots=True)
