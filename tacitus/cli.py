@@ -121,6 +121,10 @@ def code(
         int, typer.Option(help="Longest article accepted, in characters.", min=1)
     ] = 1_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no events.")] = False,
+    time_budget: Annotated[
+        float,
+        typer.Option(help="Seconds one article may take; a slower one fails alone.", min=1),
+    ] = 120.0,  # tacitus.limits.DEFAULT_BUDGET_SECONDS (not imported: it loads spaCy)
 ) -> None:
     """Code articles into events, store them in DuckDB and print them.
 
@@ -137,6 +141,7 @@ def code(
     pub = _parse_date(published, "--published")
     try:
         pipeline = Pipeline(model) if model else Pipeline()
+        pipeline.time_budget = time_budget
         store = None if no_store else Store(db)
     except TacitusError as exc:
         raise _fail(str(exc)) from exc
