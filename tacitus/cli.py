@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, cast
 import typer
 from rich.console import Console
 
+from tacitus.accounting.summary import by_source
 from tacitus.accounting.terminal import for_terminal
 from tacitus.errors import TacitusError
 from tacitus.model import Article, CodingResult, Failure
@@ -194,9 +195,12 @@ def _report_run(summary: RunSummary, failures: list[Failure], db: Path | None) -
     failed = [f for f in failures if f.status != "skipped"]
     if failed:
         err.print(f"[yellow]{len(failed)} record(s) failed:[/yellow]")
-        for failure in failed:
-            where_from = for_terminal(failure.origin or failure.article_id)
-            err.print(f"  {where_from}: {for_terminal(failure.reason)}", soft_wrap=True)
+        for path, group in by_source(failed).items():
+            first = group[0]
+            where_from = for_terminal(first.origin or first.article_id)
+            more = f" (and {len(group) - 1} more record(s) of {for_terminal(path)})"
+            tail = more if len(group) > 1 else ""
+            err.print(f"  {where_from}: {for_terminal(first.reason)}{tail}", soft_wrap=True)
     if summary.given == 0:
         err.print(
             "[red]error:[/red] the inputs held no article at all "

@@ -131,3 +131,12 @@ def test_failures_are_summarised_by_kind(origin: str, reason: str, kind: str) ->
     from tacitus.model import Failure
 
     assert reason_kind(Failure("id", origin, reason)) == kind
+
+
+def test_the_failure_list_names_each_file_once(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text("not json\n" * 500, encoding="utf-8")
+    result = CliRunner().invoke(cli.app, ["code", str(path), "--no-store"])
+    assert result.exit_code == 1
+    assert result.stderr.count(str(path)) == 2  # its first record, and the count of the rest
+    assert "and 499 more record(s)" in " ".join(result.stderr.split())

@@ -32,6 +32,19 @@ def reason_kind(failure: Failure) -> str:
     return _VARYING.sub("N", head).strip()[:80]
 
 
+# The record's place within its file: ":12" (a line), "@4096" (a WARC offset).
+_POSITION = re.compile(r"(?::\d+|@\d+)$")
+
+
+def by_source(failures: list[Failure]) -> dict[str, list[Failure]]:
+    """Failures grouped by the file they came from, so that a summary names each path once
+    (a file with 10,000 bad lines is one line with its first reason and a count)."""
+    groups: dict[str, list[Failure]] = {}
+    for failure in failures:
+        groups.setdefault(_POSITION.sub("", failure.origin), []).append(failure)
+    return groups
+
+
 @dataclass(slots=True)
 class RunSummary:
     """Counts of one `tacitus code` run. `given` is every record the inputs held; the others
