@@ -280,3 +280,12 @@ def test_lone_surrogates_are_kept_escaped_as_valid_utf8(tmp_path: Path) -> None:
     assert got.text == "Police arrested \\ud800 ten men."
     assert got.id == "\\udc80x"
     got.text.encode("utf-8")
+
+
+def test_a_warc_compressed_with_zstd_is_read(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.warc.gz"
+    _warc(plain, [("https://x.example/a", "200 OK", PAGE.encode(), {"Content-Type": "text/html"})])
+    packed = tmp_path / "news.warc.zst"
+    packed.write_bytes(zstandard.ZstdCompressor().compress(gzip.decompress(plain.read_bytes())))
+    got = only_article(read(str(packed)))
+    assert got.url == "https://x.example/a"

@@ -93,10 +93,15 @@ def read_path(path: Path, opts: Options, *, named: bool) -> Iterator[Item]:
     try:
         with ExitStack() as stack:
             raw = stack.enter_context(path.open("rb"))
-            if kind in WARC_SUFFIXES:
+            # fastwarc reads gzip itself, member by member, so that a record's offset is its
+            # offset in the .warc.gz file; other compressions are undone first.
+            if kind in WARC_SUFFIXES and compression in (None, ".gz"):
                 yield from warc.read_warc(raw, origin, opts)
                 return
             stream = stack.enter_context(_decompressed(raw, compression))
+            if kind in WARC_SUFFIXES:
+                yield from warc.read_warc(stream, origin, opts)
+                return
             size = None if compression else os.fstat(raw.fileno()).st_size
             yield from _read_stream(stream, origin, kind, opts, size=size, named=named)
     except OSError as exc:  # also a truncated or corrupt gzip, bz2, xz or zstd stream
