@@ -177,14 +177,14 @@ def test_reuters_sgml_stories_have_title_dateline_date_and_body(tmp_path: Path) 
         "\n\nPolice arrested six smugglers <near> the frontier."
     )
     assert story.origin == f"{path}:2"
-    assert isinstance(brief, Failure) and "no body" in brief.reason
+    assert isinstance(brief, Article) and brief.text == "BRIEF ONLY"  # a headline alone
 
 
 def test_the_reuters_sample_reads_every_story() -> None:
     sample = require_eval() / "corpora/reuters-21578-sample/reut2-000.sgm"
     items = read(str(sample))
     assert len(items) == 1000
-    assert sum(isinstance(i, Article) for i in items) > 900
+    assert all(isinstance(i, Article) for i in items)
 
 
 # --- standard input, sniffing, sizes ---------------------------------------------------------

@@ -1,6 +1,7 @@
 """The Reuters-21578 SGML format (``reut2-NNN.sgm``): one article per <REUTERS> element.
 
-Its <TITLE> is the headline, <DATELINE> ("SALVADOR, Feb 26 -") opens the body, <DATE>
+Its <TITLE> is the headline (a TYPE="BRIEF" story is a headline alone, coded as such),
+<DATELINE> ("SALVADOR, Feb 26 -") opens the body, <DATE>
 ("26-FEB-1987 15:01:01.79") is the publication date and NEWID the id ("reuters-21578-N").
 The body is wire copy hard-wrapped at 70 columns, each paragraph opening with an indent; the
 lines are joined back into paragraphs and the "Reuter" sign-off is dropped. The files are
@@ -19,7 +20,7 @@ from tacitus.ingest.records import Options, article, failure
 from tacitus.model import Article, Failure
 
 _ELEMENT = {
-    name: re.compile(rf"<{name}>(.*?)</{name}>", re.DOTALL | re.IGNORECASE)
+    name: re.compile(rf"<{name}(?:\s[^>]*)?>(.*?)</{name}>", re.DOTALL | re.IGNORECASE)
     for name in ("DATE", "TITLE", "DATELINE", "BODY", "TEXT")
 }
 _NEWID = re.compile(r'NEWID="(\d+)"')
@@ -70,8 +71,8 @@ def _story(element: str, where: str, opts: Options) -> Article | Failure:
     paragraphs = _paragraphs(body or "")
     if dateline and paragraphs:
         paragraphs[0] = f"{dateline} {paragraphs[0]}"
-    if not paragraphs:
-        return failure(where, f"{where}: Reuters story has no body (a headline-only brief)", title)
+    if not paragraphs and not title:
+        return failure(where, "Reuters story has neither a title nor a body")
     meta = {
         "id": f"reuters-21578-{newid.group(1)}" if newid else None,
         "title": title or None,
