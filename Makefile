@@ -10,7 +10,7 @@ DEMO_DB ?= demo.duckdb
 # and copied into the package by scripts/build_web.mjs; never committed.
 WSTAMP  := tacitus/web/static/vendor/.built
 
-.PHONY: demo test lint typecheck bench bench-web accuracy clean web
+.PHONY: demo test lint typecheck bench bench-web accuracy fuzz clean web
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -41,8 +41,8 @@ demo: $(STAMP) $(WSTAMP)
 	@echo "           then open http://127.0.0.1:8000/  (API docs at http://127.0.0.1:8000/docs)"
 
 lint: $(TSTAMP)
-	$(BIN)/ruff check tacitus tests bench scripts
-	$(BIN)/ruff format --check tacitus tests bench scripts
+	$(BIN)/ruff check tacitus tests bench scripts fuzz
+	$(BIN)/ruff format --check tacitus tests bench scripts fuzz
 
 typecheck: $(TSTAMP)
 	$(BIN)/mypy
@@ -55,6 +55,13 @@ bench: $(STAMP)
 
 bench-web: $(TSTAMP) $(WSTAMP)
 	$(BIN)/python bench/web.py
+
+# The readers' fuzz target for longer than CI runs it (FUZZ_RUNS inputs, a hang = 20 s); the
+# corpus it grows is kept in fuzz/corpus (not committed) and reused by the next run.
+FUZZ_RUNS ?= 20000
+fuzz: $(TSTAMP)
+	$(BIN)/python fuzz/readers.py -runs=$(FUZZ_RUNS) -timeout=20 -max_len=200000 \
+		-artifact_prefix=fuzz/ fuzz/corpus
 
 accuracy: $(STAMP)
 	$(BIN)/python scripts/accuracy_table.py

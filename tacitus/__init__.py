@@ -42,11 +42,17 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-@cache
 def load(model: str | None = None) -> Pipeline:
     """The coding pipeline for `model` (an installed English spaCy pipeline), built once.
 
     Use it to code many articles: `tacitus.load().code(articles)`."""
+    from tacitus.arguments import optional_str
+
+    return _load(optional_str(model, "model"))
+
+
+@cache
+def _load(model: str | None) -> Pipeline:
     from tacitus.pipeline import Pipeline
 
     return Pipeline(model) if model else Pipeline()
@@ -62,14 +68,19 @@ def code(
     title: str | None = None,
     model: str | None = None,
 ) -> CodingResult:
-    """Code one article's text. `published` (a date or "YYYY-MM-DD") anchors relative dates."""
-    if isinstance(published, str):
-        try:
-            published = date.fromisoformat(published)
-        except ValueError as exc:
-            raise InputError(f"published must be YYYY-MM-DD, not {published!r}") from exc
+    """Code one article's text. `published` (a date or "YYYY-MM-DD") anchors relative dates.
+
+    Raises InputError for arguments of the wrong type or value; a text that cannot be coded
+    (empty, too long) comes back as a result whose `failure` says why."""
+    from tacitus.arguments import optional_str, published_argument, text_argument
+
     return load(model).code_text(
-        text, published=published, article_id=article_id, outlet=outlet, url=url, title=title
+        text_argument(text),
+        published=published_argument(published),
+        article_id=optional_str(article_id, "article_id"),
+        outlet=optional_str(outlet, "outlet"),
+        url=optional_str(url, "url"),
+        title=optional_str(title, "title"),
     )
 
 

@@ -1,7 +1,8 @@
 """The command line: the only place in tacitus that prints and exits.
 
-Exit status: 0 when every article was coded, 1 when some failed (a summary goes to stderr),
-2 for usage errors (bad options, unreadable store).
+Exit status: 0 when every record was coded (or deliberately skipped), 1 when some failed or the
+inputs held no record at all (a summary goes to stderr), 2 for usage errors (bad options, an
+unreadable store), 3 when tacitus itself crashed (a bug: please report it).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import logging
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
@@ -19,10 +21,13 @@ from typing import TYPE_CHECKING, Annotated, Literal, cast
 import typer
 from rich.console import Console
 
+from tacitus.accounting.summary import by_source
+from tacitus.accounting.terminal import for_terminal
 from tacitus.errors import TacitusError
 from tacitus.model import Article, CodingResult, Failure
 
 if TYPE_CHECKING:
+    from tacitus.accounting import RunSummary
     from tacitus.queries import EventFilter
     from tacitus.store import Store
 
@@ -54,8 +59,13 @@ FormatOpt = Annotated[
 ]
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}")
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_CRASH = 3
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    err.print(f"[red]error:[/red] {for_terminal(message, limit=2000)}")
     return typer.Exit(code)
 
 
@@ -87,6 +97,9 @@ def _main(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    from tacitus.ingest.html import quiet_extractors
+
+    quiet_extractors(verbose)
 
 
 @app.command()
@@ -131,13 +144,18 @@ def code(
         str | None,
         typer.Option(help="With --dask: where workers write their parts (shared by all)."),
     ] = None,
+    time_budget: Annotated[
+        float,
+        typer.Option(help="Seconds one article may take; a slower one fails alone.", min=1),
+    ] = 120.0,  # tacitus.limits.DEFAULT_BUDGET_SECONDS (not imported: it loads spaCy)
 ) -> None:
     """Code articles into events, store them in DuckDB and print them.
 
     Re-running over the same input codes nothing twice: articles already in the store are
     skipped (use --recode to code them again, replacing their rows).
     """
-    from tacitus.ingest import read_inputs
+    from tacitus.accounting import RunSummary
+    from tacitus.ingest import IngestReport, read_inputs
     from tacitus.output import write_events
     from tacitus.pipeline import Pipeline
     from tacitus.progress import CodingProgress
@@ -152,57 +170,78 @@ def code(
         return
     try:
         pipeline = Pipeline(model) if model else Pipeline()
+        pipeline.time_budget = time_budget
         store = None if no_store else Store(db)
     except TacitusError as exc:
         raise _fail(str(exc)) from exc
+    report = IngestReport()
     items: Iterable[Article | Failure] = read_inputs(
-        sources, published=pub, stdin=sys.stdin.buffer, max_chars=max_chars
+        sources, published=pub, stdin=sys.stdin.buffer, max_chars=max_chars, report=report
     )
     skipped: list[str] = []
     if store is not None and not recode:
         items = _not_yet_coded(items, store, skipped)
-    failures: list[tuple[str, str]] = []
+    summary = RunSummary()
+    failures: list[Failure] = []
     shown: list[dict[str, object]] = []  # table and CSV are written once, at the end
-    n_events = n_candidates = coded = 0
     pending: list[CodingResult] = []
     # Events streamed as JSON lines to the same terminal would tear through the display.
     live = quiet or out_fmt != "jsonl" or not sys.stdout.isatty()
     progress = CodingProgress(err, enabled=live)
     for result in progress.track(pipeline.code(items, n_process=processes)):
+        if result.failure is not None:
+            failures.append(result.failure)
+        else:
+            summary.coded += 1
+            kept = [e for e in result.events if e.candidate is None]
+            summary.events += len(kept)
+            summary.candidates += len(result.events) - len(kept)
+            chosen = result.events if show_all else kept
+            records = [] if quiet else [e.to_dict() for e in chosen]
+            if out_fmt == "jsonl":
+                write_events(records, out_fmt, sys.stdout)  # streamed: usable in a pipe
+            else:
+                shown.extend(records)
         pending.append(result)
         if len(pending) >= SAVE_EVERY:
-            _save(store, pending, pipeline.model)
-        if result.failure is not None:
-            failures.append(
-                (result.failure.origin or result.failure.article_id, result.failure.reason)
-            )
-            continue
-        coded += 1
-        kept = sum(e.candidate is None for e in result.events)
-        n_events += kept
-        n_candidates += len(result.events) - kept
-        records = [e.to_dict() for e in result.events if show_all or e.candidate is None]
-        if quiet:
-            continue
-        if out_fmt == "jsonl":
-            write_events(records, out_fmt, sys.stdout)  # streamed: usable in a pipe
-        else:
-            shown.extend(records)
-    _save(store, pending, pipeline.model)
-    if skipped:
-        err.print(f"{len(skipped)} article(s) already coded in {db}; skipped (--recode to redo)")
+            failures += _save(store, pending, pipeline.model, summary)
+    failures += _save(store, pending, pipeline.model, summary)
+    summary.already_coded = len(skipped)
+    summary.close(report)
     if shown:
         write_events(shown, out_fmt, sys.stdout)
     if store is not None:
         store.close()
-    where = "" if store is None else f", stored in {db}"
-    more = f" (and {n_candidates} candidate(s), shown with --all)" if n_candidates else ""
-    err.print(f"coded {coded} article(s), {n_events} event(s){more}{where}")
-    if failures:
-        err.print(f"[yellow]{len(failures)} article(s) failed:[/yellow]")
-        for origin, reason in failures:
-            err.print(f"  {origin}: {reason}")
-        raise typer.Exit(1)
+    raise typer.Exit(_report_run(summary, failures, None if store is None else db))
+
+
+def _report_run(summary: RunSummary, failures: list[Failure], db: Path | None) -> int:
+    """Print the run's summary and failed records to stderr; the exit status."""
+    for failure in failures:
+        summary.count(failure)
+    lines = summary.lines()
+    where = "" if db is None else f"; stored in {for_terminal(str(db))}"
+    err.print(for_terminal(lines[0], limit=1000) + where, soft_wrap=True)
+    for line in lines[1:]:
+        err.print(for_terminal(line, limit=1000), soft_wrap=True)
+    if summary.already_coded:
+        err.print("  (already coded articles were skipped: --recode to code them again)")
+    failed = [f for f in failures if f.status != "skipped"]
+    if failed:
+        err.print(f"[yellow]{len(failed)} record(s) failed:[/yellow]")
+        for path, group in by_source(failed).items():
+            first = group[0]
+            where_from = for_terminal(first.origin or first.article_id)
+            more = f" (and {len(group) - 1} more record(s) of {for_terminal(path)})"
+            tail = more if len(group) > 1 else ""
+            err.print(f"  {where_from}: {for_terminal(first.reason)}{tail}", soft_wrap=True)
+    if summary.given == 0:
+        err.print(
+            "[red]error:[/red] the inputs held no article at all "
+            f"({summary.unsupported_files} file(s) of unsupported types)"
+        )
+        return EXIT_FAILED
+    return EXIT_FAILED if failed else 0
 
 
 def _code_on_dask(
@@ -241,23 +280,47 @@ def _not_yet_coded(
     items: Iterable[Article | Failure], store: Store, skipped: list[str]
 ) -> Iterator[Article | Failure]:
     """Stream the inputs, dropping articles the store already holds (a re-run, or a run that
-    resumes after a crash). Checked in chunks so a large corpus is never held in memory."""
+    resumes after a crash). Checked in chunks so a large corpus is never held in memory.
+    A different text under a stored id is not dropped: it is coded under a derived id."""
+    from tacitus.ingest.ids import derived_id
+
     it = iter(items)
     while chunk := list(islice(it, SAVE_EVERY * 4)):
-        done = store.coded_ids(i.id for i in chunk if isinstance(i, Article))
+        done = store.coded_texts(i.id for i in chunk if isinstance(i, Article))
         for item in chunk:
-            if isinstance(item, Article) and item.id in done:
+            if not isinstance(item, Article) or item.id not in done:
+                yield item
+            elif done[item.id] == item.text:
                 skipped.append(item.id)
             else:
-                yield item
+                renamed = replace(item, id=derived_id(item.id, item.text))
+                if store.coded_ids([renamed.id]):
+                    skipped.append(renamed.id)
+                else:
+                    yield renamed
 
 
-def _save(store: Store | None, pending: list[CodingResult], model: str) -> None:
+def _save(
+    store: Store | None, pending: list[CodingResult], model: str, summary: RunSummary
+) -> list[Failure]:
     """Store a batch in one transaction: a crash loses at most one batch, and a re-run
-    resumes after the articles already stored."""
+    resumes after the articles already stored. An article that cannot be stored is a failure
+    of its own (no longer counted as coded); the store failing altogether is a usage error."""
+    from tacitus.accounting import save_isolated
+
+    unstorable: list[Failure] = []
     if store is not None and pending:
-        store.save_many(pending, model=model)
+        try:
+            unstorable = save_isolated(store, pending, model)
+        except TacitusError as exc:
+            raise _fail(str(exc)) from exc
+        for failure in unstorable:
+            coded = next(r for r in pending if r.article.id == failure.article_id)
+            if coded.failure is None:
+                summary.coded -= 1
+                summary.events -= len(coded.events)
     pending.clear()
+    return unstorable
 
 
 @app.command()
@@ -590,4 +653,18 @@ def _open_store(db: Path) -> Iterator[Store]:
 
 
 def main() -> None:
-    app()
+    """The `tacitus` command. A crash (a bug in tacitus, never bad input) exits with its own
+    status, so a script can tell it from failed inputs."""
+    from tacitus.accounting.processes import die_with_parent
+
+    die_with_parent()
+    try:
+        app()
+    except Exception as exc:
+        logging.getLogger("tacitus").debug("crash", exc_info=True)
+        err.print(
+            f"[red]tacitus crashed:[/red] {for_terminal(f'{type(exc).__name__}: {exc}')}\n"
+            "This is a bug in tacitus; please report it with the command (run with -v for "
+            "the traceback)."
+        )
+        sys.exit(EXIT_CRASH)

@@ -57,12 +57,16 @@ class Article:
 
 @dataclass(slots=True)
 class Failure:
-    """An input that could not be coded. `text` keeps whatever could be read of it."""
+    """An input that could not be coded. `text` keeps whatever could be read of it.
+
+    `status` is "failed", or "skipped" for an input deliberately not coded (a page in another
+    language, a redirect in a web archive): both are stored with their reason."""
 
     article_id: str
     origin: str
     reason: str
     text: str = ""
+    status: str = "failed"
 
 
 @dataclass(slots=True)

@@ -17,10 +17,19 @@ from datetime import date
 from spacy.tokens import Doc
 
 from tacitus.actors import ActorCoder, ArticleActors, mention_index
+from tacitus.arguments import checked_items
 from tacitus.clean import clean
 from tacitus.dictionaries import load_dictionaries
 from tacitus.events import EventCoder, SentenceContext
-from tacitus.ingest import content_id
+from tacitus.ingest.records import content_id, has_text
+from tacitus.limits import (
+    DEFAULT_BUDGET_SECONDS,
+    Budget,
+    BudgetExceeded,
+    is_prose,
+    pieces,
+    worth_coding,
+)
 from tacitus.model import Article, CodingResult, Event, Failure, Segment
 from tacitus.nlp import DEFAULT_MODEL, load_pipeline
 from tacitus.patterns import load_patterns
@@ -50,12 +59,20 @@ class _InFlight:
     expected: int = 0
     parsed: list[_Parsed] = field(default_factory=list)
     reason: str = "could not split the article into headline, body and captions"
+    budget: Budget | None = None
 
 
 class Pipeline:
     """Codes articles into events. Build once (it loads the models), then call repeatedly."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, enrich: bool = True) -> None:
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        enrich: bool = True,
+        time_budget: float = DEFAULT_BUDGET_SECONDS,
+    ) -> None:
+        self.time_budget = time_budget  # seconds one article may take (tacitus.limits)
         self.nlp = load_pipeline(model)
         self.model = model
         self.actors = ActorCoder(self.nlp, load_dictionaries())
@@ -76,7 +93,7 @@ class Pipeline:
         """Code one text held in memory (the Python API's `tacitus.code`)."""
         aid = article_id or content_id(text)
         item: Article | Failure
-        if not text.strip():
+        if not has_text(text):
             item = Failure(aid, "api", "empty text: nothing to code", text)
         else:
             item = Article(
@@ -106,7 +123,7 @@ class Pipeline:
         """
         queue: deque[_InFlight] = deque()
         stream = self.nlp.pipe(
-            self._segments(items, queue),
+            self._segments(checked_items(items), queue),
             as_tuples=True,
             n_process=n_process,
             batch_size=batch_size,
@@ -133,7 +150,11 @@ class Pipeline:
                 log.warning("clean failed for %s: %s", item.id, exc)
                 flight.reason = f"could not split the article into its parts: {exc!r}"
                 continue
-            segments = article.coded_segments()
+            segments = [p for seg in article.coded_segments() for p in pieces(seg)]
+            segments = [p for p in segments if is_prose(p.text)]
+            if not segments:
+                flight.reason = "no prose to code: the text is punctuation, symbols or figures"
+                continue
             longest = max((len(seg.text) for seg in segments), default=0)
             if longest > self.nlp.max_length:
                 # spaCy refuses such a text, and its error would end the whole stream.
@@ -144,7 +165,11 @@ class Pipeline:
                 continue
             flight.article = article
             flight.expected = len(segments)
-            for seg in segments:
+            flight.budget = Budget(self.time_budget)
+            for n, seg in enumerate(segments):
+                if flight.budget.spent:  # parse no more of it; _finish records the failure
+                    flight.expected = n
+                    break
                 yield seg.text, (serial, seg)
 
     def _ready(self, queue: deque[_InFlight], before: int | None) -> Iterator[CodingResult]:
@@ -163,11 +188,19 @@ class Pipeline:
         if flight.article is None:
             failure = Failure(item.id, item.origin or "", flight.reason, item.text)
             return CodingResult(item, failure=failure)
-        return self._code_article(flight.article, flight.parsed)
+        budget = flight.budget or Budget(self.time_budget)
+        return self._code_article(flight.article, flight.parsed, budget)
 
-    def _code_article(self, article: Article, parsed: list[_Parsed]) -> CodingResult:
+    def _code_article(
+        self, article: Article, parsed: list[_Parsed], budget: Budget
+    ) -> CodingResult:
         try:
-            return self._code_parsed(article, parsed)
+            budget.check()
+            return self._code_parsed(article, parsed, budget)
+        except BudgetExceeded as exc:
+            log.warning("%s: %s", article.id, exc)
+            fail = Failure(article.id, article.origin or "", str(exc), article.text)
+            return CodingResult(article, failure=fail)
         except Exception as exc:  # recorded with its reason; the run goes on
             log.exception("coding failed for %s", article.id)
             fail = Failure(
@@ -175,7 +208,7 @@ class Pipeline:
             )
             return CodingResult(article, failure=fail)
 
-    def _code_parsed(self, article: Article, parsed: list[_Parsed]) -> CodingResult:
+    def _code_parsed(self, article: Article, parsed: list[_Parsed], budget: Budget) -> CodingResult:
         state = ArticleActors(published=article.published)
         for text in article.segment_text("dateline"):
             state.dateline = state.dateline or self.actors.dateline_country(text)
@@ -193,6 +226,16 @@ class Pipeline:
                 if (a := self.actors.mention_actor(p.doc, m, p.segment.start)) is not None
             )
             for sent in p.doc.sents:
+                budget.check()
+                if not worth_coding(sent):
+                    log.info(
+                        "%s: sentence %d skipped: %d tokens, no verb",
+                        article.id,
+                        sentence_no,
+                        len(sent),
+                    )
+                    sentence_no += 1
+                    continue
                 ctx = SentenceContext(
                     sent,
                     index,

@@ -18,7 +18,7 @@ from tacitus.store import Store
 
 MODALITIES: tuple[str, ...] = get_args(Modality)
 POLARITIES: tuple[str, ...] = get_args(Polarity)
-ARTICLE_STATUSES = ("coded", "failed")
+ARTICLE_STATUSES = ("coded", "failed", "skipped")
 # CAMEO has 20 root classes, 01 (make public statement) to 20 (use unconventional mass violence).
 ROOT_RANGE = range(1, 21)
 

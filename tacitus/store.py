@@ -224,6 +224,19 @@ class Store:
         )
         return {r[0] for r in rows}
 
+    def coded_texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """The stored text of each of these ids that is coded: a re-run tells an article it
+        already coded from a different text reusing its id."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        rows = self.rows(
+            "SELECT a.id, a.text FROM articles a JOIN unnest(?::VARCHAR[]) AS u(id) "
+            "ON a.id = u.id WHERE a.status = 'coded'",
+            [wanted],
+        )
+        return {str(r[0]): str(r[1] or "") for r in rows}
+
     def stats(self) -> dict[str, int]:
         """Counts of coded and failed articles, events (candidates included), candidates,
         quotes and actor mentions."""
@@ -376,7 +389,8 @@ class _Batch:
             return
         article = item.article
         if item.failure is not None:
-            self.articles.append(self._article_row(article, "failed", item.failure.reason, 0))
+            failed = item.failure
+            self.articles.append(self._article_row(article, failed.status, failed.reason, 0))
             return
         self.articles.append(self._article_row(article, "coded", None, len(item.events)))
         self.actors.extend(_actor_row(article.id, a) for a in item.actors)
@@ -394,7 +408,7 @@ class _Batch:
     def _failure_row(self, f: Failure) -> Row:
         return (
             f.article_id, f.origin, None, None, None, None, None, f.text, "[]", False,
-            "failed", f.reason, 0, self.coded_at, _tacitus_version(), self.model,
+            f.status, f.reason, 0, self.coded_at, _tacitus_version(), self.model,
         )  # fmt: skip
 
 

@@ -144,7 +144,8 @@ def test_a_json_file_may_hold_an_array_of_records(tmp_path: Path) -> None:
 
 def test_a_jsonl_line_with_invalid_utf8_is_a_failure_naming_the_line(tmp_path: Path) -> None:
     good = json.dumps({"text": "Ministers met in Rome."}).encode()
-    path = write(tmp_path, "bad.jsonl", good + b"\n" + b'{"text": "caf\xe9"}\n' + good + b"\n")
+    later = json.dumps({"text": "Ministers met in Paris."}).encode()
+    path = write(tmp_path, "bad.jsonl", good + b"\n" + b'{"text": "caf\xe9"}\n' + later + b"\n")
     results = list(read_inputs([path]))
     assert [type(r).__name__ for r in results] == ["Article", "Failure", "Article"]
     assert results[1].origin == f"{path}:2"

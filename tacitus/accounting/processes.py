@@ -1,0 +1,37 @@
+"""Worker processes die with their parent.
+
+spaCy's `nlp.pipe(n_process=N)` forks N workers; when the parent is killed (kill -9, an OOM
+kill) nothing tells them to stop, and they would run on. On Linux a forked child asks the
+kernel for SIGTERM when its parent dies (prctl PR_SET_PDEATHSIG); elsewhere this is a no-op.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import logging
+import os
+import signal
+import sys
+
+log = logging.getLogger(__name__)
+
+_PR_SET_PDEATHSIG = 1
+_registered = False
+
+
+def _ask_for_sigterm_on_parent_death() -> None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError) as exc:  # no libc or no prctl: nothing more to do
+        log.debug("cannot tie worker to its parent: %s", exc)
+
+
+def die_with_parent() -> None:
+    """From now on, every process forked by this one ends when this one ends."""
+    global _registered
+    if _registered or not sys.platform.startswith("linux"):
+        return
+    os.register_at_fork(after_in_child=_ask_for_sigterm_on_parent_death)
+    _registered = True
