@@ -26,6 +26,7 @@ from tacitus import queries
 from tacitus.errors import InputError, TacitusError
 from tacitus.queries import EventSearch
 from tacitus.store import Store
+from tacitus.web.clusters import cluster_of_event, cluster_page
 from tacitus.web.highlight import event_marks, pieces
 from tacitus.web.params import ParamError, decode_cursor, encode_cursor, event_search
 
@@ -78,11 +79,25 @@ class GeoJSON(BaseModel):
     features: list[dict[str, Any]]
 
 
+class Cluster(BaseModel):
+    cluster_id: str
+    first_seen: str | None
+    counts: dict[str, int]  # mentions, articles, outlets, stories, copies
+    event: dict[str, Any]  # the canonical report's event record
+    mentions: list[dict[str, Any]]
+
+
+class ClusterPage(BaseModel):
+    clusters: list[Cluster]
+    total: int  # clusters of the events read
+    events: int  # events read
+    capped: bool  # true when more events matched than one request clusters
+
+
 class Status(BaseModel):
     store: str
     snapshot: str | None
     counts: dict[str, int]
-    clusters: bool
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -191,6 +206,18 @@ def _add_event_routes(app: FastAPI, read: Reader) -> None:
         marks = event_marks(found["event"], text, found["quotes"])
         return EventView(**found, whys=_whys(found["event"]), pieces=pieces(text, marks))
 
+    @app.get("/api/events/{event_id}/cluster", response_model=Cluster, tags=["events"])
+    def event_cluster(
+        event_id: Annotated[str, PathParam(max_length=64)],
+        include_candidates: Annotated[bool, Query(alias="all")] = False,
+    ) -> Cluster:
+        """The cluster an event belongs to: every report of the same happening, with its
+        outlet and sentence (the event alone when no other report tells of it)."""
+        found = read(cluster_of_event, event_id, include_candidates=include_candidates)
+        if found is None:
+            raise HTTPException(404, f"no event with id {event_id!r}")
+        return Cluster(**found)
+
     @app.get("/api/geojson", response_model=GeoJSON, tags=["map"])
     def geojson(
         search: Search, limit: Annotated[int, Query(ge=1, le=MAX_FEATURES)] = 1000
@@ -229,24 +256,25 @@ def _add_misc_routes(app: FastAPI, read: Reader, snapshot: str | None, source: s
     @app.get("/api/status", response_model=Status, tags=["store"])
     def status() -> Status:
         """What is being served: counts, and whether it is a snapshot."""
-        has_clusters = read(queries.cluster_table) is not None
         counts = read(Store.stats)
-        return Status(store=source, snapshot=snapshot, counts=counts, clusters=has_clusters)
+        return Status(store=source, snapshot=snapshot, counts=counts)
 
     @app.get("/api/articles/failed", tags=["store"])
     def failed_articles() -> list[dict[str, Any]]:
         """Articles that could not be coded, with the reason."""
         return read(queries.articles, "failed")
 
-    @app.get("/api/clusters", tags=["events"])
+    @app.get("/api/clusters", response_model=ClusterPage, tags=["events"])
     def clusters(
+        search: Search,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-    ) -> list[dict[str, Any]]:
-        """Events merged across reports, when the store holds them (404 otherwise)."""
-        if read(queries.cluster_table) is None:
-            raise HTTPException(404, "no clusters in this store")
-        return read(queries.cluster_rows, limit, offset)
+    ) -> ClusterPage:
+        """Happenings told by several reports: the event clusters of the events the filters
+        select, as `tacitus events --clusters` computes them, each with its mentions (the
+        report, outlet and sentence of every event merged into it), by first report."""
+        page = read(cluster_page, search, limit=limit, offset=offset)
+        return ClusterPage(**page)
 
 
 def _add_dashboard(app: FastAPI) -> None:
