@@ -203,6 +203,22 @@ def test_the_article_pieces_rebuild_its_text_with_the_trigger_marked(client: Tes
     assert "".join(p["text"] for p in sentence) == text[start:end]
 
 
+def test_every_stored_trigger_span_holds_its_trigger_word(client: TestClient) -> None:
+    for event in all_events(client, all="true"):
+        view = get(client, f"/api/events/{event['id']}")
+        start, end = event["trigger_span"]
+        sentence_start, sentence_end = event["span"]
+        assert sentence_start <= start < end <= sentence_end
+        word = view["article"]["text"][start:end].lower()
+        # the span holds the word as written; the record's trigger is its lemma
+        assert word[:3] == event["trigger"].lower()[:3] or event["trigger"].lower() in word, (
+            word,
+            event["trigger"],
+        )
+        marked = [p["text"] for p in view["pieces"] if "trigger" in p["marks"]]
+        assert "".join(marked) == view["article"]["text"][start:end]
+
+
 def test_an_unknown_event_is_404(client: TestClient) -> None:
     error = assert_error(client.get("/api/events/0000000000000000"), 404)
     assert error["code"] == "not_found"
