@@ -645,26 +645,32 @@ def serve(
         str, typer.Option(help="Address to listen on; only this machine unless told otherwise.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    refresh_every: Annotated[
+        float,
+        typer.Option(
+            help="Seconds between checks for a changed store (on a request); 0: only on "
+            "POST /api/refresh."
+        ),
+    ] = 30.0,
 ) -> None:
     """Serve the HTTP API and the web dashboard over a store, read-only."""
     try:
         import uvicorn
 
         from tacitus.web.app import create_app
-        from tacitus.web.snapshot import open_snapshot
+        from tacitus.web.snapshot import LiveSnapshot
     except ImportError as exc:
         raise _fail(f"serve needs the web extra: pip install 'tacitus[web]' ({exc})") from exc
     try:
-        snap = open_snapshot(db)
+        live = LiveSnapshot(db, refresh_every)
     except TacitusError as exc:
         raise _fail(str(exc)) from exc
-    err.print(f"serving {snap.describe()}")
+    err.print(f"serving {live.describe()}")
     err.print(f"dashboard: http://{host}:{port}/   API docs: http://{host}:{port}/docs")
     try:
-        web_app = create_app(snap.store, snapshot=snap.describe(), source=str(db))
-        uvicorn.run(web_app, host=host, port=port)
+        uvicorn.run(create_app(live=live, source=str(db)), host=host, port=port)
     finally:
-        snap.close()
+        live.close()
 
 
 @contextmanager
