@@ -62,3 +62,18 @@ def test_a_bad_filter_value_is_a_usage_error(store_path: Path) -> None:
         result = CliRunner().invoke(app, ["events", "--db", str(store_path), *options])
         assert result.exit_code == 2, (options, result.output)
         assert words in result.output
+
+
+def test_the_python_api_takes_the_same_filters(store_path: Path, client: TestClient) -> None:
+    import tacitus
+
+    for params in (
+        {"bbox": "20,30,50,50", "quad_class": 4},
+        {"place_country": "ge", "attribution": "reported"},
+        {"country": "GEO", "text": "said"},
+    ):
+        listed = client.get("/api/events", params={"size": 500, **params}).json()["events"]
+        assert listed, params  # the samples hold such events: the comparison means something
+        with tacitus.open(store_path) as ds:
+            table = ds.events(**params)
+        assert table.column("id").to_pylist() == [e["id"] for e in listed]
