@@ -364,14 +364,46 @@ def events(
         bool,
         typer.Option("--clusters", help="One line per happening: events of many reports merged."),
     ] = False,
+    plover_type: Annotated[
+        str | None, typer.Option(help="PLOVER event type (PROTEST, ASSAULT).")
+    ] = None,
+    quad_class: Annotated[
+        int | None,
+        typer.Option(help="1 verbal co-op, 2 material co-op, 3 verbal conflict, 4 material."),
+    ] = None,
+    attribution: Annotated[str | None, typer.Option(help="direct, reported or hedged.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="CAMEO country of the source or the target (IRN).")
+    ] = None,
+    place_country: Annotated[
+        str | None, typer.Option(help="ISO country of the event's place (IL).")
+    ] = None,
+    bbox: Annotated[
+        str | None, typer.Option(help="Places inside west,south,east,north degrees.")
+    ] = None,
+    text: Annotated[
+        str | None, typer.Option(help="Words in the event's sentence, ignoring case.")
+    ] = None,
 ) -> None:
     """Query the events stored in a DuckDB file (the default output; --all adds candidates)."""
     from tacitus.output import write_events
-    from tacitus.queries import EventFilter
+    from tacitus.queries import EventSearch, parse_bbox
     from tacitus.queries import events as query_events
 
     out_fmt = _check_format(fmt)
-    flt = EventFilter(
+    try:
+        box = parse_bbox(bbox) if bbox is not None else None
+    except TacitusError as exc:
+        raise _fail(f"--bbox: {exc}") from exc
+    # The API's EventSearch, so the CLI and the HTTP API share one definition of each filter.
+    flt = EventSearch(
+        plover_type=plover_type,
+        quad_class=quad_class,
+        attribution=attribution,
+        country=country,
+        place_country=place_country,
+        bbox=box,
+        text=text,
         actor=actor,
         source=source,
         target=target,
@@ -613,26 +645,32 @@ def serve(
         str, typer.Option(help="Address to listen on; only this machine unless told otherwise.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    refresh_every: Annotated[
+        float,
+        typer.Option(
+            help="Seconds between checks for a changed store (on a request); 0: only on "
+            "POST /api/refresh."
+        ),
+    ] = 30.0,
 ) -> None:
     """Serve the HTTP API and the web dashboard over a store, read-only."""
     try:
         import uvicorn
 
         from tacitus.web.app import create_app
-        from tacitus.web.snapshot import open_snapshot
+        from tacitus.web.snapshot import LiveSnapshot
     except ImportError as exc:
         raise _fail(f"serve needs the web extra: pip install 'tacitus[web]' ({exc})") from exc
     try:
-        snap = open_snapshot(db)
+        live = LiveSnapshot(db, refresh_every)
     except TacitusError as exc:
         raise _fail(str(exc)) from exc
-    err.print(f"serving {snap.describe()}")
+    err.print(f"serving {live.describe()}")
     err.print(f"dashboard: http://{host}:{port}/   API docs: http://{host}:{port}/docs")
     try:
-        web_app = create_app(snap.store, snapshot=snap.describe(), source=str(db))
-        uvicorn.run(web_app, host=host, port=port)
+        uvicorn.run(create_app(live=live, source=str(db)), host=host, port=port)
     finally:
-        snap.close()
+        live.close()
 
 
 @contextmanager

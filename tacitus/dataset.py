@@ -8,7 +8,7 @@
 
 Arrow tables turn into data frames with `.to_pandas()` (pandas installed) or
 `polars.from_arrow(table)` (polars installed): `pip install tacitus[frames]` brings both.
-The filters are those of `tacitus events` (`tacitus.queries.EventFilter`), by keyword.
+The filters are those of `tacitus events` (`tacitus.queries.EventSearch`), by keyword.
 """
 
 from __future__ import annotations
@@ -26,14 +26,15 @@ from tacitus.errors import InputError, StoreError
 from tacitus.export.parquet import arrow_table
 from tacitus.export.rows import event_rows
 from tacitus.model import Article, Failure
-from tacitus.queries import EventFilter
+from tacitus.queries import EventFilter, EventSearch, parse_bbox
 from tacitus.store import Store
 
 __all__ = ["Dataset", "open_dataset", "read"]
 
 
 def _filter(filters: dict[str, Any]) -> EventFilter:
-    """An EventFilter from keywords; dates may be given as "YYYY-MM-DD"."""
+    """An EventSearch (every filter of `tacitus events` and the HTTP API) from keywords; dates
+    may be given as "YYYY-MM-DD" and a bounding box as "west,south,east,north"."""
     for key in ("since", "until"):
         value = filters.get(key)
         if isinstance(value, str):
@@ -41,8 +42,10 @@ def _filter(filters: dict[str, Any]) -> EventFilter:
                 filters[key] = date.fromisoformat(value)
             except ValueError as exc:
                 raise InputError(f"{key} must be YYYY-MM-DD, not {value!r}") from exc
+    if isinstance(filters.get("bbox"), str):
+        filters["bbox"] = parse_bbox(filters["bbox"])
     try:
-        return EventFilter(**filters)
+        return EventSearch(**filters)
     except TypeError as exc:
         raise InputError(f"unknown event filter: {exc}") from exc
 

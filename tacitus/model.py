@@ -291,6 +291,8 @@ class Event:
             "casualties": self.casualties.to_dict() if self.casualties else None,
             "confidence": round(self.confidence, 3),
             "trigger": self.trigger,
+            # character offsets of the trigger word in the article text, for highlighting
+            "trigger_span": list(self.trigger_span),
             "segment": self.segment,
             "candidate": self.candidate,
             "why": self.why,

@@ -8,6 +8,7 @@ fragments chosen by which filters are set. Filter values are checked up front so
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, get_args
@@ -149,7 +150,7 @@ def _min_killed(w: _Where, least: int) -> None:
 def events(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]:
     """Event records (Event.to_dict() shape) by publication date, article and sentence."""
     flt = flt or EventFilter()
-    where = _event_where(flt)
+    where = _filter_where(flt)
     limit = _limit(flt.limit)
     sql = (
         "SELECT e.record FROM events e JOIN articles a ON a.id = e.article_id"
@@ -268,7 +269,7 @@ def series(
     """
     period = _one_of(by, SERIES_PERIODS, "series period")
     key = SERIES_GROUPS[_one_of(group, tuple(SERIES_GROUPS), "series grouping")] if group else None
-    where = _event_where(flt or EventFilter())
+    where = _filter_where(flt or EventFilter())
     select_key = f", {key} AS {group}" if key else ""
     group_key = f", {key}" if key else ""
     quads = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS quad{q}" for q in range(1, 5))
@@ -321,6 +322,28 @@ class EventSearch(EventFilter):
     place_country: str | None = None  # ISO 3166 alpha-2 country of the event's location
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
     text: str | None = None  # words in the event's sentence, ignoring case
+
+
+def _filter_where(flt: EventFilter) -> _Where:
+    """The conditions of any filter: an EventSearch adds its own to the CLI's, so `tacitus
+    events`, the Python API and the HTTP API read one definition of every filter."""
+    return _search_where(flt) if isinstance(flt, EventSearch) else _event_where(flt)
+
+
+def parse_bbox(value: str) -> tuple[float, float, float, float]:
+    """ "west,south,east,north" in degrees -> a bounding box; anything else is an InputError."""
+    try:
+        west, south, east, north = (float(p) for p in value.split(","))
+    except ValueError:
+        raise InputError(
+            f"a bounding box is four numbers west,south,east,north, not {value!r}"
+        ) from None
+    box = (west, south, east, north)
+    if not all(math.isfinite(v) for v in box) or not (
+        -90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180
+    ):
+        raise InputError(f"bounding box {value!r} is not west,south,east,north in degrees")
+    return box
 
 
 def _search_where(s: EventSearch) -> _Where:
@@ -492,27 +515,3 @@ def located_events(store: Store, search: EventSearch, n: int) -> list[dict[str, 
         f"ORDER BY {_PAGE_KEY} LIMIT ?"
     )
     return [_jsonable(r) for r in store.dicts(sql, [*w.params, *_limit(n)])]
-
-
-# Tables another part of tacitus may add for events merged across reports; read if present.
-CLUSTER_TABLES = ("event_clusters", "clusters")
-
-
-def cluster_table(store: Store) -> str | None:
-    """The name of the store's event-cluster table, or None when it has none."""
-    rows = store.rows(
-        "SELECT table_name FROM information_schema.tables WHERE table_name IN (?, ?)",
-        list(CLUSTER_TABLES),
-    )
-    names = {r[0] for r in rows}
-    return next((t for t in CLUSTER_TABLES if t in names), None)
-
-
-def cluster_rows(store: Store, limit: int, offset: int) -> list[dict[str, Any]]:
-    """Rows of the cluster table as stored (an empty list when there is none)."""
-    table = cluster_table(store)
-    if table is None:
-        return []
-    # `table` is one of the constant names above, never user input.
-    sql = f"SELECT * FROM {table} ORDER BY ALL LIMIT ? OFFSET ?"
-    return [_jsonable(r) for r in store.dicts(sql, [*_limit(limit), *_limit(offset)])]

@@ -20,7 +20,7 @@ from tacitus.export.rows import ExportRow
 from tacitus.queries import EventFilter
 from tacitus.store import Store
 
-__all__ = ["cluster", "cluster_dict", "cluster_rows", "stories"]
+__all__ = ["cluster", "cluster_dict", "cluster_rows", "clusters_of", "stories"]
 
 # Syndicated copies appear within days of the original; a week either side bounds the
 # articles read for copy detection without missing a late reprint.
@@ -33,7 +33,12 @@ def cluster_rows(store: Store, flt: EventFilter | None = None) -> list[ExportRow
 
     A filter's `limit` applies to the events read, before clustering.
     """
-    records = queries.events(store, flt)
+    return clusters_of(store, queries.events(store, flt))
+
+
+def clusters_of(store: Store, records: list[dict[str, Any]]) -> list[ExportRow]:
+    """The event clusters of these event records (as `queries.events` returns them), with
+    copy detection over their articles and the articles published near them."""
     ids = [r["article_id"] for r in records]
     meta = queries.article_meta(store, ids, with_text=True)
     story_of = stories(meta | _neighbours(store, meta))

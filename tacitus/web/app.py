@@ -26,8 +26,10 @@ from tacitus import queries
 from tacitus.errors import InputError, TacitusError
 from tacitus.queries import EventSearch
 from tacitus.store import Store
+from tacitus.web.clusters import cluster_of_event, cluster_page
 from tacitus.web.highlight import event_marks, pieces
 from tacitus.web.params import ParamError, decode_cursor, encode_cursor, event_search
+from tacitus.web.snapshot import LiveSnapshot
 
 log = logging.getLogger(__name__)
 
@@ -78,11 +80,36 @@ class GeoJSON(BaseModel):
     features: list[dict[str, Any]]
 
 
+class Cluster(BaseModel):
+    cluster_id: str
+    first_seen: str | None
+    counts: dict[str, int]  # mentions, articles, outlets, stories, copies
+    event: dict[str, Any]  # the canonical report's event record
+    mentions: list[dict[str, Any]]
+
+
+class ClusterPage(BaseModel):
+    clusters: list[Cluster]
+    total: int  # clusters of the events read
+    events: int  # events read
+    capped: bool  # true when more events matched than one request clusters
+
+
 class Status(BaseModel):
     store: str
     snapshot: str | None
     counts: dict[str, int]
-    clusters: bool
+    # with a live snapshot: when the copy served was taken, how often it was taken again,
+    # and why the last attempt failed (the older copy then goes on serving)
+    snapshot_taken: str | None = None
+    refreshes: int = 0
+    refresh_error: str | None = None
+
+
+class Refreshed(BaseModel):
+    refreshed: bool  # a new copy was taken: the store had changed
+    snapshot: str | None
+    message: str
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -99,22 +126,47 @@ def error(status: int, code: str, message: str, field: str | None = None) -> JSO
 
 
 class Reader:
-    """The store behind one lock: a DuckDB connection serves one query at a time."""
+    """The store behind one lock: a DuckDB connection serves one query at a time. With a live
+    snapshot, the store is the snapshot's current copy, taken again (under the same lock, so
+    no query reads a copy being closed) when the source changed."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, live: LiveSnapshot | None = None) -> None:
         self.store = store
+        self.live = live
         self._lock = threading.Lock()
 
     def __call__(self, query: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         with self._lock:
+            if self.live is not None:
+                self.store = self.live.current()
             return query(self.store, *args, **kwargs)
 
+    def refresh(self) -> bool:
+        """Take a new snapshot now if the source changed; False when not serving one."""
+        with self._lock:
+            if self.live is None:
+                return False
+            changed = self.live.refresh()
+            self.store = self.live.snapshot.store
+            return changed
 
-def create_app(store: Store, *, snapshot: str | None = None, source: str | None = None) -> FastAPI:
-    """The API and dashboard over `store` (opened read-only by the caller, who closes it).
+
+def create_app(
+    store: Store | None = None,
+    *,
+    snapshot: str | None = None,
+    source: str | None = None,
+    live: LiveSnapshot | None = None,
+) -> FastAPI:
+    """The API and dashboard over `store` (opened read-only by the caller, who closes it), or
+    over a live snapshot that is taken again when its store changes.
 
     `snapshot` says what copy is served and why; `source` names the store it was copied from.
     """
+    if live is not None:
+        store, source = live.snapshot.store, source or str(live.source)
+    if store is None:
+        raise ValueError("create_app needs a store or a live snapshot")
     app = FastAPI(
         title="tacitus",
         summary="Coded political events: query, map and read them back against the articles.",
@@ -124,7 +176,7 @@ def create_app(store: Store, *, snapshot: str | None = None, source: str | None 
         docs_url=None,
         redoc_url=None,
     )
-    read = Reader(store)
+    read = Reader(store, live)
     _add_error_handlers(app)
     _add_event_routes(app, read)
     _add_aggregate_routes(app, read)
@@ -191,6 +243,18 @@ def _add_event_routes(app: FastAPI, read: Reader) -> None:
         marks = event_marks(found["event"], text, found["quotes"])
         return EventView(**found, whys=_whys(found["event"]), pieces=pieces(text, marks))
 
+    @app.get("/api/events/{event_id}/cluster", response_model=Cluster, tags=["events"])
+    def event_cluster(
+        event_id: Annotated[str, PathParam(max_length=64)],
+        include_candidates: Annotated[bool, Query(alias="all")] = False,
+    ) -> Cluster:
+        """The cluster an event belongs to: every report of the same happening, with its
+        outlet and sentence (the event alone when no other report tells of it)."""
+        found = read(cluster_of_event, event_id, include_candidates=include_candidates)
+        if found is None:
+            raise HTTPException(404, f"no event with id {event_id!r}")
+        return Cluster(**found)
+
     @app.get("/api/geojson", response_model=GeoJSON, tags=["map"])
     def geojson(
         search: Search, limit: Annotated[int, Query(ge=1, le=MAX_FEATURES)] = 1000
@@ -229,24 +293,51 @@ def _add_misc_routes(app: FastAPI, read: Reader, snapshot: str | None, source: s
     @app.get("/api/status", response_model=Status, tags=["store"])
     def status() -> Status:
         """What is being served: counts, and whether it is a snapshot."""
-        has_clusters = read(queries.cluster_table) is not None
         counts = read(Store.stats)
-        return Status(store=source, snapshot=snapshot, counts=counts, clusters=has_clusters)
+        live = read.live
+        if live is None:
+            return Status(store=source, snapshot=snapshot, counts=counts)
+        return Status(
+            store=source,
+            snapshot=live.describe(),
+            counts=counts,
+            snapshot_taken=live.snapshot.taken.isoformat(),
+            refreshes=live.refreshes,
+            refresh_error=live.error,
+        )
+
+    @app.post("/api/refresh", response_model=Refreshed, tags=["store"])
+    def refresh() -> Refreshed:
+        """Take a new snapshot of the store now if it changed since the last one."""
+        if read.live is None:
+            return Refreshed(
+                refreshed=False, snapshot=snapshot, message="this server reads no snapshot"
+            )
+        changed = read.refresh()
+        if changed:
+            message = "the store changed: a new snapshot is served"
+        elif read.live.error:
+            message = f"the store changed but could not be copied: {read.live.error}"
+        else:
+            message = "the store has not changed"
+        return Refreshed(refreshed=changed, snapshot=read.live.describe(), message=message)
 
     @app.get("/api/articles/failed", tags=["store"])
     def failed_articles() -> list[dict[str, Any]]:
         """Articles that could not be coded, with the reason."""
         return read(queries.articles, "failed")
 
-    @app.get("/api/clusters", tags=["events"])
+    @app.get("/api/clusters", response_model=ClusterPage, tags=["events"])
     def clusters(
+        search: Search,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-    ) -> list[dict[str, Any]]:
-        """Events merged across reports, when the store holds them (404 otherwise)."""
-        if read(queries.cluster_table) is None:
-            raise HTTPException(404, "no clusters in this store")
-        return read(queries.cluster_rows, limit, offset)
+    ) -> ClusterPage:
+        """Happenings told by several reports: the event clusters of the events the filters
+        select, as `tacitus events --clusters` computes them, each with its mentions (the
+        report, outlet and sentence of every event merged into it), by first report."""
+        page = read(cluster_page, search, limit=limit, offset=offset)
+        return ClusterPage(**page)
 
 
 def _add_dashboard(app: FastAPI) -> None:

@@ -1,8 +1,9 @@
 """Where an event's trigger, actors, place and quotes sit in its article's text.
 
-The event record keeps the sentence's span and the trigger word, not the trigger's offsets,
-so the trigger is found in the sentence: the word itself, or failing that a word sharing its
-stem ("visited" for "visit"). The text is returned cut into pieces, each with the marks that
+The event record keeps the trigger's character offsets (`trigger_span`), which mark it
+exactly. Records stored before they were kept have only the trigger word, so the trigger is
+then found in the sentence: the word itself, or failing that a word sharing its stem
+("visited" for "visit"). The text is returned cut into pieces, each with the marks that
 cover it, so the browser only sets text (never HTML) and overlapping marks need no nesting.
 """
 
@@ -46,6 +47,18 @@ def _find_trigger(text: str, trigger: str, start: int, end: int) -> tuple[int, i
     return (found.start(), found.end()) if found else None
 
 
+def _trigger_span(event: dict[str, Any], text: str) -> tuple[int, int] | None:
+    """The trigger's offsets as the record gives them; None for a record stored before they
+    were kept (or one that does not fit this text), which is then searched for."""
+    span = event.get("trigger_span")
+    if not isinstance(span, list) or len(span) != 2:
+        return None
+    first, last = span
+    if not (isinstance(first, int) and isinstance(last, int) and 0 <= first < last <= len(text)):
+        return None
+    return first, last
+
+
 def event_marks(event: dict[str, Any], text: str, quotes: list[dict[str, Any]]) -> list[Mark]:
     """The marks of one event in its article's text, sentence first."""
     span = event.get("span") or [0, 0]
@@ -53,7 +66,9 @@ def event_marks(event: dict[str, Any], text: str, quotes: list[dict[str, Any]]) 
     marks = [Mark(start, end, "sentence")] if end > start else []
     if end <= start:  # no usable sentence span: look in the whole text
         start, end = 0, len(text)
-    trigger = _find_trigger(text, str(event.get("trigger") or ""), start, end)
+    trigger = _trigger_span(event, text) or _find_trigger(
+        text, str(event.get("trigger") or ""), start, end
+    )
     if trigger:
         marks.append(Mark(*trigger, "trigger"))
     for role in ("source", "target"):

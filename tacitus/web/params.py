@@ -15,7 +15,8 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Query
 
-from tacitus.queries import EventSearch
+from tacitus.errors import InputError
+from tacitus.queries import EventSearch, parse_bbox
 
 
 class ParamError(Exception):
@@ -110,15 +111,9 @@ def _dyad(value: str) -> tuple[str, str]:
 
 def _bbox(value: str) -> tuple[float, float, float, float]:
     try:
-        west, south, east, north = (float(p) for p in value.split(","))
-    except ValueError:
-        raise ParamError(
-            "bbox", f"expects four numbers west,south,east,north, not {value!r}"
-        ) from None
-    box = (west, south, east, north)
-    if not all(abs(v) <= 180 for v in box) or not -90 <= south <= north <= 90:
-        raise ParamError("bbox", f"{value!r} is not west,south,east,north in degrees")
-    return box
+        return parse_bbox(value)
+    except InputError as exc:
+        raise ParamError("bbox", str(exc)) from None
 
 
 def encode_cursor(key: list[Any]) -> str:

@@ -8,7 +8,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tacitus.store import Store
-from tacitus.web.app import create_app
 from tacitus.web.snapshot import Snapshot, open_snapshot
 from tests.web.conftest import FAILED_ID, HOSTILE_ID
 
@@ -42,7 +41,6 @@ def test_status_counts_what_the_store_holds(client: TestClient, snapshot: Snapsh
     status = get(client, "/api/status")
     assert status["counts"] == snapshot.store.stats()
     assert status["counts"]["articles_failed"] == 1
-    assert status["clusters"] is False
 
 
 def test_every_event_is_listed_once_in_the_cli_order(client: TestClient) -> None:
@@ -205,6 +203,22 @@ def test_the_article_pieces_rebuild_its_text_with_the_trigger_marked(client: Tes
     assert "".join(p["text"] for p in sentence) == text[start:end]
 
 
+def test_every_stored_trigger_span_holds_its_trigger_word(client: TestClient) -> None:
+    for event in all_events(client, all="true"):
+        view = get(client, f"/api/events/{event['id']}")
+        start, end = event["trigger_span"]
+        sentence_start, sentence_end = event["span"]
+        assert sentence_start <= start < end <= sentence_end
+        word = view["article"]["text"][start:end].lower()
+        # the span holds the word as written; the record's trigger is its lemma
+        assert word[:3] == event["trigger"].lower()[:3] or event["trigger"].lower() in word, (
+            word,
+            event["trigger"],
+        )
+        marked = [p["text"] for p in view["pieces"] if "trigger" in p["marks"]]
+        assert "".join(marked) == view["article"]["text"][start:end]
+
+
 def test_an_unknown_event_is_404(client: TestClient) -> None:
     error = assert_error(client.get("/api/events/0000000000000000"), 404)
     assert error["code"] == "not_found"
@@ -262,31 +276,6 @@ def test_failed_articles_are_listed_with_their_reason(client: TestClient) -> Non
     assert [(a["id"], a["reason"]) for a in failed] == [(FAILED_ID, "binary file: not text")]
 
 
-def test_clusters_are_404_when_the_store_has_none(client: TestClient) -> None:
-    error = assert_error(client.get("/api/clusters"), 404)
-    assert error["message"] == "no clusters in this store"
-
-
-def test_clusters_are_listed_when_the_store_has_them(store_path: Any, tmp_path: Any) -> None:
-    import shutil
-
-    copy = tmp_path / "clustered.duckdb"
-    shutil.copyfile(store_path, copy)
-    with Store(copy) as store:
-        store._con.execute("CREATE TABLE event_clusters (id VARCHAR, n_articles INTEGER)")
-        store._con.execute("INSERT INTO event_clusters VALUES ('c1', 3), ('c2', 1)")
-    snap = open_snapshot(copy)
-    try:
-        with TestClient(create_app(snap.store)) as c:
-            assert get(c, "/api/clusters") == [
-                {"id": "c1", "n_articles": 3},
-                {"id": "c2", "n_articles": 1},
-            ]
-            assert get(c, "/api/status")["clusters"] is True
-    finally:
-        snap.close()
-
-
 # -- the server around the API ---------------------------------------------------------------------
 
 
@@ -306,6 +295,7 @@ def test_the_schema_documents_every_endpoint(client: TestClient) -> None:
         "/api/geojson",
         "/api/articles/failed",
         "/api/clusters",
+        "/api/events/{event_id}/cluster",
         "/api/status",
     } <= paths
 

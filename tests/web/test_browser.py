@@ -146,3 +146,46 @@ def test_the_api_docs_page_works_offline(page: Any, base_url: str) -> None:
     page.goto(base_url + "/docs")
     page.get_by_text("/api/events/{event_id}").first.wait_for()
     assert all(u.startswith((base_url, "data:")) for u in requested), requested
+
+
+def test_the_candidates_toggle_shows_them_marked_with_their_reason(
+    page: Any, base_url: str
+) -> None:
+    import httpx
+
+    listed = httpx.get(f"{base_url}/api/events", params={"all": "true", "size": 500}).json()
+    candidate = next(e for e in listed["events"] if e["candidate"])
+    article = candidate["article_id"]
+    expected = [e["id"] for e in listed["events"] if e["candidate"] and e["article_id"] == article]
+    page.goto(f"{base_url}/?article={article}")
+    loaded(page)
+    assert page.locator("#events tbody tr.candidate").count() == 0  # the default output
+    drawn = page.evaluate("document.body.dataset.drawn")
+    page.check("input[name=all]")
+    page.wait_for_url("**all=true**")
+    page.wait_for_function(f"document.body.dataset.drawn !== '{drawn}'")
+    loaded(page)
+    rows = page.locator("#events tbody tr.candidate")
+    assert rows.evaluate_all("rows => rows.map(r => r.dataset.id)") == expected
+    assert (
+        f"candidate: {candidate['candidate']}"
+        in page.locator(f"#events tbody tr[data-id='{candidate['id']}']").inner_text()
+    )
+
+
+def test_an_event_shows_the_other_reports_of_its_happening(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/?root=19")
+    loaded(page)
+    first = page.locator("#events tbody tr").first
+    event_id = first.get_attribute("data-id")
+    first.click()
+    page.locator("#cluster:not([hidden])").wait_for()
+    mentions = page.locator("#cluster-mentions li")
+    ids = mentions.evaluate_all("items => items.map(i => i.dataset.id)")
+    assert event_id in ids
+    assert page.locator("#cluster-mentions li.current").get_attribute("data-id") == event_id
+    assert "report(s) in" in page.locator("#cluster-counts").inner_text()
+    others = [i for i in ids if i != event_id]
+    if others:  # another report opens in the same view
+        page.locator(f"#cluster-mentions li[data-id='{others[0]}']").click()
+        page.wait_for_url(f"**event={others[0]}**")

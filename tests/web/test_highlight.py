@@ -59,3 +59,21 @@ def test_marks_outside_the_text_are_dropped() -> None:
     marks = event_marks(event(span=[5, 10_000]), TEXT, [{"content_span": [50, 10_000]}])
     assert all(0 <= m.start < m.end <= len(TEXT) for m in marks)
     assert marked(marks, "quote") == []
+
+
+def test_the_trigger_offsets_mark_exactly_the_word_the_coder_read() -> None:
+    text = "Rebels said the army attacked, and then it attacked again."
+    second = text.rindex("attacked")
+    record = {"span": [0, len(text)], "trigger": "attack"}
+    by_search = event_marks(record, text, [])
+    by_offsets = event_marks(record | {"trigger_span": [second, second + 8]}, text, [])
+    assert [(m.start, m.end) for m in by_search if m.kind == "trigger"] == [
+        (text.index("attacked"), text.index("attacked") + 8)
+    ]
+    assert [(m.start, m.end) for m in by_offsets if m.kind == "trigger"] == [(second, second + 8)]
+
+
+def test_a_record_without_usable_offsets_falls_back_to_the_search() -> None:
+    for stored in ([0, 0], [5, 2], [0, len(TEXT) + 1], None, "3,8"):
+        marks = event_marks(event(trigger_span=stored), TEXT, [])
+        assert marked(marks, "trigger") == ["attacked"], stored

@@ -7,7 +7,7 @@ const topojson = window.topojson;
 
 const FILTERS = ["actor", "source", "target", "dyad", "root", "code", "plover_type", "quad_class",
   "modality", "polarity", "attribution", "country", "place_country", "bbox", "since", "until",
-  "text", "article", "min_confidence", "coded"];
+  "text", "article", "min_confidence", "coded", "all"];
 const QUADS = {
   1: ["verbal cooperation", "#5aae61"],
   2: ["material cooperation", "#1b7837"],
@@ -337,6 +337,13 @@ function drawTable(page, append) {
     const when = e.date ? e.date.value : "";
     const ev = cell(`${e.cameo} ${e.cameo_name}`, "q");
     ev.style.borderColor = (QUADS[e.quad_class] || ["", "#ccc"])[1];
+    if (e.candidate) { // shown only with the candidates toggle: say why it is left out by default
+      tr.classList.add("candidate");
+      const why = document.createElement("small");
+      why.className = "candidate-reason";
+      why.textContent = `candidate: ${e.candidate}`;
+      ev.append(document.createElement("br"), why);
+    }
     tr.append(cell(when, "when"), cell(e.source ? e.source.code || e.source.text : "-"), ev,
       cell(e.target ? e.target.code || e.target.text : "-"), cell(e.location ? e.location.name : ""),
       cell(e.text, "snippet"));
@@ -385,7 +392,8 @@ async function openEvent(id, push = true) {
   const flags = [e.polarity !== "asserted" && e.polarity, e.modality !== "factual" && e.modality,
     e.attribution && e.attribution.status].filter(Boolean).join(", ");
   $("#event-summary").textContent = `${party(e.source)} → ${e.cameo} ${e.cameo_name} → ${party(e.target)}`
-    + ` · Goldstein ${e.goldstein ?? "?"} · confidence ${e.confidence}${flags ? ` · ${flags}` : ""}`;
+    + ` · Goldstein ${e.goldstein ?? "?"} · confidence ${e.confidence}${flags ? ` · ${flags}` : ""}`
+    + (e.candidate ? ` · candidate: ${e.candidate}` : "");
   const text = $("#article-text");
   text.replaceChildren(...view.pieces.map((p) => {
     if (!p.marks.length) return document.createTextNode(p.text);
@@ -404,6 +412,39 @@ async function openEvent(id, push = true) {
   $("#article").hidden = false;
   const trigger = text.querySelector(".trigger");
   if (trigger) trigger.scrollIntoView({ block: "center" });
+  await showCluster(id);
+}
+
+// -- the other reports of an event's happening (its cluster) ----------------------------------
+
+async function showCluster(id) {
+  const panel = $("#cluster");
+  panel.hidden = true;
+  let cluster;
+  try {
+    cluster = await api(`/api/events/${encodeURIComponent(id)}/cluster`, params({}, state.filters.all ? { all: "true" } : {}));
+  } catch (err) {
+    showError(err.message);
+    return;
+  }
+  if (state.event !== id) return; // another event was opened meanwhile
+  const c = cluster.counts;
+  $("#cluster-counts").textContent = `${c.mentions} report(s) in ${c.articles} article(s) from ${c.outlets} outlet(s)`
+    + (c.copies ? `, ${c.copies} syndicated cop${c.copies === 1 ? "y" : "ies"}` : "");
+  $("#cluster-mentions").replaceChildren(...cluster.mentions.map((m) => {
+    const li = document.createElement("li");
+    li.dataset.id = m.event_id;
+    if (m.event_id === id) li.className = "current";
+    const head = document.createElement("b");
+    head.textContent = [m.outlet || m.article_id, m.first_seen && m.first_seen.slice(0, 10),
+      m.copy_of && `copy of ${m.copy_of}`].filter(Boolean).join(" · ");
+    const sentence = document.createElement("span");
+    sentence.textContent = ` ${m.text || ""}`;
+    li.append(head, sentence);
+    if (m.event_id !== id) li.addEventListener("click", () => openEvent(m.event_id));
+    return li;
+  }));
+  panel.hidden = false;
 }
 
 function closeEvent() {
