@@ -1,0 +1,52 @@
+"""The frame an article gives its ambiguous place names: the outlet's country from its URL,
+the states it names; and the tuning/checking split of the development set."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from spacy.language import Language
+
+from tacitus.evaluate.geo import split_half
+from tacitus.gazetteer.home import home_country
+from tacitus.places import Gazetteer, find_toponyms, load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("url", "country"),
+    [
+        ("https://www.gloucestershirelive.co.uk/news/a-story", "GB"),
+        ("http://www.timeslive.co.za/news/2018/x", "ZA"),
+        ("www.spiegel.de/politik", "DE"),
+        ("https://www.washingtonpost.com/local/x", None),
+        ("https://news.example.tv/x", None),  # a vanity domain says nothing
+        ("not a url", None),
+        (None, None),
+        ("", None),
+    ],
+)
+def test_home_country_from_the_url(url: str | None, country: str | None) -> None:
+    assert home_country(url) == country
+
+
+def test_outlet_country_reads_an_ambiguous_town_at_home(nlp: Language, gaz: Gazetteer) -> None:
+    doc = nlp("Crowds gathered in Windsor on Saturday.")
+    abroad = find_toponyms(doc, gaz)
+    at_home = find_toponyms(doc, gaz, home="GB")
+    assert abroad[0].resolved is not None and abroad[0].resolved.country == "CA"
+    assert at_home[0].resolved is not None and at_home[0].resolved.country == "GB"
+    assert "Windsor" in at_home[0].text
+
+
+def test_split_halves_are_stable_and_both_used() -> None:
+    halves = [split_half(f"gwn-{n}") for n in range(40)]
+    assert halves == [split_half(f"gwn-{n}") for n in range(40)]
+    assert {"tune", "check"} == set(halves)
+    first = hashlib.sha1(b"gwn-0").digest()[0]
+    assert split_half("gwn-0") == ("tune" if first % 2 == 0 else "check")
