@@ -753,7 +753,25 @@ def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
             spans.append((span, "GPE"))  # "in Riverdale" tagged PERSON, "at Coggeshall" ORG
         elif label == "ORG":
             spans.extend(_embedded_spans(span, gaz))
+        elif label == "MONEY":
+            spans.extend(_currency_countries(span, gaz))
     return spans
+
+
+def _currency_countries(money: Span, gaz: Gazetteer) -> list[tuple[Span, str]]:
+    """The country of a currency in a sum: "15.4 billion US dollars", "Canadian dollars".
+    Two capitals count here, as the currency word after them leaves no other reading."""
+    found: list[tuple[Span, str]] = []
+    for tok in money:
+        sub = money.doc[tok.i : tok.i + 1]
+        if not tok.text[:1].isupper():
+            continue
+        place = _best_known(tok.text, gaz)
+        if place is not None and place.kind == "country":
+            found.append((sub, "GPE"))
+        elif gaz.demonym(tok.text) is not None:
+            found.append((sub, "NORP"))
+    return found
 
 
 def _embedded_spans(org: Span, gaz: Gazetteer) -> list[tuple[Span, str]]:
@@ -765,8 +783,10 @@ def _embedded_spans(org: Span, gaz: Gazetteer) -> list[tuple[Span, str]]:
             sub = org.doc[i:j]
             if not sub.text[:1].isupper() or sub.text == org.text:
                 continue
-            if j == i + 1 and gaz.demonym(sub.text) is not None and sub.text not in gaz:
-                found.append((sub, "NORP"))  # "Canadian Blood Services"
+            if j == i + 1 and gaz.demonym(sub.text) is not None and not _relabel_ok(sub, gaz):
+                # "Canadian Blood Services": a demonym, even where a hamlet has its name
+                # (Canadian, Texas); "Mexico" in "Bank of Mexico" is read as a place below.
+                found.append((sub, "NORP"))
                 i = j
                 break
             if sub.text in gaz and (_relabel_ok(sub, gaz) or _names_institution(sub, org, gaz)):
