@@ -50,3 +50,23 @@ def test_split_halves_are_stable_and_both_used() -> None:
     assert {"tune", "check"} == set(halves)
     first = hashlib.sha1(b"gwn-0").digest()[0]
     assert split_half("gwn-0") == ("tune" if first % 2 == 0 else "check")
+
+
+def test_a_named_building_is_a_place_not_an_actor(nlp: Language, gaz: Gazetteer) -> None:
+    doc = nlp("The fans met at Barclays Center in Brooklyn before the fight.")
+    names = [t.text for t in find_toponyms(doc, gaz)]
+    assert "Barclays Center" in names and "Brooklyn" in names
+
+
+def test_the_country_of_a_currency_is_a_toponym(nlp: Language, gaz: Gazetteer) -> None:
+    doc = nlp("The projects are worth 15.4 billion US dollars in total.")
+    tops = find_toponyms(doc, gaz)
+    assert [t.text for t in tops] == ["US"]
+    assert tops[0].resolved is not None and tops[0].resolved.country == "US"
+
+
+def test_a_demonym_opening_an_organisation_name(nlp: Language, gaz: Gazetteer) -> None:
+    doc = nlp("Canadian Blood Services runs the registry, said Myles.")
+    tops = find_toponyms(doc, gaz)
+    assert [t.text for t in tops] == ["Canadian"]
+    assert tops[0].resolved is not None and tops[0].resolved.country == "CA"
