@@ -979,6 +979,28 @@ def _drop_person_names(
     return kept
 
 
+# Nouns whose modifier names the institution, not the building: "White House officials",
+# "the Kremlin's spokesman".
+_STAFF_NOUNS = _words(
+    "official officials spokesman spokeswoman spokesperson aide aides adviser advisers staff "
+    "staffer staffers secretary counsel chief correspondent press lawyer lawyers"
+)
+
+
+def _institution_use(span: Span, gaz: Gazetteer) -> bool:
+    """A listed landmark (facilities.tsv) named as the body housed in it: the subject of a
+    verb ("the White House said") or the owner of its staff ("White House officials").
+    GeoWebNews does not count those as toponyms; "at the White House" and "a White House
+    dinner" stay places."""
+    place = _best_known(span.text, gaz)
+    if place is None or place.kind != "facility":
+        return False
+    root = span.root
+    if root.dep_ in _SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    return root.dep_ in ("compound", "poss") and root.head.lower_ in _STAFF_NOUNS
+
+
 def _is_actor(span: Span, label: str) -> bool:
     """Demonyms, and places that are the subject of a verb ("Washington said")."""
     if label == "NORP":
@@ -1037,6 +1059,7 @@ def find_toponyms(
     taken |= {i for span, _ in spans for i in range(span.start, span.end)}
     spans += _postal_spans(doc, gaz, taken)
     spans = _drop_person_names(spans, doc, gaz)
+    spans = [(span, label) for span, label in spans if not _institution_use(span, gaz)]
     spans.sort(key=lambda s: s[0].start)
     toponyms = [
         Toponym(

@@ -70,3 +70,11 @@ def test_a_demonym_opening_an_organisation_name(nlp: Language, gaz: Gazetteer) -
     tops = find_toponyms(doc, gaz)
     assert [t.text for t in tops] == ["Canadian"]
     assert tops[0].resolved is not None and tops[0].resolved.country == "CA"
+
+
+def test_a_seat_of_power_acting_is_no_toponym(nlp: Language, gaz: Gazetteer) -> None:
+    said = find_toponyms(nlp("The White House said on Monday that talks would go on."), gaz)
+    staff = find_toponyms(nlp("White House officials declined to comment."), gaz)
+    visit = find_toponyms(nlp("The senators met the president at the White House."), gaz)
+    assert [t.text for t in said] == [] and [t.text for t in staff] == []
+    assert [t.text for t in visit] == ["White House"]
