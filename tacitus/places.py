@@ -746,6 +746,9 @@ def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
         span = _strip_the(ent)
         if label in _PLACE_LABELS or (label == "NORP" and gaz.demonym(span.text) is not None):
             spans.append((span, label))
+        elif _demonym_word(span, label, gaz):
+            # "anti-Russian" (NORP), "Azerbaijani soldiers" (PERSON), "Russian-European"
+            spans.append((span[-1:], "NORP"))
         elif (label in _RELABEL or label == "NORP") and _relabel_ok(span, gaz):
             # "near Samarra" tagged NORP: a known town that is no demonym is a place.
             spans.append((span, "GPE"))
@@ -773,6 +776,22 @@ _BUILDING_WORDS = _words(
 def _building_name(span: Span) -> bool:
     words = span.text.split()
     return len(words) >= 2 and words[-1].strip(".").lower() in _BUILDING_WORDS
+
+
+def _demonym_word(span: Span, label: str, gaz: Gazetteer) -> bool:
+    """An entity whose last word is a demonym used as an adjective: after a prefix
+    ("anti-Russian", "ex-Soviet"), or a lone demonym the NER took for a person or a language
+    modifying a noun ("Azerbaijani soldiers"). "in Russian" (a language) is left out."""
+    last = span[-1]
+    if gaz.demonym(last.text) is None:
+        return False
+    if label == "NORP":
+        return len(span) > 1
+    if label in _RELABEL:
+        return len(span) == 1 and last.head.pos_ in ("NOUN", "PROPN") and last.dep_ != "pobj"
+    if label == "LANGUAGE":
+        return len(span) == 1 and last.dep_ in ("amod", "compound")
+    return False
 
 
 def _currency_countries(money: Span, gaz: Gazetteer) -> list[tuple[Span, str]]:
@@ -822,7 +841,8 @@ def _embedded_spans(org: Span, gaz: Gazetteer) -> list[tuple[Span, str]]:
 # library in the article's city, see `_FACILITY_WORDS`).
 _INSTITUTION_WORDS = _words(
     "police sheriff sheriff's fire district council board club woman's women's times post "
-    "herald tribune gazette chronicle journal courier observer examiner chamber municipal"
+    "herald tribune gazette chronicle journal courier observer examiner chamber municipal "
+    "woman women"
 )
 # Such a home must still be a real town, not a hamlet named like a word; after "of"
 # ("University of Virginia", but "Ministry of Justice") a division or a big city.

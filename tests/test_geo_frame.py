@@ -78,3 +78,21 @@ def test_a_seat_of_power_acting_is_no_toponym(nlp: Language, gaz: Gazetteer) -> 
     visit = find_toponyms(nlp("The senators met the president at the White House."), gaz)
     assert [t.text for t in said] == [] and [t.text for t in staff] == []
     assert [t.text for t in visit] == ["White House"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("The mines were laid by Azerbaijani soldiers during the war.", "Azerbaijani", "AZ"),
+        ("It reflected the anti-Russian policy of the government.", "Russian", "RU"),
+    ],
+)
+def test_a_demonym_the_ner_mislabels(
+    nlp: Language, gaz: Gazetteer, text: str, word: str, country: str
+) -> None:
+    tops = [t for t in find_toponyms(nlp(text), gaz) if t.text == word]
+    assert tops and tops[0].resolved is not None and tops[0].resolved.country == country
+
+
+def test_a_language_is_no_toponym(nlp: Language, gaz: Gazetteer) -> None:
+    assert find_toponyms(nlp("She answered the questions in Russian."), gaz) == []
