@@ -1045,6 +1045,39 @@ def _qualifier_of(span: Span) -> str | None:
     return None
 
 
+def _echoed_spans(
+    doc: Doc, gaz: Gazetteer, spans: list[tuple[Span, str]]
+) -> list[tuple[Span, str]]:
+    """Known towns the rules above left out but the article itself marks as places: the
+    same name accepted elsewhere in it ("to Cirencester" after "in Cirencester"), or a
+    name listed with an accepted place ("in Hilversum and Almelo"). A person's or an
+    organisation's name is only taken when the NER's entity is that name alone."""
+    placed = {i for span, _ in spans for i in range(span.start, span.end)}
+    names = {span.text for span, _ in spans}
+    ents = {t.i: ent for ent in doc.ents for t in ent}
+    found: list[tuple[Span, str]] = []
+    for tok in doc:
+        if tok.i in placed or not _cap_token(tok) or tok.is_sent_start:
+            continue
+        ent = ents.get(tok.i)
+        span = ent if ent is not None else doc[tok.i : tok.i + 1]
+        if span.start != tok.i or (ent is not None and ent.label_ not in _RELABEL):
+            continue
+        listed = tok.dep_ == "conj" and tok.head.i in placed
+        if (span.text in names or listed) and _echo_town(span.text, gaz):
+            found.append((span, "GAZ"))
+            placed.update(range(span.start, span.end))
+    return found
+
+
+def _echo_town(text: str, gaz: Gazetteer) -> bool:
+    """A known town (see `_known_town`) not written in capitals ("DTM" is Dortmund's
+    code, and a motor-racing series')."""
+    if text.isupper():
+        return False
+    return _known_town(text, gaz)
+
+
 def _postal_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[Span, str]]:
     """Two-letter state codes right after "City,": "Pleasanton, CA"."""
     found: list[tuple[Span, str]] = []
@@ -1078,6 +1111,7 @@ def find_toponyms(
     spans += _gazetteer_spans(doc, gaz, taken)
     taken |= {i for span, _ in spans for i in range(span.start, span.end)}
     spans += _postal_spans(doc, gaz, taken)
+    spans += _echoed_spans(doc, gaz, spans)
     spans = _drop_person_names(spans, doc, gaz)
     spans = [(span, label) for span, label in spans if not _institution_use(span, gaz)]
     spans.sort(key=lambda s: s[0].start)

@@ -96,3 +96,16 @@ def test_a_demonym_the_ner_mislabels(
 
 def test_a_language_is_no_toponym(nlp: Language, gaz: Gazetteer) -> None:
     assert find_toponyms(nlp("She answered the questions in Russian."), gaz) == []
+
+
+def test_a_town_listed_with_a_place_is_a_place(nlp: Language, gaz: Gazetteer) -> None:
+    doc = nlp("The train stops in Amsterdam and Almelo before it reaches the border.")
+    names = [t.text for t in find_toponyms(doc, gaz)]
+    assert "Almelo" in names
+
+
+def test_a_name_the_article_already_placed_is_a_place_again(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Roadworks start in Cirencester on Monday. Drivers heading to Cirencester face delays."
+    tops = [t for t in find_toponyms(nlp(text), gaz) if t.text == "Cirencester"]
+    assert len(tops) == 2
+    assert all(t.resolved is not None and t.resolved.country == "GB" for t in tops)
