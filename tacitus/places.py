@@ -1128,7 +1128,19 @@ def find_toponyms(
         for span, label in spans
     ]
     _resolve_all(toponyms, gaz, dateline, home)
-    return toponyms
+    return [t for t in toponyms if not _unknown_odd_name(t)]
+
+
+# Written like a name: capitalised words, with inner hyphens, apostrophes or dots.
+_NAME_SHAPE = re.compile(r"^[A-ZÀ-Þ][a-zß-ɏ'’.\-]*(?:[\s\-][A-Za-zÀ-ɏ][a-zß-ɏ'’.\-]*)*$")
+
+
+def _unknown_odd_name(top: Toponym) -> bool:
+    """A name the NER took for a place that the gazetteer does not know and that is not
+    written like a place name: a product or a code ("IoTX", "T*SOL", "GT3", "AI")."""
+    if top.resolved is not None or top.label not in ("GPE", "LOC"):
+        return False
+    return _NAME_SHAPE.match(top.text) is None
 
 
 def _resolve_all(

@@ -10,7 +10,15 @@ from spacy.language import Language
 
 from tacitus.evaluate.geo import split_half
 from tacitus.gazetteer.home import home_country
-from tacitus.places import Gazetteer, find_toponyms, load_gazetteer
+from tacitus.places import (
+    Gazetteer,
+    PlaceContext,
+    Toponym,
+    _unknown_odd_name,
+    find_toponyms,
+    load_gazetteer,
+    resolve,
+)
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +117,25 @@ def test_a_name_the_article_already_placed_is_a_place_again(nlp: Language, gaz: 
     tops = [t for t in find_toponyms(nlp(text), gaz) if t.text == "Cirencester"]
     assert len(tops) == 2
     assert all(t.resolved is not None and t.resolved.country == "GB" for t in tops)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "dropped"),
+    [
+        ("IoTX", "GPE", True),
+        ("T*SOL", "GPE", True),
+        ("veranda", "GPE", True),
+        ("Guhdar", "LOC", False),  # written like a name: kept, though unresolved
+        ("Khan al-Ahmar", "GPE", False),
+        ("Easter Vigil", "FAC", False),  # facilities are placed in the article's city
+    ],
+)
+def test_an_unknown_code_is_no_place(text: str, label: str, dropped: bool) -> None:
+    top = Toponym(0, len(text), text, None, label=label)
+    assert _unknown_odd_name(top) is dropped
+
+
+def test_a_known_place_is_kept_whatever_its_shape(gaz: Gazetteer) -> None:
+    loc = resolve("USA", PlaceContext(), gaz)
+    assert loc is not None
+    assert not _unknown_odd_name(Toponym(0, 3, "USA", loc, label="GPE"))
