@@ -15,6 +15,7 @@ from tacitus.places import (
     PlaceContext,
     Toponym,
     _unknown_odd_name,
+    _unknown_uncued,
     find_toponyms,
     load_gazetteer,
     resolve,
@@ -125,7 +126,7 @@ def test_a_name_the_article_already_placed_is_a_place_again(nlp: Language, gaz: 
         ("IoTX", "GPE", True),
         ("T*SOL", "GPE", True),
         ("veranda", "GPE", True),
-        ("Guhdar", "LOC", False),  # written like a name: kept, though unresolved
+        ("Guhdar", "LOC", False),  # written like a name (dropped later unless cued)
         ("Khan al-Ahmar", "GPE", False),
         ("Easter Vigil", "FAC", False),  # facilities are placed in the article's city
     ],
@@ -139,3 +140,11 @@ def test_a_known_place_is_kept_whatever_its_shape(gaz: Gazetteer) -> None:
     loc = resolve("USA", PlaceContext(), gaz)
     assert loc is not None
     assert not _unknown_odd_name(Toponym(0, 3, "USA", loc, label="GPE"))
+
+
+def test_an_unknown_name_is_a_place_only_where_the_text_says_so(gaz: Gazetteer) -> None:
+    cued = Toponym(10, 16, "Guhdar", None, label="LOC")
+    assert not _unknown_uncued(cued, {10})
+    assert _unknown_uncued(cued, set())
+    known = Toponym(0, 3, "USA", resolve("USA", PlaceContext(), gaz), label="GPE")
+    assert not _unknown_uncued(known, set())
