@@ -32,7 +32,18 @@ EVENT_COLUMNS = [
     "span_f1",
     "false_event_rate",
 ]
-GEO_COLUMNS = ["toponym_precision", "toponym_recall", "toponym_f1", "acc_161", "median_error_km"]
+GEO_COLUMNS = [
+    "toponym_precision",
+    "toponym_recall",
+    "toponym_f1",
+    "acc_161",
+    "median_error_km",
+    # The halves rules are tuned and checked on (tacitus.evaluate.geo.split_half).
+    "tune_f1",
+    "tune_acc_161",
+    "check_f1",
+    "check_acc_161",
+]
 CASUALTY_COLUMNS = ["sentences", "count_precision", "count_recall", "sentences_exact"]
 QUOTE_COLUMNS = ["content_precision", "content_recall", "content_f1", "source_f1"]
 

@@ -18,6 +18,7 @@ from tacitus.actors import ActorCoder, ArticleActors, Mention
 from tacitus.casualties import CONFLICT_ROOTS, casualties_of
 from tacitus.dates import event_date
 from tacitus.dictionaries import iso2_to_cameo
+from tacitus.gazetteer.home import home_country
 from tacitus.model import Actor, Article, Attribution, Event, Location, Quote, Segment
 from tacitus.places import (
     MATERIAL_ROOTS,
@@ -68,11 +69,14 @@ class Enricher:
 
     def start_article(self, article: Article, docs: list[Doc]) -> None:
         dateline = self._dateline_place(article)
+        home = home_country(article.url)
         state = _ArticleState(article, dateline)
         for doc in docs:
-            state.toponyms[id(doc)] = find_toponyms(doc, self.gazetteer, dateline=dateline)
+            state.toponyms[id(doc)] = find_toponyms(
+                doc, self.gazetteer, dateline=dateline, home=home
+            )
         everything = [t for tops in state.toponyms.values() for t in tops]
-        state.places = build_context(everything, self.gazetteer, dateline=dateline)
+        state.places = build_context(everything, self.gazetteer, dateline=dateline, home=home)
         state.fallbacks = _fallbacks(article, docs, state.toponyms, dateline)
         self._state = state
 
