@@ -67,9 +67,9 @@ class RunSummary:
 
     def close(self, report: IngestReport) -> None:
         self.given = report.records
-        self.duplicates = len(report.duplicates)
+        self.duplicates = report.n_duplicates
         self.unsupported_files = len(report.unsupported)
-        self.collisions = len(report.collisions)
+        self.collisions = report.n_collisions
 
     @property
     def n_failed(self) -> int:
