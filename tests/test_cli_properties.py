@@ -9,9 +9,11 @@ is the long search.
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -38,9 +40,7 @@ SUMMARY = re.compile(
 )
 
 
-def _json_lines(values: list[object]) -> bytes:
-    import json
-
+def _json_lines(values: list[Any]) -> bytes:
     return "\n".join(json.dumps(v) for v in values).encode("utf-8")
 
 
