@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING, Annotated, Literal, cast
 import typer
 from rich.console import Console
 
-from tacitus.accounting.summary import by_source
 from tacitus.accounting.terminal import for_terminal
 from tacitus.errors import TacitusError
 from tacitus.model import Article, CodingResult, Failure
 
 if TYPE_CHECKING:
     from tacitus.accounting import RunSummary
+    from tacitus.accounting.failures import FailureLog
     from tacitus.ingest import IngestReport
     from tacitus.queries import EventFilter
     from tacitus.store import Store
@@ -160,6 +160,7 @@ def code(
     skipped (use --recode to code them again, replacing their rows).
     """
     from tacitus.accounting import RunSummary
+    from tacitus.accounting.failures import FailureLog
     from tacitus.ingest import IngestReport, read_inputs
     from tacitus.output import write_events
     from tacitus.pipeline import Pipeline
@@ -187,7 +188,7 @@ def code(
     if store is not None and not recode:
         items = _not_yet_coded(items, store, skipped)
     summary = RunSummary()
-    failures: list[Failure] = []
+    failures = FailureLog(summary)
     shown: list[dict[str, object]] = []  # table and CSV are written once, at the end
     pending: list[CodingResult] = []
     # Events streamed as JSON lines to the same terminal would tear through the display.
@@ -197,7 +198,7 @@ def code(
     try:
         for result in progress.track(pipeline.code(items, n_process=processes)):
             if result.failure is not None:
-                failures.append(result.failure)
+                failures.add(result.failure)
             else:
                 summary.coded += 1
                 kept = [e for e in result.events if e.candidate is None]
@@ -211,13 +212,13 @@ def code(
                     shown.extend(records)
             pending.append(result)
             if len(pending) >= SAVE_EVERY:
-                failures += _save(store, pending, pipeline.model, summary)
+                _save(store, pending, pipeline.model, failures)
                 _note_sources(store, report, skipped, summary)
     except KeyboardInterrupt:
         # Ctrl-C: what was coded is stored (the store is only ever written a whole batch at a
         # time, so it is consistent either way) and the summary says what was reached.
         interrupted = True
-    failures += _save(store, pending, pipeline.model, summary)
+    _save(store, pending, pipeline.model, failures)
     _note_sources(store, report, skipped, summary)
     summary.close(report)
     if shown:
@@ -225,14 +226,12 @@ def code(
     if store is not None:
         store.close()
     if interrupted:
-        raise typer.Exit(_report_interrupt(summary, failures, None if store is None else db))
+        raise typer.Exit(_report_interrupt(summary, None if store is None else db))
     raise typer.Exit(_report_run(summary, failures, None if store is None else db))
 
 
-def _report_run(summary: RunSummary, failures: list[Failure], db: Path | None) -> int:
+def _report_run(summary: RunSummary, failures: FailureLog, db: Path | None) -> int:
     """Print the run's summary and failed records to stderr; the exit status."""
-    for failure in failures:
-        summary.count(failure)
     lines = summary.lines()
     where = "" if db is None else f"; stored in {for_terminal(str(db))}"
     err.print(for_terminal(lines[0], limit=1000) + where, soft_wrap=True)
@@ -240,22 +239,23 @@ def _report_run(summary: RunSummary, failures: list[Failure], db: Path | None) -
         err.print(for_terminal(line, limit=1000), soft_wrap=True)
     if summary.already_coded:
         err.print("  (already coded articles were skipped: --recode to code them again)")
-    failed = [f for f in failures if f.status != "skipped"]
-    if failed:
-        err.print(f"[yellow]{len(failed)} record(s) failed:[/yellow]")
-        for path, group in by_source(failed).items():
-            first = group[0]
+    if failures.any_failed:
+        err.print(f"[yellow]{summary.n_failed} record(s) failed:[/yellow]")
+        for path, (first, n) in failures.by_file.items():
             where_from = for_terminal(first.origin or first.article_id)
-            more = f" (and {len(group) - 1} more record(s) of {for_terminal(path)})"
-            tail = more if len(group) > 1 else ""
+            more = f" (and {n - 1} more record(s) of {for_terminal(path)})"
+            tail = more if n > 1 else ""
             err.print(f"  {where_from}: {for_terminal(first.reason)}{tail}", soft_wrap=True)
+        if failures.unlisted:
+            more_files = f"  and {failures.unlisted} record(s) of more files"
+            err.print(f"{more_files}: tacitus articles --failed")
     if summary.given == 0:
         err.print(
             "[red]error:[/red] the inputs held no article at all "
             f"({summary.unsupported_files} file(s) of unsupported types)"
         )
         return EXIT_FAILED
-    return EXIT_FAILED if failed else 0
+    return EXIT_FAILED if failures.any_failed else 0
 
 
 def _note_sources(
@@ -275,10 +275,8 @@ def _note_sources(
             raise _fail(str(exc)) from exc
 
 
-def _report_interrupt(summary: RunSummary, failures: list[Failure], db: Path | None) -> int:
+def _report_interrupt(summary: RunSummary, db: Path | None) -> int:
     """The summary of an interrupted run, which does not add up (records were left unread)."""
-    for failure in failures:
-        summary.count(failure)
     line = summary.lines()[0].replace(" record(s) read", " record(s) read before the interrupt")
     err.print(for_terminal(line, limit=1000), soft_wrap=True)
     where = "" if db is None else f" in {for_terminal(str(db))}"
@@ -346,14 +344,13 @@ def _not_yet_coded(
 
 
 def _save(
-    store: Store | None, pending: list[CodingResult], model: str, summary: RunSummary
-) -> list[Failure]:
+    store: Store | None, pending: list[CodingResult], model: str, failures: FailureLog
+) -> None:
     """Store a batch in one transaction: a crash loses at most one batch, and a re-run
     resumes after the articles already stored. An article that cannot be stored is a failure
     of its own (no longer counted as coded); the store failing altogether is a usage error."""
     from tacitus.accounting import save_isolated
 
-    unstorable: list[Failure] = []
     if store is not None and pending:
         try:
             unstorable = save_isolated(store, pending, model)
@@ -361,11 +358,11 @@ def _save(
             raise _fail(str(exc)) from exc
         for failure in unstorable:
             coded = next(r for r in pending if r.article.id == failure.article_id)
-            if coded.failure is None:
-                summary.coded -= 1
-                summary.events -= len(coded.events)
+            if coded.failure is None:  # a failure already counted stays counted once
+                failures.summary.coded -= 1
+                failures.summary.events -= len(coded.events)
+                failures.add(failure)
     pending.clear()
-    return unstorable
 
 
 @app.command()

@@ -14,6 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from tacitus import pipeline
+from tacitus.accounting import RunSummary
+from tacitus.accounting import failures as failures_module
+from tacitus.accounting.failures import FailureLog
 from tacitus.cli import EXIT_INTERRUPTED, app
 from tacitus.ingest import IngestReport, read_inputs
 from tacitus.ingest.ids import IdRegistry, unique
@@ -161,3 +164,20 @@ def test_ctrl_c_stores_what_was_coded_and_exits_130(
     again = run("code", str(tmp_path), "--db", str(db), "--quiet")
     assert again.exit_code == 0
     assert "3 already coded" in " ".join(again.stderr.split())
+
+
+def test_the_failure_log_keeps_one_textless_record_per_file_up_to_a_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(failures_module, "MAX_FILES", 3)
+    log = FailureLog(RunSummary())
+    for file in range(5):
+        for line in range(1, 101):
+            log.add(
+                Failure(f"{file}-{line}", f"f{file}.jsonl:{line}", "line N is not JSON", "x" * 99)
+            )
+    log.add(Failure("fr", "fr.txt", "not English", FRENCH, status="skipped"))
+    assert (log.summary.n_failed, log.summary.n_skipped) == (500, 1)
+    assert list(log.by_file) == ["f0.jsonl", "f1.jsonl", "f2.jsonl"]
+    assert all(n == 100 and first.text == "" for first, n in log.by_file.values())
+    assert log.unlisted == 200
