@@ -47,7 +47,8 @@ def test_a_part_loads_into_a_store_once_however_often_it_is_loaded(tmp_path: Pat
         assert main.load_parts(tmp_path / "part-00000") == 1
         assert main.load_parts(tmp_path / "part-00000") == 1
         assert main.stats() == {
-            "articles_coded": 1, "articles_failed": 0, "events": 1, "quotes": 1, "actors": 2,
+            "articles_coded": 1, "articles_failed": 0, "events": 1, "candidates": 0,
+            "quotes": 1, "actors": 2,
         }  # fmt: skip
         assert main.rows("SELECT cameo FROM events") == [("040",)]
 
