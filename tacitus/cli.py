@@ -265,7 +265,8 @@ def _note_sources(
     given again (in this run or an earlier one); both lists are emptied, so memory stays flat
     however many copies a corpus holds."""
     summary.already_coded += len(skipped)
-    pairs = [(article_id, origin) for origin, _, article_id in report.take_duplicates()]
+    duplicates = report.take_duplicates()
+    pairs = [(article_id, origin) for origin, first, article_id in duplicates if origin != first]
     pairs += skipped
     skipped.clear()
     if store is not None and pairs:

@@ -252,9 +252,11 @@ class Store:
             raise StoreError(f"store {self.path} is open read-only")
         try:
             self._con.execute(
-                # Two unnests in one select list are zipped side by side.
-                "INSERT OR IGNORE INTO article_sources "
-                "SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+                # Two unnests in one select list are zipped side by side. An article's own
+                # origin (a re-run over the same file) is not a further source.
+                "INSERT OR IGNORE INTO article_sources SELECT u.a, u.o FROM "
+                "(SELECT unnest(?::VARCHAR[]) AS a, unnest(?::VARCHAR[]) AS o) AS u "
+                "WHERE NOT EXISTS (SELECT 1 FROM articles x WHERE x.id = u.a AND x.origin = u.o)",
                 [[a for a, _ in rows], [o for _, o in rows]],
             )
         except duckdb.Error as exc:

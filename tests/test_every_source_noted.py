@@ -60,7 +60,8 @@ def test_a_copy_met_in_a_later_run_is_noted_too(tmp_path: Path) -> None:
     first.write_text(json.dumps({"id": "x", "text": STORY}) + "\n", encoding="utf-8")
     later.write_text(json.dumps({"id": "x", "text": STORY}) + "\n", encoding="utf-8")
     db = tmp_path / "s.duckdb"
-    for path in (first, later, later):  # the second re-run notes nothing new
+    # The first file again is no further source; the later file's second run notes no more.
+    for path in (first, first, later, later):
         assert run("code", str(path), "--db", str(db), "--quiet").exit_code == 0
     [row] = listing(db)
     assert row["also_from"] == [f"{later}:1"]
