@@ -2,7 +2,8 @@
 
 Exit status: 0 when every record was coded (or deliberately skipped), 1 when some failed or the
 inputs held no record at all (a summary goes to stderr), 2 for usage errors (bad options, an
-unreadable store), 3 when tacitus itself crashed (a bug: please report it).
+unreadable store), 3 when tacitus itself crashed (a bug: please report it), 130 when
+interrupted (Ctrl-C; what was coded is stored).
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from typing import TYPE_CHECKING, Annotated, Literal, cast
 import typer
 from rich.console import Console
 
-from tacitus.accounting.summary import by_source
 from tacitus.accounting.terminal import for_terminal
 from tacitus.errors import TacitusError
 from tacitus.model import Article, CodingResult, Failure
 
 if TYPE_CHECKING:
     from tacitus.accounting import RunSummary
+    from tacitus.accounting.failures import FailureLog
+    from tacitus.ingest import IngestReport
     from tacitus.queries import EventFilter
     from tacitus.store import Store
 
@@ -62,6 +64,9 @@ FormatOpt = Annotated[
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_CRASH = 3
+# What a shell reports for a process ended by SIGINT (128 + 2): Ctrl-C is neither success nor
+# "some inputs failed".
+EXIT_INTERRUPTED = 130
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -155,6 +160,7 @@ def code(
     skipped (use --recode to code them again, replacing their rows).
     """
     from tacitus.accounting import RunSummary
+    from tacitus.accounting.failures import FailureLog
     from tacitus.ingest import IngestReport, read_inputs
     from tacitus.output import write_events
     from tacitus.pipeline import Pipeline
@@ -178,47 +184,54 @@ def code(
     items: Iterable[Article | Failure] = read_inputs(
         sources, published=pub, stdin=sys.stdin.buffer, max_chars=max_chars, report=report
     )
-    skipped: list[str] = []
+    skipped: list[tuple[str, str]] = []  # (id, origin) of already coded ones, drained
     if store is not None and not recode:
         items = _not_yet_coded(items, store, skipped)
     summary = RunSummary()
-    failures: list[Failure] = []
+    failures = FailureLog(summary)
     shown: list[dict[str, object]] = []  # table and CSV are written once, at the end
     pending: list[CodingResult] = []
     # Events streamed as JSON lines to the same terminal would tear through the display.
     live = quiet or out_fmt != "jsonl" or not sys.stdout.isatty()
     progress = CodingProgress(err, enabled=live)
-    for result in progress.track(pipeline.code(items, n_process=processes)):
-        if result.failure is not None:
-            failures.append(result.failure)
-        else:
-            summary.coded += 1
-            kept = [e for e in result.events if e.candidate is None]
-            summary.events += len(kept)
-            summary.candidates += len(result.events) - len(kept)
-            chosen = result.events if show_all else kept
-            records = [] if quiet else [e.to_dict() for e in chosen]
-            if out_fmt == "jsonl":
-                write_events(records, out_fmt, sys.stdout)  # streamed: usable in a pipe
+    interrupted = False
+    try:
+        for result in progress.track(pipeline.code(items, n_process=processes)):
+            if result.failure is not None:
+                failures.add(result.failure)
             else:
-                shown.extend(records)
-        pending.append(result)
-        if len(pending) >= SAVE_EVERY:
-            failures += _save(store, pending, pipeline.model, summary)
-    failures += _save(store, pending, pipeline.model, summary)
-    summary.already_coded = len(skipped)
+                summary.coded += 1
+                kept = [e for e in result.events if e.candidate is None]
+                summary.events += len(kept)
+                summary.candidates += len(result.events) - len(kept)
+                chosen = result.events if show_all else kept
+                records = [] if quiet else [e.to_dict() for e in chosen]
+                if out_fmt == "jsonl":
+                    write_events(records, out_fmt, sys.stdout)  # streamed: usable in a pipe
+                else:
+                    shown.extend(records)
+            pending.append(result)
+            if len(pending) >= SAVE_EVERY:
+                _save(store, pending, pipeline.model, failures)
+                _note_sources(store, report, skipped, summary)
+    except KeyboardInterrupt:
+        # Ctrl-C: what was coded is stored (the store is only ever written a whole batch at a
+        # time, so it is consistent either way) and the summary says what was reached.
+        interrupted = True
+    _save(store, pending, pipeline.model, failures)
+    _note_sources(store, report, skipped, summary)
     summary.close(report)
     if shown:
         write_events(shown, out_fmt, sys.stdout)
     if store is not None:
         store.close()
+    if interrupted:
+        raise typer.Exit(_report_interrupt(summary, None if store is None else db))
     raise typer.Exit(_report_run(summary, failures, None if store is None else db))
 
 
-def _report_run(summary: RunSummary, failures: list[Failure], db: Path | None) -> int:
+def _report_run(summary: RunSummary, failures: FailureLog, db: Path | None) -> int:
     """Print the run's summary and failed records to stderr; the exit status."""
-    for failure in failures:
-        summary.count(failure)
     lines = summary.lines()
     where = "" if db is None else f"; stored in {for_terminal(str(db))}"
     err.print(for_terminal(lines[0], limit=1000) + where, soft_wrap=True)
@@ -226,22 +239,53 @@ def _report_run(summary: RunSummary, failures: list[Failure], db: Path | None) -
         err.print(for_terminal(line, limit=1000), soft_wrap=True)
     if summary.already_coded:
         err.print("  (already coded articles were skipped: --recode to code them again)")
-    failed = [f for f in failures if f.status != "skipped"]
-    if failed:
-        err.print(f"[yellow]{len(failed)} record(s) failed:[/yellow]")
-        for path, group in by_source(failed).items():
-            first = group[0]
+    if failures.any_failed:
+        err.print(f"[yellow]{summary.n_failed} record(s) failed:[/yellow]")
+        for path, (first, n) in failures.by_file.items():
             where_from = for_terminal(first.origin or first.article_id)
-            more = f" (and {len(group) - 1} more record(s) of {for_terminal(path)})"
-            tail = more if len(group) > 1 else ""
+            more = f" (and {n - 1} more record(s) of {for_terminal(path)})"
+            tail = more if n > 1 else ""
             err.print(f"  {where_from}: {for_terminal(first.reason)}{tail}", soft_wrap=True)
+        if failures.unlisted:
+            more_files = f"  and {failures.unlisted} record(s) of more files"
+            err.print(f"{more_files}: tacitus articles --failed")
     if summary.given == 0:
         err.print(
             "[red]error:[/red] the inputs held no article at all "
             f"({summary.unsupported_files} file(s) of unsupported types)"
         )
         return EXIT_FAILED
-    return EXIT_FAILED if failed else 0
+    return EXIT_FAILED if failures.any_failed else 0
+
+
+def _note_sources(
+    store: Store | None, report: IngestReport, skipped: list[tuple[str, str]], summary: RunSummary
+) -> None:
+    """Count the records already coded and note, in the store, the sources of every text
+    given again (in this run or an earlier one); both lists are emptied, so memory stays flat
+    however many copies a corpus holds."""
+    summary.already_coded += len(skipped)
+    duplicates = report.take_duplicates()
+    pairs = [(article_id, origin) for origin, first, article_id in duplicates if origin != first]
+    pairs += skipped
+    skipped.clear()
+    if store is not None and pairs:
+        try:
+            store.note_sources(pairs)
+        except TacitusError as exc:
+            raise _fail(str(exc)) from exc
+
+
+def _report_interrupt(summary: RunSummary, db: Path | None) -> int:
+    """The summary of an interrupted run, which does not add up (records were left unread)."""
+    line = summary.lines()[0].replace(" record(s) read", " record(s) read before the interrupt")
+    err.print(for_terminal(line, limit=1000), soft_wrap=True)
+    where = "" if db is None else f" in {for_terminal(str(db))}"
+    err.print(
+        f"[yellow]interrupted:[/yellow] what was coded is stored{where}; run the same command "
+        "again to go on where it stopped"
+    )
+    return EXIT_INTERRUPTED
 
 
 def _code_on_dask(
@@ -277,7 +321,7 @@ def _code_on_dask(
 
 
 def _not_yet_coded(
-    items: Iterable[Article | Failure], store: Store, skipped: list[str]
+    items: Iterable[Article | Failure], store: Store, skipped: list[tuple[str, str]]
 ) -> Iterator[Article | Failure]:
     """Stream the inputs, dropping articles the store already holds (a re-run, or a run that
     resumes after a crash). Checked in chunks so a large corpus is never held in memory.
@@ -291,24 +335,23 @@ def _not_yet_coded(
             if not isinstance(item, Article) or item.id not in done:
                 yield item
             elif done[item.id] == item.text:
-                skipped.append(item.id)
+                skipped.append((item.id, item.origin or ""))
             else:
                 renamed = replace(item, id=derived_id(item.id, item.text))
                 if store.coded_ids([renamed.id]):
-                    skipped.append(renamed.id)
+                    skipped.append((renamed.id, renamed.origin or ""))
                 else:
                     yield renamed
 
 
 def _save(
-    store: Store | None, pending: list[CodingResult], model: str, summary: RunSummary
-) -> list[Failure]:
+    store: Store | None, pending: list[CodingResult], model: str, failures: FailureLog
+) -> None:
     """Store a batch in one transaction: a crash loses at most one batch, and a re-run
     resumes after the articles already stored. An article that cannot be stored is a failure
     of its own (no longer counted as coded); the store failing altogether is a usage error."""
     from tacitus.accounting import save_isolated
 
-    unstorable: list[Failure] = []
     if store is not None and pending:
         try:
             unstorable = save_isolated(store, pending, model)
@@ -316,11 +359,11 @@ def _save(
             raise _fail(str(exc)) from exc
         for failure in unstorable:
             coded = next(r for r in pending if r.article.id == failure.article_id)
-            if coded.failure is None:
-                summary.coded -= 1
-                summary.events -= len(coded.events)
+            if coded.failure is None:  # a failure already counted stays counted once
+                failures.summary.coded -= 1
+                failures.summary.events -= len(coded.events)
+                failures.add(failure)
     pending.clear()
-    return unstorable
 
 
 @app.command()
@@ -598,13 +641,27 @@ def quotes(
 def articles(
     db: DbOpt = Path(DEFAULT_DB),
     failed: Annotated[bool, typer.Option("--failed", help="Only failed articles.")] = False,
+    skipped: Annotated[
+        bool,
+        typer.Option(
+            "--skipped", help="Only skipped records (not English, not news); with --failed, both."
+        ),
+    ] = False,
 ) -> None:
-    """List the stored articles with their status (and the reason for failures)."""
-    from tacitus.queries import articles as query_articles
+    """List the stored articles with their status (and the reason for failures and skips).
 
+    An article whose text was given more than once lists its other sources in `also_from`."""
+    from tacitus.queries import articles as query_articles
+    from tacitus.queries import further_sources
+
+    wanted = [s for s, flag in (("failed", failed), ("skipped", skipped)) if flag]
+    statuses: list[str | None] = [*wanted] if wanted else [None]
     with _open_store(db) as store:
-        rows = query_articles(store, "failed" if failed else None)
+        rows = [r for s in statuses for r in query_articles(store, s)]
+        also = further_sources(store)
     for row in rows:
+        if row["id"] in also:
+            row["also_from"] = also[row["id"]]
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 

@@ -215,6 +215,26 @@ def articles(
     return [_jsonable(row) for row in store.dicts(sql, w.params)]
 
 
+def further_sources(store: Store, ids: list[str] | None = None) -> dict[str, list[str]]:
+    """The origins each article was read from besides its own (the same text given again),
+    by article id; all articles when `ids` is None. A store made before the table existed
+    has none."""
+    found = store.rows(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'article_sources'"
+    )
+    if not found[0][0]:
+        return {}
+    sql = "SELECT article_id, origin FROM article_sources"
+    params: list[Any] = []
+    if ids is not None:
+        sql += " WHERE article_id IN (SELECT unnest(?::VARCHAR[]))"
+        params.append(ids)
+    out: dict[str, list[str]] = {}
+    for article_id, origin in store.rows(sql + " ORDER BY article_id, origin", params):
+        out.setdefault(str(article_id), []).append(str(origin))
+    return out
+
+
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in row.items():

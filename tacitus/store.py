@@ -62,6 +62,11 @@ _DDL = (
         article_id VARCHAR NOT NULL, kind VARCHAR, content VARCHAR, content_start INTEGER,
         content_end INTEGER, cue VARCHAR, speaker_text VARCHAR, speaker_code VARCHAR,
         speaker_name VARCHAR, sentence INTEGER, record JSON NOT NULL)""",
+    # Further sources of a stored article: the same text read again from another file, line
+    # or feed item (the article's own `origin` is the first). Added without a schema bump:
+    # a store opened for writing gains the table, and readers treat its absence as empty.
+    """CREATE TABLE IF NOT EXISTS article_sources (
+        article_id VARCHAR NOT NULL, origin VARCHAR NOT NULL, PRIMARY KEY (article_id, origin))""",
 )
 
 ARTICLE_COLUMNS = (
@@ -236,6 +241,26 @@ class Store:
             [wanted],
         )
         return {str(r[0]): str(r[1] or "") for r in rows}
+
+    def note_sources(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Record (article id, origin) pairs: more places an article's text was read from.
+        A pair noted twice (a re-run) is kept once."""
+        rows = list(dict.fromkeys((str(a), str(o)) for a, o in pairs if a and o))
+        if not rows:
+            return
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only")
+        try:
+            self._con.execute(
+                # Two unnests in one select list are zipped side by side. An article's own
+                # origin (a re-run over the same file) is not a further source.
+                "INSERT OR IGNORE INTO article_sources SELECT u.a, u.o FROM "
+                "(SELECT unnest(?::VARCHAR[]) AS a, unnest(?::VARCHAR[]) AS o) AS u "
+                "WHERE NOT EXISTS (SELECT 1 FROM articles x WHERE x.id = u.a AND x.origin = u.o)",
+                [[a for a, _ in rows], [o for _, o in rows]],
+            )
+        except duckdb.Error as exc:
+            raise StoreError(f"could not note sources in {self.path}: {exc}") from exc
 
     def stats(self) -> dict[str, int]:
         """Counts of coded and failed articles, events (candidates included), candidates,

@@ -36,12 +36,17 @@ def reason_kind(failure: Failure) -> str:
 _POSITION = re.compile(r"(?::\d+|@\d+)$")
 
 
+def source_of(failure: Failure) -> str:
+    """The file a failed record came from: its origin without the line or offset."""
+    return _POSITION.sub("", failure.origin)
+
+
 def by_source(failures: list[Failure]) -> dict[str, list[Failure]]:
     """Failures grouped by the file they came from, so that a summary names each path once
     (a file with 10,000 bad lines is one line with its first reason and a count)."""
     groups: dict[str, list[Failure]] = {}
     for failure in failures:
-        groups.setdefault(_POSITION.sub("", failure.origin), []).append(failure)
+        groups.setdefault(source_of(failure), []).append(failure)
     return groups
 
 
@@ -67,9 +72,9 @@ class RunSummary:
 
     def close(self, report: IngestReport) -> None:
         self.given = report.records
-        self.duplicates = len(report.duplicates)
+        self.duplicates = report.n_duplicates
         self.unsupported_files = len(report.unsupported)
-        self.collisions = len(report.collisions)
+        self.collisions = report.n_collisions
 
     @property
     def n_failed(self) -> int:

@@ -20,7 +20,8 @@ Formats, each a module of this package:
 - ``-``: standard input: JSON lines when its first non-blank line is a JSON object, else a feed,
   a page, a JSON document or plain text (several articles when separated by form feeds).
 
-Pages (HTML, feeds, WARC) not in English are skipped with the detected language (`language`).
+Records not in English, of any format (text, JSON lines, pages, feeds, WARC, stdin), are skipped
+with the detected language (`language`); texts too short to judge are coded.
 Directories are read recursively, in sorted order, skipping hidden files and folders; a file of
 no supported type is noted in the `IngestReport`, a folder that cannot be listed is a Failure.
 """
@@ -34,6 +35,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
+from tacitus.ingest import language
 from tacitus.ingest.ids import unique
 from tacitus.ingest.records import Options, content_id, failure, safe_text
 from tacitus.ingest.report import IngestReport
@@ -61,7 +63,8 @@ def read_inputs(
     """
     report = report if report is not None else IngestReport()
     opts = Options(published=published, max_chars=max_chars)
-    yield from unique(_records(sources, opts, stdin, report), report)
+    # Language is judged once, on every record of every format, after duplicates are dropped.
+    yield from language.each_checked(unique(_records(sources, opts, stdin, report), report))
 
 
 def _records(

@@ -1,5 +1,6 @@
-"""Language identification for pages: a page that is not English is skipped, not coded into
-nothing. py3langid ships its model inside the package (nothing is downloaded)."""
+"""Language identification for every record read (plain text, JSON lines, pages, feeds, WARC):
+a record that is not English is skipped with the language detected, not coded into nothing.
+py3langid ships its model inside the package (nothing is downloaded)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from tacitus.model import Article, Failure
 # Only this much of the text is classified: a lead of 2,000 characters tells the language as
 # well as the whole page, at a fraction of the cost (about 1 ms).
 SAMPLE_CHARS = 2000
-# Short texts are misjudged (a headline of proper names reads as Nigerian Pidgin), so a page
-# is skipped only when the identifier is this sure and the text this long.
+# Short texts are misjudged (a headline of proper names reads as Nigerian Pidgin), so a record
+# is skipped only when the identifier is this sure and the text this long; a shorter or
+# doubtful one is coded (a wrong skip loses an article, a wrong coding only finds no event).
 MIN_CONFIDENCE = 0.90
 MIN_WORDS = 30
 

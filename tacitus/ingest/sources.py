@@ -20,7 +20,7 @@ from typing import BinaryIO, cast
 
 import zstandard
 
-from tacitus.ingest import feeds, html, jsonl, language, reuters, text, warc
+from tacitus.ingest import feeds, html, jsonl, reuters, text, warc
 from tacitus.ingest.records import Options, failure
 from tacitus.ingest.report import IngestReport
 from tacitus.model import Article, Failure
@@ -322,9 +322,9 @@ def read_bytes(data: bytes, origin: str, kind: str, opts: Options) -> Iterator[I
         yield problem
         return
     if kind == "html":
-        yield language.checked(html.read_html(data, origin, opts))
+        yield html.read_html(data, origin, opts)
     elif kind == "feed":
-        yield from language.each_checked(feeds.read_feed(data, origin, opts))
+        yield from feeds.read_feed(data, origin, opts)
     elif kind == "json":
         yield from jsonl.read_json(data, origin, opts)
     else:

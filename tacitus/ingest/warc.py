@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
-from tacitus.ingest import html, language
+from tacitus.ingest import html
 from tacitus.ingest.records import Options, failure
 from tacitus.model import Article, Failure
 
@@ -64,7 +64,7 @@ def _record(record: Any, where: str, opts: Options) -> Article | Failure:
         "published_origin": "warc",
     }
     data = _decoded(payload, charset)
-    return language.checked(html.read_html(data, where, opts, meta=meta))
+    return html.read_html(data, where, opts, meta=meta)
 
 
 def _decoded(payload: bytes, charset: str | None) -> bytes:
