@@ -69,7 +69,7 @@ def test_a_run_killed_mid_way_resumes_and_codes_each_article_once(tmp_path: Path
     second = code(corpus, db)
     _, err = second.communicate(timeout=600)
     assert second.returncode == 0, err
-    assert f"{partly} article(s) already coded" in err
+    assert f"{partly} already coded" in err
 
     with Store(db, read_only=True) as store:
         [(articles, distinct)] = store.rows("SELECT count(*), count(DISTINCT id) FROM articles")
