@@ -126,7 +126,9 @@ def code(
     model: Annotated[
         str | None, typer.Option(help="Installed English spaCy pipeline to parse with.")
     ] = None,
-    processes: Annotated[int, typer.Option(help="Parser processes.", min=1)] = 1,
+    processes: Annotated[
+        int, typer.Option(help="Worker processes, each running the whole pipeline.", min=1)
+    ] = 1,
     max_chars: Annotated[
         int, typer.Option(help="Longest article accepted, in characters.", min=1)
     ] = 1_000_000,
@@ -157,6 +159,7 @@ def code(
     from tacitus.accounting import RunSummary
     from tacitus.ingest import IngestReport, read_inputs
     from tacitus.output import write_events
+    from tacitus.parallel import code_in_processes
     from tacitus.pipeline import Pipeline
     from tacitus.progress import CodingProgress
     from tacitus.store import Store
@@ -188,7 +191,7 @@ def code(
     # Events streamed as JSON lines to the same terminal would tear through the display.
     live = quiet or out_fmt != "jsonl" or not sys.stdout.isatty()
     progress = CodingProgress(err, enabled=live)
-    for result in progress.track(pipeline.code(items, n_process=processes)):
+    for result in progress.track(code_in_processes(pipeline, items, processes)):
         if result.failure is not None:
             failures.append(result.failure)
         else:
