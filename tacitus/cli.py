@@ -159,7 +159,7 @@ def code(
     from tacitus.accounting import RunSummary
     from tacitus.ingest import IngestReport, read_inputs
     from tacitus.output import write_events
-    from tacitus.parallel import code_in_processes
+    from tacitus.parallel import WorkerError, code_in_processes
     from tacitus.pipeline import Pipeline
     from tacitus.progress import CodingProgress
     from tacitus.store import Store
@@ -191,23 +191,27 @@ def code(
     # Events streamed as JSON lines to the same terminal would tear through the display.
     live = quiet or out_fmt != "jsonl" or not sys.stdout.isatty()
     progress = CodingProgress(err, enabled=live)
-    for result in progress.track(code_in_processes(pipeline, items, processes)):
-        if result.failure is not None:
-            failures.append(result.failure)
-        else:
-            summary.coded += 1
-            kept = [e for e in result.events if e.candidate is None]
-            summary.events += len(kept)
-            summary.candidates += len(result.events) - len(kept)
-            chosen = result.events if show_all else kept
-            records = [] if quiet else [e.to_dict() for e in chosen]
-            if out_fmt == "jsonl":
-                write_events(records, out_fmt, sys.stdout)  # streamed: usable in a pipe
+    try:
+        for result in progress.track(code_in_processes(pipeline, items, processes)):
+            if result.failure is not None:
+                failures.append(result.failure)
             else:
-                shown.extend(records)
-        pending.append(result)
-        if len(pending) >= SAVE_EVERY:
-            failures += _save(store, pending, pipeline.model, summary)
+                summary.coded += 1
+                kept = [e for e in result.events if e.candidate is None]
+                summary.events += len(kept)
+                summary.candidates += len(result.events) - len(kept)
+                chosen = result.events if show_all else kept
+                records = [] if quiet else [e.to_dict() for e in chosen]
+                if out_fmt == "jsonl":
+                    write_events(records, out_fmt, sys.stdout)  # streamed: usable in a pipe
+                else:
+                    shown.extend(records)
+            pending.append(result)
+            if len(pending) >= SAVE_EVERY:
+                failures += _save(store, pending, pipeline.model, summary)
+    except WorkerError as exc:  # what was coded is kept; a re-run codes only the rest
+        failures += _save(store, pending, pipeline.model, summary)
+        raise _fail(f"{exc}; the articles coded before it are stored: re-run to go on") from exc
     failures += _save(store, pending, pipeline.model, summary)
     summary.already_coded = len(skipped)
     summary.close(report)

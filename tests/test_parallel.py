@@ -4,6 +4,7 @@ input order, the same results one process gives."""
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import cast
@@ -13,7 +14,7 @@ import pytest
 import tacitus
 from tacitus.ingest import read_inputs
 from tacitus.model import Article, CodingResult, Failure
-from tacitus.parallel import code_in_processes
+from tacitus.parallel import WorkerError, code_in_processes
 from tacitus.pipeline import Pipeline
 
 CORPUS = Path(__file__).parent / "fixtures" / "clusters" / "articles.jsonl"
@@ -72,3 +73,20 @@ def test_the_work_is_done_in_the_workers_and_the_input_read_in_the_caller() -> N
     assert set(read_in) == {os.getpid()}
     assert [r.article.id for r in results] == [f"a{n}" for n in range(8)]
     assert str(os.getpid()) not in workers and 1 <= len(workers) <= 2
+
+
+class DiesOnBoom:
+    """A pipeline stand-in whose worker is killed (as by the OOM killer) on article "boom"."""
+
+    def code(self, items: Iterable[Article | Failure]) -> Iterator[CodingResult]:
+        for item in items:
+            assert isinstance(item, Article)
+            if item.id == "boom":
+                os.kill(os.getpid(), signal.SIGKILL)
+            yield CodingResult(article=item)
+
+
+def test_a_worker_killed_mid_run_is_an_error_not_a_hang() -> None:
+    items = [Article(id=name, text="text") for name in ("a", "boom", "c")]
+    with pytest.raises(WorkerError, match="a worker process died"):
+        list(code_in_processes(cast(Pipeline, DiesOnBoom()), items, 2, chunk=1))
