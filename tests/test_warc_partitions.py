@@ -10,6 +10,8 @@ from tacitus.ingest.records import Options
 from tacitus.ingest.warc import read_warc_records, response_offsets
 from tacitus.model import Article, Failure
 from tacitus.scale.partitions import record_partitions
+from tacitus.scale.worker import code_partition
+from tacitus.store import Store
 from tests.test_ingest_formats import PAGE, _warc
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -72,3 +74,14 @@ def test_a_file_that_is_not_a_warc_stays_a_file_partition(tmp_path: Path) -> Non
     bad.write_bytes(b"not a web archive")
     (task,) = record_partitions([str(bad)])
     assert task.paths == (str(bad),) and task.records == ()
+
+
+def test_a_worker_codes_a_partition_of_records_into_a_part(tmp_path: Path) -> None:
+    warc = news_warc(tmp_path / "cc-news.warc.gz", pages=4)
+    tasks = record_partitions([str(warc)], records=3)
+    done = [code_partition(t, str(tmp_path / "parts")) for t in tasks]
+    assert [(d.articles, d.failed) for d in done] == [(2, 0), (2, 0)]  # the 301 is skipped
+    with Store(tmp_path / "main.duckdb") as store:
+        assert sum(store.load_parts(d.directory) for d in done) == 5
+        urls = store.rows("SELECT url FROM articles WHERE status = 'coded' ORDER BY url")
+    assert urls == [(f"https://news{n}.example.com/story",) for n in range(4)]
