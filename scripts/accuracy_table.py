@@ -10,11 +10,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from tacitus.evaluate.audit import coded_rows, proxy_rates, read_judgements, score
 from tacitus.evaluate.casualties import score_casualties
 from tacitus.evaluate.locations import LOCATION_COLUMNS, located_events
 from tacitus.evaluate.report import evaluate_event_views, run_evaluation
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+JUDGEMENTS = Path(__file__).resolve().parents[1] / "tests" / "audit" / "judgements.jsonl"
 EVENT_SETS = ["plover_gsr.jsonl", "cameo_manual_examples.jsonl", "conflibert_cameo_train.jsonl"]
 EVENT_COLUMNS = [
     "records",
@@ -71,7 +73,27 @@ def main() -> int:
     print()
     casualties = score_casualties(EVAL / "corpora")
     print(table("casualties", CASUALTY_COLUMNS, [("judged sentences", casualties)]))
+    print()
+    print(audit_table())
+    print()
+    rates = {cat: {"events_per_article": rate} for cat, rate in proxy_rates(EVAL).items()}
+    print(table("default output, BBC", ["events_per_article"], list(rates.items())))
     return 0
+
+
+def audit_table() -> str:
+    """The precision audit on real articles (docs/audit.md): the share of judged events in the
+    default output right at root, source and target."""
+    s = score(coded_rows(EVAL), read_judgements(JUDGEMENTS))
+    metrics = {
+        "precision": s.precision,
+        "right": s.right,
+        "judged": s.judged,
+        "events": s.events,
+        "judged_share": s.coverage,
+        "candidates": s.candidates,
+    }
+    return table("audit", list(metrics), [("real articles", metrics)])
 
 
 if __name__ == "__main__":

@@ -13,33 +13,19 @@ labels, in tests/audit/judgements.jsonl.
 from __future__ import annotations
 
 import json
-import random
 import sys
-from collections import Counter
 from pathlib import Path
 
-from tacitus.evaluate.audit import bbc_articles, read_judgements, sample, score, sheet_rows
+from tacitus.evaluate.audit import coded_rows, proxy_rates, read_judgements, sample, score
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 SHEET = ROOT / "audit" / "sheet.jsonl"
 JUDGEMENTS = ROOT / "tests" / "audit" / "judgements.jsonl"
-# Articles per BBC category for the false-event proxy: 100 of each, seeded, keep a run of
-# `make accuracy` to a few minutes; the figures moved by under 0.01 from 100 to 200 articles.
-PROXY_ARTICLES = 100
-PROXY_CATEGORIES = ("sport", "entertainment", "tech", "business", "politics")
-
-
-def coded_rows() -> list[dict[str, object]]:
-    from tacitus import load
-
-    sampled = sample(EVAL)
-    results = load().code([s.article for s in sampled])
-    return list(sheet_rows(sampled, results))
 
 
 def write_sheet() -> int:
-    rows = coded_rows()
+    rows = coded_rows(EVAL)
     SHEET.parent.mkdir(exist_ok=True)
     with SHEET.open("w", encoding="utf-8") as fh:
         for row in rows:
@@ -53,7 +39,7 @@ def write_sheet() -> int:
 
 def print_score() -> int:
     judged = read_judgements(JUDGEMENTS)
-    s = score(coded_rows(), judged)
+    s = score(coded_rows(EVAL), judged)
     prec = "–" if s.precision is None else f"{s.precision:.2f}"
     cov = "–" if s.coverage is None else f"{s.coverage:.2f}"
     print(
@@ -64,26 +50,8 @@ def print_score() -> int:
     return 0
 
 
-def proxy() -> dict[str, float]:
-    """Default-output events per article, by BBC category: a false-event proxy."""
-    from tacitus import load
-
-    pools: dict[str, list[object]] = {}
-    for item in bbc_articles(EVAL):
-        pools.setdefault(item.category, []).append(item.article)
-    rng = random.Random(7)
-    out: dict[str, float] = {}
-    for cat in PROXY_CATEGORIES:
-        arts = rng.sample(pools[cat], min(PROXY_ARTICLES, len(pools[cat])))
-        kept: Counter[str] = Counter()
-        for result in load().code(arts):  # type: ignore[arg-type]
-            kept[result.article.id] += sum(e.candidate is None for e in result.events)
-        out[cat] = sum(kept.values()) / len(arts)
-    return out
-
-
 def print_proxy() -> int:
-    for cat, rate in proxy().items():
+    for cat, rate in proxy_rates(EVAL).items():
         print(f"bbc {cat}: {rate:.2f} events per article in the default output")
     return 0
 

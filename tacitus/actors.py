@@ -262,12 +262,9 @@ class ActorCoder:
 
         A surname alone matches only where the list gives it as an alias; a full name that
         is not listed is someone else, whatever the surname. With no date, the term cannot
-        be checked: only a full name (not a surname alone) is then taken to be the office
-        holder, since surnames repeat across decades (Howard, Johnson, Bush)."""
+        be checked and the listed holder is assumed (the `why` says so)."""
         entries = self._people.get(name, [])
         for p in entries:
-            if when is None and len(name.split()) < 2:
-                break
             if when is None or (
                 (p.start is None or p.start <= when) and (p.end is None or when <= p.end)
             ):

@@ -123,3 +123,32 @@ def test_a_political_act_is_kept_and_says_nothing_about_candidacy() -> None:
 def test_a_generic_position_takes_the_sector_of_the_body_beside_it(text: str, code: str) -> None:
     sources = {e.source.code for e in tacitus.code(text, published="2024-01-01").events if e.source}
     assert code in sources, sources
+
+
+def test_in_other_news_an_organ_s_talk_is_a_candidate_but_its_acts_are_kept() -> None:
+    business = ArticleTopic("business", {"business": 20, POLITICS: 2}, ("share",))
+    comment = _event(_actor("USACOP", "COP"))
+    comment.cameo = "010"
+    reason = candidate_reason(comment, business)
+    assert reason is not None and reason.startswith("not political news")
+    raid = _event(_actor("USACOP", "COP"), _actor("USABUS", "BUS"))  # root 19 by default
+    assert candidate_reason(raid, business) is None
+    appeal = _event(_actor("IGOEEC", "IGO"), _state("POL"))
+    appeal.cameo = "020"
+    assert candidate_reason(appeal, business) is None
+
+
+def test_an_act_reported_twice_in_an_article_is_one_event() -> None:
+    from tacitus.relevance import mark_candidates
+
+    first = _event(_state("ISR"), _state("SYR"))
+    again = _event(_state("ISR"), _state("SYR"))
+    again.sentence = 4
+    said = [_event(_state("ISR")), _event(_state("ISR"))]
+    for e in said:
+        e.cameo = "010"
+    docs = [("body", _doc("The minister said the army struck targets in the war."))]
+    mark_candidates([first, again, *said], docs)
+    assert first.candidate is None
+    assert again.candidate == "repeats the event of sentence 0"
+    assert [e.candidate for e in said] == [None, None]  # each statement is its own event
