@@ -131,7 +131,9 @@ def code(
     model: Annotated[
         str | None, typer.Option(help="Installed English spaCy pipeline to parse with.")
     ] = None,
-    processes: Annotated[int, typer.Option(help="Parser processes.", min=1)] = 1,
+    processes: Annotated[
+        int, typer.Option(help="Worker processes, each running the whole pipeline.", min=1)
+    ] = 1,
     max_chars: Annotated[
         int, typer.Option(help="Longest article accepted, in characters.", min=1)
     ] = 1_000_000,
@@ -163,6 +165,7 @@ def code(
     from tacitus.accounting.failures import FailureLog
     from tacitus.ingest import IngestReport, read_inputs
     from tacitus.output import write_events
+    from tacitus.parallel import WorkerError, code_in_processes
     from tacitus.pipeline import Pipeline
     from tacitus.progress import CodingProgress
     from tacitus.store import Store
@@ -196,7 +199,7 @@ def code(
     progress = CodingProgress(err, enabled=live)
     interrupted = False
     try:
-        for result in progress.track(pipeline.code(items, n_process=processes)):
+        for result in progress.track(code_in_processes(pipeline, items, processes)):
             if result.failure is not None:
                 failures.add(result.failure)
             else:
@@ -218,6 +221,10 @@ def code(
         # Ctrl-C: what was coded is stored (the store is only ever written a whole batch at a
         # time, so it is consistent either way) and the summary says what was reached.
         interrupted = True
+    except WorkerError as exc:  # what was coded is kept; a re-run codes only the rest
+        _save(store, pending, pipeline.model, failures)
+        _note_sources(store, report, skipped, summary)
+        raise _fail(f"{exc}; the articles coded before it are stored: re-run to go on") from exc
     _save(store, pending, pipeline.model, failures)
     _note_sources(store, report, skipped, summary)
     summary.close(report)

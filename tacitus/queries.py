@@ -7,12 +7,21 @@ fragments chosen by which filters are set. Filter values are checked up front so
 
 from __future__ import annotations
 
-import json
+import gc
 import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, get_args
 
+from tacitus.columns.records import (
+    EVENT_SELECT,
+    EVENT_TEXT,
+    EVENT_WIDTH,
+    QUOTE_SELECT,
+    event_record,
+    quote_record,
+    segments,
+)
 from tacitus.errors import InputError
 from tacitus.model import Modality, Polarity
 from tacitus.store import Store
@@ -141,10 +150,7 @@ def _min_killed(w: _Where, least: int) -> None:
     """The least number of dead the event's record counts ("dozens" counts as 24)."""
     if least < 0:
         raise InputError(f"minimum killed {least} cannot be negative")
-    w.add(
-        "TRY_CAST(json_extract_string(e.record, '$.casualties.killed.low') AS INTEGER) >= ?",
-        least,
-    )
+    w.add("e.casualties.killed.low >= ?", least)
 
 
 def events(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]:
@@ -153,12 +159,25 @@ def events(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]
     where = _filter_where(flt)
     limit = _limit(flt.limit)
     sql = (
-        "SELECT e.record FROM events e JOIN articles a ON a.id = e.article_id"
+        f"SELECT {EVENT_SELECT} FROM events e JOIN articles a ON a.id = e.article_id"
         + where.sql()
         + " ORDER BY a.published NULLS LAST, e.article_id, e.sentence, e.span_start, e.id"
         + (" LIMIT ?" if limit else "")
     )
-    return [json.loads(r[0]) for r in store.rows(sql, [*where.params, *limit])]
+    return _event_records(store.column_rows(sql, [*where.params, *limit]))
+
+
+def _event_records(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """Records from their columns, the collector paused: building tens of thousands of small
+    dicts otherwise triggers a full collection every few thousand, which cost a third of the
+    time per row (bench/store_queries.py). Nothing built here holds a reference cycle."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return [event_record(r) for r in rows]
+    finally:
+        if paused:
+            gc.enable()
 
 
 def quotes(
@@ -186,12 +205,12 @@ def quotes(
         )
     lim = _limit(limit)
     sql = (
-        "SELECT q.record FROM quotes q JOIN articles a ON a.id = q.article_id"
+        f"SELECT {QUOTE_SELECT} FROM quotes q JOIN articles a ON a.id = q.article_id"
         + w.sql()
         + " ORDER BY a.published NULLS LAST, q.article_id, q.sentence, q.content_start"
         + (" LIMIT ?" if lim else "")
     )
-    return [json.loads(r[0]) for r in store.rows(sql, [*w.params, *lim])]
+    return [quote_record(r) for r in store.column_rows(sql, [*w.params, *lim])]
 
 
 ARTICLE_FIELDS = (
@@ -240,8 +259,8 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     for key, value in row.items():
         if isinstance(value, date | datetime):
             value = value.isoformat()
-        elif key == "segments" and isinstance(value, str):
-            value = json.loads(value)
+        elif key == "segments":
+            value = segments(value, row.get("text") or "")
         out[key] = value
     return out
 
@@ -376,7 +395,7 @@ def _search_where(s: EventSearch) -> _Where:
         w.add("e.quad_class = ?", s.quad_class)
     if s.attribution is not None:
         status = _one_of(s.attribution, ATTRIBUTION_STATUSES, "attribution status")
-        w.add("json_extract_string(e.attribution, '$.status') = ?", status)
+        w.add("e.attribution_status = ?", status)
     if s.country is not None:
         code = _actor_prefix(s.country)
         w.add("(e.source_country = ? OR e.target_country = ?)", code, code)
@@ -385,7 +404,7 @@ def _search_where(s: EventSearch) -> _Where:
     if s.bbox is not None:
         _add_bbox(w, s.bbox)
     if s.text is not None and s.text.strip():
-        w.add("contains(lower(e.text), lower(?))", s.text.strip())
+        w.add(f"contains(lower({EVENT_TEXT}), lower(?))", s.text.strip())
     return w
 
 
@@ -402,8 +421,9 @@ def _add_bbox(w: _Where, bbox: tuple[float, float, float, float]) -> None:
 
 def _events_from(search: EventSearch) -> str:
     """The FROM clause of an aggregate: the join to articles only when a date filter needs
-    the publication date (it cost 15-20 ms of a 35-55 ms query over 100,000 events)."""
-    if search.since is None and search.until is None:
+    the publication date (it cost 15-20 ms of a 35-55 ms query over 100,000 events), or a
+    text search the article's text (the sentence is stored as offsets into it)."""
+    if search.since is None and search.until is None and not (search.text or "").strip():
         return "FROM events e"
     return "FROM events e JOIN articles a ON a.id = e.article_id"
 
@@ -429,30 +449,38 @@ def event_page(
         f"WITH page AS (SELECT e.rowid AS row_id, {keys} "
         f"FROM events e JOIN articles a ON a.id = e.article_id{w.sql()} "
         f"ORDER BY {_PAGE_KEY} LIMIT ?) "
-        f"SELECT e.record, {order} FROM page JOIN events e ON e.rowid = page.row_id "
+        f"SELECT {EVENT_SELECT}, {order} FROM page JOIN events e ON e.rowid = page.row_id "
+        "JOIN articles a ON a.id = e.article_id "
         f"ORDER BY {order}"
     )
-    rows = store.rows(sql, [*w.params, size + 1])
-    records = [json.loads(r[0]) for r in rows[:size]]
+    rows = store.column_rows(sql, [*w.params, size + 1])
+    records = _event_records(rows[:size])
     if len(rows) <= size:
         return records, None
-    last = rows[size - 1]
-    return records, [last[1].isoformat(), *last[2:]]
+    last = rows[size - 1][EVENT_WIDTH:]
+    return records, [last[0].isoformat(), *last[1:]]
 
 
 def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     """One event with its article (text and segments), the article's actor mentions and
     quotes; None when no event has this id."""
-    found = store.rows("SELECT record, article_id FROM events WHERE id = ? LIMIT 1", [event_id])
+    found = store.rows(
+        f"SELECT {EVENT_SELECT} FROM events e JOIN articles a ON a.id = e.article_id "
+        "WHERE e.id = ? LIMIT 1",
+        [event_id],
+    )
     if not found:
         return None
-    record, article_id = json.loads(found[0][0]), found[0][1]
+    record = event_record(found[0])
+    article_id = record["article_id"]
     article = store.dicts(
         f"SELECT {ARTICLE_FIELDS}, text, segments FROM articles WHERE id = ?", [article_id]
     )
     mentions = store.dicts(
-        'SELECT start, "end", text, code, name, kind, why FROM actors WHERE article_id = ? '
-        "ORDER BY start",
+        'SELECT m.start, m."end", coalesce(m.text, substr(a.text, m.start + 1, '
+        'm."end" - m.start)) AS text, m.code, m.name, m.kind, m.why '
+        "FROM actors m JOIN articles a ON a.id = m.article_id "
+        "WHERE m.article_id = ? ORDER BY m.start",
         [article_id],
     )
     return {
@@ -530,7 +558,7 @@ def located_events(store: Store, search: EventSearch, n: int) -> list[dict[str, 
         "SELECT e.id, e.article_id, e.location_lat AS lat, e.location_lon AS lon, "
         "e.location_name AS place, e.location_country AS place_country, e.cameo, "
         "e.cameo_name, e.quad_class, e.goldstein, e.source_code AS source, "
-        f"e.target_code AS target, {_WHEN} AS date, e.text "
+        f"e.target_code AS target, {_WHEN} AS date, {EVENT_TEXT} AS text "
         f"FROM events e JOIN articles a ON a.id = e.article_id{w.sql()} "
         f"ORDER BY {_PAGE_KEY} LIMIT ?"
     )

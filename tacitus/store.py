@@ -4,17 +4,16 @@ All SQL of the project lives here and in `tacitus.queries`. Saving is idempotent
 article's rows in every table are replaced in one transaction, so re-coding an article never
 duplicates its events, and a failure followed by a success leaves only the success.
 
-The `events` table keeps the full event record (`Event.to_dict()`) as JSON in `record`, so
-outputs read back exactly what the coder produced, and flat columns beside it (codes, dates,
-place) so that queries filter without parsing JSON.
+Every field of an event, quote and actor mention has its own column (`tacitus.columns` maps
+records to rows and back), so queries filter and select columns, and outputs still read back
+exactly what the coder produced (`Event.to_dict()`). An article's text is stored once.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -23,45 +22,62 @@ from typing import Any
 
 import duckdb
 
+from tacitus.columns.rows import (
+    CASUALTIES_TYPE,
+    CLAIMANTS_TYPE,
+    SEGMENTS_TYPE,
+    actor_row,
+    event_row,
+    quote_row,
+    segments_value,
+)
 from tacitus.errors import StoreError
-from tacitus.model import Actor, Article, CodingResult, Event, Failure, Quote
+from tacitus.model import Article, CodingResult, Failure
 
 log = logging.getLogger(__name__)
 
 # Bump when a table or column changes, and teach `_check_version` to migrate the old one.
-SCHEMA_VERSION = 2
+# Version 3 (issue 10): every field in its own column, no JSON records, the article text once.
+SCHEMA_VERSION = 3
+_RECODE_VERSIONS = ("1", "2")
+
+# An actor as six columns (source, target, a quote's speaker); NULL text: no such actor.
+_PARTY_DDL = (
+    "{p}_text VARCHAR, {p}_code VARCHAR, {p}_country VARCHAR, {p}_sectors VARCHAR[], "
+    "{p}_name VARCHAR, {p}_why VARCHAR"
+)
 
 _DDL = (
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
-    """CREATE TABLE IF NOT EXISTS articles (
+    f"""CREATE TABLE IF NOT EXISTS articles (
         id VARCHAR PRIMARY KEY, origin VARCHAR, url VARCHAR, outlet VARCHAR,
         published DATE, published_origin VARCHAR, title VARCHAR, text VARCHAR,
-        segments JSON, truncated BOOLEAN, status VARCHAR NOT NULL, reason VARCHAR,
+        segments {SEGMENTS_TYPE}, truncated BOOLEAN, status VARCHAR NOT NULL, reason VARCHAR,
         n_events INTEGER, coded_at TIMESTAMP, tacitus_version VARCHAR, model VARCHAR)""",
+    # `text` (an actor's, an event's sentence, a quote's content) is NULL when the article's
+    # text between the row's offsets gives it back: see tacitus.columns.
     """CREATE TABLE IF NOT EXISTS actors (
         article_id VARCHAR NOT NULL, start INTEGER, "end" INTEGER, text VARCHAR,
         code VARCHAR, country VARCHAR, sectors VARCHAR[], name VARCHAR, kind VARCHAR,
         why VARCHAR)""",
-    """CREATE TABLE IF NOT EXISTS events (
+    f"""CREATE TABLE IF NOT EXISTS events (
         id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, sentence INTEGER,
         span_start INTEGER, span_end INTEGER, text VARCHAR,
-        source_text VARCHAR, source_code VARCHAR, source_country VARCHAR,
-        source_sectors VARCHAR[], source_name VARCHAR,
-        target_text VARCHAR, target_code VARCHAR, target_country VARCHAR,
-        target_sectors VARCHAR[], target_name VARCHAR,
+        {_PARTY_DDL.format(p="source")}, {_PARTY_DDL.format(p="target")},
         cameo VARCHAR, cameo_name VARCHAR, root VARCHAR, plover_type VARCHAR,
         plover_mode VARCHAR, goldstein DOUBLE, quad_class INTEGER, polarity VARCHAR,
         modality VARCHAR, confidence DOUBLE, why VARCHAR, trigger VARCHAR, segment VARCHAR,
-        attribution JSON, location JSON, location_name VARCHAR, location_lat DOUBLE,
-        location_lon DOUBLE, location_geonameid BIGINT, location_country VARCHAR,
-        event_date DATE, date_precision VARCHAR, date JSON, candidate VARCHAR,
-        record JSON NOT NULL)""",
-    # `record` keeps Quote.to_dict() so that quote queries return the full quote, speaker
-    # actor included, the way events return Event.to_dict().
-    """CREATE TABLE IF NOT EXISTS quotes (
+        candidate VARCHAR, attribution_status VARCHAR, attribution_by {CLAIMANTS_TYPE},
+        attribution_why VARCHAR, location_name VARCHAR, location_geonameid BIGINT,
+        location_lat DOUBLE, location_lon DOUBLE, location_country VARCHAR,
+        location_admin1 VARCHAR, location_precision VARCHAR, location_basis VARCHAR,
+        location_why VARCHAR, event_date DATE, date_value VARCHAR, date_precision VARCHAR,
+        date_raw VARCHAR, date_why VARCHAR, casualties {CASUALTIES_TYPE})""",
+    f"""CREATE TABLE IF NOT EXISTS quotes (
         article_id VARCHAR NOT NULL, kind VARCHAR, content VARCHAR, content_start INTEGER,
-        content_end INTEGER, cue VARCHAR, speaker_text VARCHAR, speaker_code VARCHAR,
-        speaker_name VARCHAR, sentence INTEGER, record JSON NOT NULL)""",
+        content_end INTEGER, cue VARCHAR, speaker_text VARCHAR,
+        {_PARTY_DDL.format(p="speaker").replace("speaker_text", "speaker_actor_text")},
+        speaker_start INTEGER, speaker_end INTEGER, sentence INTEGER)""",
     # Further sources of a stored article: the same text read again from another file, line
     # or feed item (the article's own `origin` is the first). Added without a schema bump:
     # a store opened for writing gains the table, and readers treat its absence as empty.
@@ -77,18 +93,21 @@ ARTICLE_COLUMNS = (
 ACTOR_COLUMNS = (
     "article_id", "start", "end", "text", "code", "country", "sectors", "name", "kind", "why",
 )  # fmt: skip
+_PARTY = ("text", "code", "country", "sectors", "name", "why")
 EVENT_COLUMNS = (
     "id", "article_id", "sentence", "span_start", "span_end", "text",
-    "source_text", "source_code", "source_country", "source_sectors", "source_name",
-    "target_text", "target_code", "target_country", "target_sectors", "target_name",
+    *(f"source_{c}" for c in _PARTY), *(f"target_{c}" for c in _PARTY),
     "cameo", "cameo_name", "root", "plover_type", "plover_mode", "goldstein", "quad_class",
-    "polarity", "modality", "confidence", "why", "trigger", "segment", "attribution",
-    "location", "location_name", "location_lat", "location_lon", "location_geonameid",
-    "location_country", "event_date", "date_precision", "date", "candidate", "record",
+    "polarity", "modality", "confidence", "why", "trigger", "segment", "candidate",
+    "attribution_status", "attribution_by", "attribution_why",
+    "location_name", "location_geonameid", "location_lat", "location_lon", "location_country",
+    "location_admin1", "location_precision", "location_basis", "location_why",
+    "event_date", "date_value", "date_precision", "date_raw", "date_why", "casualties",
 )  # fmt: skip
 QUOTE_COLUMNS = (
     "article_id", "kind", "content", "content_start", "content_end", "cue", "speaker_text",
-    "speaker_code", "speaker_name", "sentence", "record",
+    "speaker_actor_text", *(f"speaker_{c}" for c in _PARTY[1:]), "speaker_start",
+    "speaker_end", "sentence",
 )  # fmt: skip
 CHILD_TABLES = ("actors", "events", "quotes")
 TABLE_COLUMNS: dict[str, Sequence[str]] = {
@@ -193,6 +212,15 @@ class Store:
     def _check_version(self, found: str) -> None:
         if found == str(SCHEMA_VERSION):
             return
+        if found in _RECODE_VERSIONS:
+            # Versions 1 and 2 kept events as JSON records with fewer columns; coding is
+            # deterministic and resumable, so re-coding is cheaper to trust than a migration.
+            raise StoreError(
+                f"store {self.path} has schema version {found!r}, from an older tacitus; "
+                f"this tacitus ({_tacitus_version()}) stores events in version "
+                f"{SCHEMA_VERSION}'s columns: re-run `tacitus code` on the same inputs into a "
+                "new store (--db), or read this one with the tacitus version that wrote it"
+            )
         raise StoreError(
             f"store {self.path} has schema version {found!r}, but this tacitus "
             f"({_tacitus_version()}) reads version {SCHEMA_VERSION}; open it with the tacitus "
@@ -207,6 +235,16 @@ class Store:
             return self._con.execute(sql, list(params)).fetchall()
         except duckdb.Error as exc:
             raise StoreError(f"query failed on {self.path}: {exc}") from exc
+
+    def column_rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """Like `rows`, fetched through Arrow a column at a time: lists and structs convert
+        to Python about twice as fast that way as through `fetchall` (bench/store_queries.py),
+        which matters for the event records `tacitus.queries` rebuilds from their columns."""
+        try:
+            table = self._con.sql(sql, params=list(params)).to_arrow_table()
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed on {self.path}: {exc}") from exc
+        return list(zip(*(column.to_pylist() for column in table.columns), strict=True))
 
     def dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Like `rows`, each row as a dict keyed by column name."""
@@ -418,76 +456,20 @@ class _Batch:
             self.articles.append(self._article_row(article, failed.status, failed.reason, 0))
             return
         self.articles.append(self._article_row(article, "coded", None, len(item.events)))
-        self.actors.extend(_actor_row(article.id, a) for a in item.actors)
-        self.events.extend(_event_row(article.id, e) for e in item.events)
-        self.quotes.extend(_quote_row(article.id, q) for q in item.quotes)
+        text = article.text
+        self.actors.extend(actor_row(article.id, text, a) for a in item.actors)
+        self.events.extend(event_row(article.id, text, e) for e in item.events)
+        self.quotes.extend(quote_row(article.id, text, q) for q in item.quotes)
 
     def _article_row(self, a: Article, status: str, reason: str | None, n_events: int) -> Row:
-        segments = [{"kind": s.kind, "start": s.start, "text": s.text} for s in a.segments]
         return (
             a.id, a.origin, a.url, a.outlet, a.published, a.published_origin, a.title, a.text,
-            json.dumps(segments, ensure_ascii=False), a.truncated, status, reason, n_events,
+            segments_value(a), a.truncated, status, reason, n_events,
             self.coded_at, _tacitus_version(), self.model,
         )  # fmt: skip
 
     def _failure_row(self, f: Failure) -> Row:
         return (
-            f.article_id, f.origin, None, None, None, None, None, f.text, "[]", False,
+            f.article_id, f.origin, None, None, None, None, None, f.text, [], False,
             f.status, f.reason, 0, self.coded_at, _tacitus_version(), self.model,
         )  # fmt: skip
-
-
-def _json(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False)
-
-
-def _actor_row(article_id: str, a: Actor) -> Row:
-    return (
-        article_id, a.start, a.end, a.text, a.code, a.country, list(a.sectors), a.name, a.kind,
-        a.why,
-    )  # fmt: skip
-
-
-def _party(actor: Actor | None) -> Row:
-    if actor is None:
-        return (None, None, None, None, None)
-    return (actor.text, actor.code, actor.country, list(actor.sectors), actor.name)
-
-
-def _iso_date(value: str | None) -> date | None:
-    """The event date as a DATE, or None when the dates stage wrote something unparsable."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        log.warning("event date %r is not an ISO date; stored in JSON only", value)
-        return None
-
-
-def _event_row(article_id: str, e: Event) -> Row:
-    """Stored under the article being saved, so that re-saving it always replaces the row."""
-    record = e.to_dict()
-    loc = e.location
-    where: Row = (
-        (None,) * 5 if loc is None else (loc.name, loc.lat, loc.lon, loc.geonameid, loc.country)
-    )
-    when = e.date
-    return (
-        record["id"], article_id, e.sentence, e.span[0], e.span[1], e.text,
-        *_party(e.source), *_party(e.target),
-        e.cameo, e.cameo_name, e.root, e.plover_type, e.plover_mode, e.goldstein, e.quad_class,
-        e.polarity, e.modality, record["confidence"], e.why, e.trigger, e.segment,
-        _json(record["attribution"]), _json(record["location"]), *where,
-        _iso_date(when.value if when else None), when.precision if when else None,
-        _json(record["date"]), e.candidate, _json(record),
-    )  # fmt: skip
-
-
-def _quote_row(article_id: str, q: Quote) -> Row:
-    speaker = q.speaker
-    return (
-        article_id, q.kind, q.content, q.content_span[0], q.content_span[1], q.cue,
-        q.speaker_text, speaker.code if speaker else None, speaker.name if speaker else None,
-        q.sentence, _json(q.to_dict()),
-    )  # fmt: skip

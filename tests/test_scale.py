@@ -3,14 +3,16 @@ the client loads them into the store, idempotently, with the same rows as a loca
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import tacitus
+from tacitus import queries
 from tacitus.errors import InputError
 from tacitus.ingest import read_inputs
+from tacitus.queries import EventFilter
 from tacitus.scale import partitions, run
 from tacitus.store import Store
 from tests.test_store import EGY_GOV, JOR_GOV, event, result
@@ -66,15 +68,18 @@ def test_a_local_cluster_stores_what_a_local_run_stores(tmp_path: Path) -> None:
             [str(inputs)], store, address="local:2", partition_files=2,
             on_part=lambda done: seen.append(done.index),
         )  # fmt: skip
-        distributed = sorted(r[0] for r in store.rows("SELECT record FROM events"))
+        distributed = _all_events(store)
     assert sorted(seen) == [0, 1, 2] and summary.parts == 3
     assert (summary.articles, summary.failed) == (len(lines), 0)
     assert len(summary.peak_rss_mb) >= 1 and all(mb > 0 for mb in summary.peak_rss_mb.values())
 
     local = Store(":memory:")
     local.save_many(list(tacitus.load().code(read_inputs([str(CORPUS)]))))
-    expected = sorted(r[0] for r in local.rows("SELECT record FROM events"))
-    assert [json.loads(r) for r in distributed] == [json.loads(r) for r in expected]
+    assert distributed == _all_events(local)
+
+
+def _all_events(store: Store) -> list[dict[str, Any]]:
+    return sorted(queries.events(store, EventFilter(all=True)), key=lambda r: str(r["id"]))
 
 
 def test_dask_runs_store_their_results_so_no_store_is_a_usage_error(tmp_path: Path) -> None:

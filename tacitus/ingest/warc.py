@@ -82,3 +82,46 @@ def _skipped(where: str, reason: str, url: str | None) -> Failure:
     skipped = failure(where, reason, article_id=url)
     skipped.status = "skipped"
     return skipped
+
+
+# -- record ranges: a large WARC split across the workers of a distributed run ----------------
+
+
+def response_offsets(path: str) -> list[int]:
+    """The byte offset of every HTTP response record in a .warc or .warc.gz file (fastwarc
+    reads gzip member by member, so an offset is where the record's member starts). Reading
+    headers only, this costs a fraction of coding the records."""
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    with open(path, "rb") as raw:
+        records = ArchiveIterator(raw, record_types=WarcRecordType.response, parse_http=False)
+        return [int(record.stream_pos) for record in records]
+
+
+def read_warc_records(
+    path: str, start: int, count: int, opts: Options
+) -> Iterator[Article | Failure]:
+    """`count` HTTP response records from byte offset `start` on (one of `response_offsets`),
+    with the same articles, skips and origins (``file@offset``) as reading the whole file."""
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    position = start
+    with open(path, "rb") as raw:
+        raw.seek(start)
+        records = ArchiveIterator(raw, record_types=WarcRecordType.response, parse_http=True)
+        try:
+            for n, record in enumerate(records):
+                if n == count:
+                    return
+                position = _file_offset(int(record.stream_pos), start)
+                yield _record(record, f"{path}@{position}", opts)
+        except Exception as exc:  # as in read_warc: keep what was read, say where it broke
+            reason = f"WARC is damaged after offset {position}: {type(exc).__name__}: {exc}"
+            yield failure(f"{path}@{position}", reason)
+
+
+def _file_offset(stream_pos: int, start: int) -> int:
+    """A record's offset in the file. fastwarc counts positions on a Python file from the
+    file's start (so after a seek they are already file offsets, measured with fastwarc 2.0);
+    a position before `start` can only be counted from the seek, and is shifted by it."""
+    return stream_pos if stream_pos >= start else start + stream_pos

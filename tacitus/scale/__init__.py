@@ -1,7 +1,8 @@
 """Distributed runs on Dask: `tacitus code INPUTS --dask ADDRESS` (or `--dask local:N`).
 
-The client splits the inputs into partitions of files, each worker codes its partitions
-with a pipeline it builds once and writes each as Parquet parts, and the client loads every
+The client splits the inputs into partitions of files or of WARC records, each worker codes
+its partitions with a pipeline it builds once and writes each as Parquet parts, and the
+client loads every
 part into the DuckDB store as it arrives. Loading replaces the rows of the part's articles,
 so a re-run, or a run resumed after a crash, never doubles an event.
 
@@ -19,11 +20,20 @@ from datetime import date
 from typing import Any
 
 from tacitus.errors import InputError, TacitusError
-from tacitus.scale.partitions import DEFAULT_PARTITION_FILES, Partition, partitions
+from tacitus.scale.partitions import (
+    DEFAULT_PARTITION_FILES,
+    DEFAULT_PARTITION_RECORDS,
+    Partition,
+    partitions,
+    record_partitions,
+)
 from tacitus.scale.worker import PartDone, code_partition, warm
 from tacitus.store import Store
 
-__all__ = ["PartDone", "Partition", "RunSummary", "dask_client", "partitions", "run", "warm_up"]
+__all__ = [
+    "PartDone", "Partition", "RunSummary", "dask_client", "partitions", "record_partitions",
+    "run", "warm_up",
+]  # fmt: skip
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +95,7 @@ def run(
     published: date | None = None,
     model: str | None = None,
     partition_files: int = DEFAULT_PARTITION_FILES,
+    partition_records: int = DEFAULT_PARTITION_RECORDS,
     parts_dir: str | None = None,
     on_part: Callable[[PartDone], None] | None = None,
     client: Any | None = None,
@@ -94,8 +105,11 @@ def run(
     `parts_dir` is where workers write their parts; it must be reachable by the workers and
     the client (a shared filesystem). By default a temporary directory, which suits a
     LocalCluster. An open `client` is used instead of connecting to `address` (benchmarks
-    reuse warm workers)."""
-    tasks = partitions(sources, size=partition_files, published=published, model=model)
+    reuse warm workers). Local WARC files are split into partitions of `partition_records`
+    response records, other files into partitions of `partition_files` files."""
+    tasks = record_partitions(
+        sources, size=partition_files, records=partition_records, published=published, model=model
+    )
     with tempfile.TemporaryDirectory(prefix="tacitus-parts-") as scratch:
         folder = parts_dir or scratch
         if client is not None:

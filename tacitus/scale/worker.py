@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tacitus.model import Article, Failure
 from tacitus.scale.partitions import Partition
 
 
@@ -48,7 +50,6 @@ def _peak_rss_mb() -> float:
 def code_partition(partition: Partition, parts_dir: str) -> PartDone:
     """Code the partition's inputs and write them under `parts_dir/part-NNNNN/`."""
     import tacitus
-    from tacitus.ingest import read_inputs
     from tacitus.store import Store
 
     pipeline = tacitus.load(partition.model)
@@ -56,7 +57,7 @@ def code_partition(partition: Partition, parts_dir: str) -> PartDone:
     scratch = Path(tempfile.mkdtemp(prefix="tacitus-part-"))
     try:
         with Store(scratch / "part.duckdb") as store:
-            items = read_inputs(list(partition.paths), published=partition.published)
+            items = _items(partition)
             store.save_many(pipeline.code(items), model=pipeline.model)
             stats = store.stats()
             store.export_parts(target)
@@ -71,6 +72,19 @@ def code_partition(partition: Partition, parts_dir: str) -> PartDone:
         peak_rss_mb=_peak_rss_mb(),
         worker=_worker_name(),
     )
+
+
+def _items(partition: Partition) -> Iterator[Article | Failure]:
+    """The partition's files, then its WARC record ranges."""
+    from tacitus.ingest import read_inputs
+    from tacitus.ingest.records import Options
+    from tacitus.ingest.warc import read_warc_records
+
+    if partition.paths:
+        yield from read_inputs(list(partition.paths), published=partition.published)
+    opts = Options(published=partition.published, max_chars=1_000_000)  # read_inputs' default
+    for path, start, count in partition.records:
+        yield from read_warc_records(path, start, count, opts)
 
 
 def warm(model: str | None = None) -> None:

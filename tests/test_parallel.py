@@ -1,0 +1,92 @@
+"""`--processes N`: forked workers each run the whole pipeline and send back results, in
+input order, the same results one process gives."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import cast
+
+import pytest
+
+import tacitus
+from tacitus.ingest import read_inputs
+from tacitus.model import Article, CodingResult, Failure
+from tacitus.parallel import WorkerError, code_in_processes
+from tacitus.pipeline import Pipeline
+
+CORPUS = Path(__file__).parent / "fixtures" / "clusters" / "articles.jsonl"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return tacitus.load()
+
+
+def summary(results: list[CodingResult]) -> list[tuple[str, list[dict[str, object]]]]:
+    return [(r.article.id, [e.to_dict() for e in r.events]) for r in results]
+
+
+def test_two_workers_code_what_one_process_codes_in_the_same_order(pipeline: Pipeline) -> None:
+    items = list(read_inputs([str(CORPUS)]))
+    alone = list(code_in_processes(pipeline, items, 1))
+    shared = list(code_in_processes(pipeline, items, 2, chunk=2))
+    assert len(shared) == len(items) > 4
+    assert summary(shared) == summary(alone)
+    assert any(r.events for r in shared)
+
+
+def test_failures_pass_through_in_their_place(pipeline: Pipeline) -> None:
+    items: list[Article | Failure] = [
+        Article(id="a", text="Jordan's king met Egypt's president in Amman on Monday."),
+        Failure(article_id="bad", origin="x.html", reason="unreadable"),
+        Article(id="b", text="Israel's army struck targets near Gaza on Tuesday."),
+    ]
+    results = list(code_in_processes(pipeline, items, 2, chunk=1))
+    assert [(r.article.id, r.failure is not None) for r in results] == [
+        ("a", False), ("bad", True), ("b", False),
+    ]  # fmt: skip
+
+
+class PidTagging:
+    """A pipeline stand-in that codes nothing and says which process it ran in."""
+
+    def code(self, items: Iterable[Article | Failure]) -> Iterator[CodingResult]:
+        for item in items:
+            assert isinstance(item, Article)
+            item.origin = str(os.getpid())
+            yield CodingResult(article=item)
+
+
+def test_the_work_is_done_in_the_workers_and_the_input_read_in_the_caller() -> None:
+    read_in: list[int] = []
+
+    def items() -> Iterator[Article]:
+        for n in range(8):
+            read_in.append(os.getpid())
+            yield Article(id=f"a{n}", text="text")
+
+    results = list(code_in_processes(cast(Pipeline, PidTagging()), items(), 2, chunk=1))
+    workers = {r.article.origin for r in results}
+    assert set(read_in) == {os.getpid()}
+    assert [r.article.id for r in results] == [f"a{n}" for n in range(8)]
+    assert str(os.getpid()) not in workers and 1 <= len(workers) <= 2
+
+
+class DiesOnBoom:
+    """A pipeline stand-in whose worker is killed (as by the OOM killer) on article "boom"."""
+
+    def code(self, items: Iterable[Article | Failure]) -> Iterator[CodingResult]:
+        for item in items:
+            assert isinstance(item, Article)
+            if item.id == "boom":
+                os.kill(os.getpid(), signal.SIGKILL)
+            yield CodingResult(article=item)
+
+
+def test_a_worker_killed_mid_run_is_an_error_not_a_hang() -> None:
+    items = [Article(id=name, text="text") for name in ("a", "boom", "c")]
+    with pytest.raises(WorkerError, match="a worker process died"):
+        list(code_in_processes(cast(Pipeline, DiesOnBoom()), items, 2, chunk=1))
