@@ -72,7 +72,8 @@ _DDL = (
         location_lat DOUBLE, location_lon DOUBLE, location_country VARCHAR,
         location_admin1 VARCHAR, location_precision VARCHAR, location_basis VARCHAR,
         location_why VARCHAR, event_date DATE, date_value VARCHAR, date_precision VARCHAR,
-        date_raw VARCHAR, date_why VARCHAR, casualties {CASUALTIES_TYPE})""",
+        date_raw VARCHAR, date_why VARCHAR, casualties {CASUALTIES_TYPE},
+        trigger_start INTEGER, trigger_end INTEGER)""",
     f"""CREATE TABLE IF NOT EXISTS quotes (
         article_id VARCHAR NOT NULL, kind VARCHAR, content VARCHAR, content_start INTEGER,
         content_end INTEGER, cue VARCHAR, speaker_text VARCHAR,
@@ -103,6 +104,7 @@ EVENT_COLUMNS = (
     "location_name", "location_geonameid", "location_lat", "location_lon", "location_country",
     "location_admin1", "location_precision", "location_basis", "location_why",
     "event_date", "date_value", "date_precision", "date_raw", "date_why", "casualties",
+    "trigger_start", "trigger_end",
 )  # fmt: skip
 QUOTE_COLUMNS = (
     "article_id", "kind", "content", "content_start", "content_end", "cue", "speaker_text",

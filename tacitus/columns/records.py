@@ -32,7 +32,7 @@ _EVENT_COLUMNS = (
     "e.quad_class", "e.polarity", "e.modality", "e.attribution_status", "e.attribution_by",
     "e.attribution_why", *(f"e.location_{c}" for c in _LOCATION), "e.date_value",
     "e.date_precision", "e.date_raw", "e.date_why", "e.casualties", "e.confidence",
-    "e.trigger", "e.segment", "e.candidate", "e.why",
+    "e.trigger", "e.segment", "e.candidate", "e.why", "e.trigger_start", "e.trigger_end",
 )  # fmt: skip
 EVENT_SELECT = ", ".join(_EVENT_COLUMNS)
 EVENT_WIDTH = len(_EVENT_COLUMNS)
@@ -65,7 +65,7 @@ def event_record(row: Sequence[Any]) -> Record:
     ) = row[18:30]  # fmt: skip
     location = row[30:39]
     date_value, precision, raw, date_why, casualties, confidence, trigger, segment = row[39:47]
-    candidate, why = row[47:49]
+    candidate, why, trigger_start, trigger_end = row[47:51]
     return {
         "id": id_,
         "article_id": article_id,
@@ -94,6 +94,8 @@ def event_record(row: Sequence[Any]) -> Record:
         "casualties": casualties,
         "confidence": confidence,
         "trigger": trigger,
+        # character offsets of the trigger word in the article text, for highlighting
+        "trigger_span": [trigger_start, trigger_end],
         "segment": segment,
         "candidate": candidate,
         "why": why,

@@ -76,7 +76,7 @@ def event_row(article_id: str, article_text: str, e: Event) -> Row:
         e.cameo, e.cameo_name, e.root, e.plover_type, e.plover_mode, e.goldstein, e.quad_class,
         e.polarity, e.modality, round(e.confidence, 3), e.why, e.trigger, e.segment,
         e.candidate, *_attribution(e), *_location(e), *_date(e),
-        e.casualties.to_dict() if e.casualties else None,
+        e.casualties.to_dict() if e.casualties else None, *e.trigger_span,
     )  # fmt: skip
 
 
