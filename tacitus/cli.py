@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, cast
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 import typer
 from rich.console import Console
@@ -563,13 +563,11 @@ def export(
     """Export stored events: Parquet by month, flat CSV, GDELT 2.0 Events and Mentions
     tables, PLOVER records as POLECAT publishes them, or GeoJSON of located events."""
     from tacitus.export import export as run_export
-    from tacitus.queries import EventFilter
 
-    flt = EventFilter(
-        actor=actor, source=source, target=target, dyad=_dyad(dyad), root=root, code=cameo,
-        modality=modality, polarity=polarity, since=_parse_date(since, "--since"),
-        until=_parse_date(until, "--until"), min_confidence=min_confidence, coded=coded,
-        all=show_all,
+    flt = _aggregate_filter(
+        actor=actor, source=source, target=target, dyad=dyad, root=root, code=cameo,
+        modality=modality, polarity=polarity, since=since, until=until,
+        min_confidence=min_confidence, coded=coded, show_all=show_all,
     )  # fmt: skip
     with _open_store(db) as store:
         try:
@@ -578,6 +576,22 @@ def export(
             raise _fail(str(exc)) from exc
     what = "cluster(s)" if clusters else "event(s)"
     err.print(f"exported {n} {what} as {fmt}" + (f" to {output}" if output else ""))
+
+
+def _aggregate_filter(
+    *, dyad: str | None, since: str | None, until: str | None, show_all: bool, **exact: Any
+) -> EventFilter:
+    """The filter `export` and `series` share: their options, with the dyad, dates and --all
+    read as the events command reads them."""
+    from tacitus.queries import EventFilter
+
+    return EventFilter(
+        dyad=_dyad(dyad),
+        since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"),
+        all=show_all,
+        **exact,
+    )
 
 
 @app.command()
@@ -607,16 +621,14 @@ def series(
 ) -> None:
     """Counts per period: events, per quad class, Goldstein sum and mean, one row a period."""
     from tacitus.output import write_series
-    from tacitus.queries import EventFilter
     from tacitus.queries import series as query_series
 
     if fmt not in ("table", "csv", "json"):
         raise _fail(f"--format must be table, csv or json, not {fmt!r}")
-    flt = EventFilter(
-        actor=actor, source=source, target=target, dyad=_dyad(dyad), root=root, code=cameo,
-        modality=modality, polarity=polarity, since=_parse_date(since, "--since"),
-        until=_parse_date(until, "--until"), min_confidence=min_confidence, coded=coded,
-        all=show_all,
+    flt = _aggregate_filter(
+        actor=actor, source=source, target=target, dyad=dyad, root=root, code=cameo,
+        modality=modality, polarity=polarity, since=since, until=until,
+        min_confidence=min_confidence, coded=coded, show_all=show_all,
     )  # fmt: skip
     with _open_store(db) as store:
         try:

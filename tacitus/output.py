@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable
-from typing import Any, Literal, TextIO
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Literal, TextIO, TypeVar
 
 from rich.console import Console
 from rich.table import Table
@@ -17,6 +17,8 @@ from rich.text import Text
 
 from tacitus.errors import InputError
 from tacitus.model import CASUALTY_KINDS
+
+T = TypeVar("T")
 
 Format = Literal["table", "jsonl", "csv"]
 FORMATS: tuple[str, ...] = ("table", "jsonl", "csv")
@@ -34,7 +36,7 @@ QUOTE_CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def _get(record: Record, *path: str) -> Any:
+def nested(record: Record, *path: str) -> Any:
     """A nested value, or None when any step is missing or null."""
     value: Any = record
     for key in path:
@@ -48,22 +50,22 @@ def _event_flat(r: Record) -> Record:
     return {
         "id": r.get("id"),
         "article_id": r.get("article_id"),
-        "date": _get(r, "date", "value"),
-        "source_code": _get(r, "source", "code"),
-        "source_text": _get(r, "source", "text"),
+        "date": nested(r, "date", "value"),
+        "source_code": nested(r, "source", "code"),
+        "source_text": nested(r, "source", "text"),
         "cameo": r.get("cameo"),
         "cameo_name": r.get("cameo_name"),
         "root": r.get("root"),
-        "target_code": _get(r, "target", "code"),
-        "target_text": _get(r, "target", "text"),
-        "plover_type": _get(r, "plover", "type"),
+        "target_code": nested(r, "target", "code"),
+        "target_text": nested(r, "target", "text"),
+        "plover_type": nested(r, "plover", "type"),
         "modality": r.get("modality"),
         "polarity": r.get("polarity"),
         "goldstein": r.get("goldstein"),
         "confidence": r.get("confidence"),
-        "location_name": _get(r, "location", "name"),
-        "location_basis": _get(r, "location", "basis"),
-        **{kind: _get(r, "casualties", kind, "low") for kind in CASUALTY_KINDS},
+        "location_name": nested(r, "location", "name"),
+        "location_basis": nested(r, "location", "basis"),
+        **{kind: nested(r, "casualties", kind, "low") for kind in CASUALTY_KINDS},
         "text": r.get("text"),
     }
 
@@ -73,8 +75,8 @@ def _quote_flat(r: Record) -> Record:
         "article_id": r.get("article_id"),
         "sentence": r.get("sentence"),
         "kind": r.get("kind"),
-        "speaker_code": _get(r, "speaker", "code"),
-        "speaker_name": _get(r, "speaker", "name"),
+        "speaker_code": nested(r, "speaker", "code"),
+        "speaker_name": nested(r, "speaker", "name"),
         "speaker_text": r.get("speaker_text"),
         "cue": r.get("cue"),
         "content": r.get("content"),
@@ -103,17 +105,17 @@ def _flags(r: Record) -> str:
 def _event_cells(r: Record) -> list[Text]:
     # Text cells, not strings: article text may contain [brackets] that rich reads as markup.
     return [
-        Text(str(_get(r, "date", "value") or "")),
+        Text(str(nested(r, "date", "value") or "")),
         _actor_cell(r.get("source")),
         Text(f"{r.get('cameo') or ''} {r.get('cameo_name') or ''}".strip()),
         _actor_cell(r.get("target")),
         Text(_flags(r), style="yellow"),
-        Text(str(_get(r, "location", "name") or "")),
+        Text(str(nested(r, "location", "name") or "")),
     ]
 
 
 def _quote_cells(r: Record) -> list[Text]:
-    speaker = _get(r, "speaker", "code") or r.get("speaker_text") or "-"
+    speaker = nested(r, "speaker", "code") or r.get("speaker_text") or "-"
     return [
         Text(str(speaker)),
         Text(str(r.get("cue") or "")),
@@ -135,12 +137,13 @@ def _write_jsonl(records: Iterable[Record], stream: TextIO) -> int:
     return n
 
 
-def _write_csv(
-    records: Iterable[Record],
+def write_csv_rows(
+    records: Iterable[T],
     stream: TextIO,
-    columns: tuple[str, ...],
-    flat: Callable[[Record], Record],
+    columns: Sequence[str],
+    flat: Callable[[T], Record],
 ) -> int:
+    """A header, then one line per item as `flat` lays it out; returns the number of lines."""
     # "\n" rather than csv's default "\r\n": a text stream already translates line ends.
     writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
@@ -178,7 +181,7 @@ def write_events(
     if fmt == "jsonl":
         return _write_jsonl(records, stream)
     if fmt == "csv":
-        return _write_csv(records, stream, EVENT_CSV_COLUMNS, _event_flat)
+        return write_csv_rows(records, stream, EVENT_CSV_COLUMNS, _event_flat)
     headers = ("date", "source", "event", "target", "flags", "where")
     return _write_table(records, stream, headers, _event_cells, width)
 
@@ -191,7 +194,7 @@ def write_quotes(
     if fmt == "jsonl":
         return _write_jsonl(records, stream)
     if fmt == "csv":
-        return _write_csv(records, stream, QUOTE_CSV_COLUMNS, _quote_flat)
+        return write_csv_rows(records, stream, QUOTE_CSV_COLUMNS, _quote_flat)
     headers = ("speaker", "cue", "kind", "content")
     return _write_table(records, stream, headers, _quote_cells, width)
 
@@ -221,7 +224,7 @@ def _cluster_cells(row: Any) -> list[Text]:
     r, c = row.record, row.cluster
     return [
         *_event_cells(r)[:4],
-        Text(str(_get(r, "location", "name") or "")),
+        Text(str(nested(r, "location", "name") or "")),
         Text(str(c["mentions"])),
         Text(str(c["articles"])),
         Text(str(c["outlets"])),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any, TextIO
 
 from tacitus.export.rows import ExportRow, get
+from tacitus.output import write_csv_rows
 
 _PARTY_FIELDS = ("text", "code", "country", "sectors", "name")
 _LOCATION_FIELDS = ("name", "geonameid", "lat", "lon", "country", "admin1", "precision")
@@ -80,10 +80,4 @@ def flat(row: ExportRow) -> dict[str, Any]:
 def write_csv(rows: Iterable[ExportRow], stream: TextIO, *, clusters: bool = False) -> int:
     """Write a header and one line per row; returns the number of rows."""
     columns = CLUSTER_COLUMNS if clusters else COLUMNS
-    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    n = 0
-    for row in rows:
-        writer.writerow(flat(row))
-        n += 1
-    return n
+    return write_csv_rows(rows, stream, columns, flat)

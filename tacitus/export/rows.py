@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from tacitus import queries
+from tacitus.output import nested
 from tacitus.queries import EventFilter
 from tacitus.store import Store
 
@@ -56,14 +57,9 @@ class Mention:
     copy_of: str | None = None  # the article this one is a syndicated copy of
 
 
-def get(record: Record, *path: str) -> Any:
-    """A nested value, or None when any step is missing or null."""
-    value: Any = record
-    for key in path:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
+# A nested value of a record, or None when any step is missing or null: one definition,
+# shared with the CLI's output.
+get = nested
 
 
 def _moment(value: Any) -> datetime | None:
