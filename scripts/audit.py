@@ -3,7 +3,7 @@
     .venv/bin/python scripts/audit.py sheet     # code the sample, write audit/sheet.jsonl
     .venv/bin/python scripts/audit.py score     # precision of the default output
     .venv/bin/python scripts/audit.py proxy     # events per non-political BBC article
-    .venv/bin/python scripts/audit.py show ID   # one sampled article's text, for reviewers
+    .venv/bin/python scripts/audit.py show ID [ID ...]   # sampled articles' texts, for reviewers
 
 The sheet holds each event with its sentence and headline for reviewers; it is written under
 audit/ (ignored by git: the text belongs to ../shared). The judgements are the project's own
@@ -56,25 +56,28 @@ def print_proxy() -> int:
     return 0
 
 
-def show(article_id: str) -> int:
-    """Print one sampled article's text, as coded, for a reviewer."""
-    for s in sample(EVAL):
-        if s.article.id == article_id:
-            print(s.article.text)
-            return 0
-    print(f"{article_id} is not in the audit sample", file=sys.stderr)
-    return 2
+def show(article_ids: list[str]) -> int:
+    """Print sampled articles' texts, as coded, for a reviewer. Drawing the sample reads
+    all three corpora, so ask for every article you need in one call."""
+    texts = {s.article.id: s.article.text for s in sample(EVAL)}
+    missing = [a for a in article_ids if a not in texts]
+    for article_id in article_ids:
+        if article_id in texts:
+            print(f"===== {article_id}\n{texts[article_id]}")
+    for article_id in missing:
+        print(f"{article_id} is not in the audit sample", file=sys.stderr)
+    return 2 if missing else 0
 
 
 def main(argv: list[str]) -> int:
     if not EVAL.exists():
         print(f"{EVAL} is absent: the audit needs ../shared/eval", file=sys.stderr)
         return 2
-    if len(argv) == 2 and argv[0] == "show":
-        return show(argv[1])
+    if len(argv) >= 2 and argv[0] == "show":
+        return show(argv[1:])
     commands = {"sheet": write_sheet, "score": print_score, "proxy": print_proxy}
     if len(argv) != 1 or argv[0] not in commands:
-        print(f"usage: audit.py {{{'|'.join(commands)}}} | show ARTICLE_ID", file=sys.stderr)
+        print(f"usage: audit.py {{{'|'.join(commands)}}} | show ID [ID ...]", file=sys.stderr)
         return 2
     return commands[argv[0]]()
 
