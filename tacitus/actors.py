@@ -15,6 +15,8 @@ person within the article (ArticleActors).
 from __future__ import annotations
 
 import logging
+import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -35,6 +37,17 @@ COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
 # Pronouns that stand for one person; "they", "it" and "we" name groups and states, which
 # the grammar resolves from the governing clause where it can (grammar.py).
 PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her"})
+# A year a news text names: 1900-2099, alone as a token ("in 2005", "December 2004").
+YEAR = re.compile(r"(19|20)\d\d")
+# How far around an undated article's reference year a listed term may lie and still hold,
+# in years: the year an article names most is usually its own or the one before.
+YEAR_SLACK = 1
+# Entity types of a named body or thing that a country's name can sit inside.
+NAMED_BODIES = frozenset({"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+# Words before a name that are not part of it: "Mr Conte" gives no first name.
+HONORIFICS = frozenset(
+    {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof"}
+)
 # Dependency relations that stay inside a noun phrase when we collect its modifiers.
 NP_DEPS = frozenset(
     {"compound", "amod", "poss", "nmod", "det", "case", "nummod", "appos", "flat", "npadvmod"}
@@ -76,10 +89,34 @@ class ArticleActors:
     published: date | None = None
     people: dict[str, PersonInfo] = field(default_factory=dict)  # full name and surname keys
     dateline: str | None = None  # the country of the dateline place, when it names one
+    # From a survey of the whole article before coding (ActorCoder.survey): the full names
+    # its PERSON entities give, by surname, and the years its text names.
+    full_names: dict[str, set[str]] = field(default_factory=dict)
+    years: Counter[int] = field(default_factory=Counter)
+
+    def fullest_name(self, name: str) -> str:
+        """The one full name the article gives a bare surname anywhere ("Conte" in a story
+        that names "Victor Conte" is Victor Conte, whichever comes first); the name itself
+        where the article gives none, or two different people share the surname."""
+        if len(name.split()) != 1:
+            return name
+        names = self.full_names.get(name, set())
+        return next(iter(names)) if len(names) == 1 else name
+
+    def reference_year(self) -> int | None:
+        """For an undated article, the year it most often names (the latest on a tie): news
+        names its own year more than any other, so a listed holder's term can be checked
+        roughly rather than not at all. None when the text names no year."""
+        if not self.years:
+            return None
+        return max(self.years, key=lambda y: (self.years[y], y))
 
     def remember(self, info: PersonInfo) -> None:
         self.people[info.name] = info
-        self.people.setdefault(info.name.split()[-1], info)
+        surname = info.name.split()[-1]
+        held = self.people.get(surname)
+        if held is None or held.name == info.name:
+            self.people[surname] = info
 
     def recall(self, text: str) -> PersonInfo | None:
         text = _strip_possessive(text)
@@ -180,6 +217,23 @@ class ActorCoder:
             for form in (p.name, *p.aliases):
                 self._people.setdefault(form, []).append(p)
 
+    # -- the article survey -----------------------------------------------------------------
+
+    def survey(self, docs: Iterable[Doc], state: ArticleActors) -> None:
+        """Read the whole article once before coding it: the full names its PERSON entities
+        give (so a surname met first still resolves to the full name given later) and the
+        years it names (a reference year for undated articles)."""
+        for doc in docs:
+            for ent in doc.ents:
+                if ent.label_ == "PERSON":
+                    words = [w for w in _strip_possessive(ent.text).split() if w]
+                    while words and words[0].rstrip(".") in HONORIFICS:
+                        words = words[1:]
+                    if len(words) >= 2 and words[-1][:1].isupper():
+                        state.full_names.setdefault(words[-1], set()).add(" ".join(words))
+                elif ent.label_ == "DATE":
+                    state.years.update(int(t.text) for t in ent if YEAR.fullmatch(t.text))
+
     # -- mentions --------------------------------------------------------------------------
 
     def mentions(self, doc: Doc, state: ArticleActors) -> list[Mention]:
@@ -239,11 +293,19 @@ class ActorCoder:
         # The list is looked up under the fullest name the article gives the person: "Mr
         # Johnson", once named "Jimmy James Johnson", is not the Prime Minister Boris Johnson.
         full = known.name if known and len(known.name.split()) > len(name.split()) else name
-        entry, in_office = self._known_person(full, state.published)
+        full = state.fullest_name(full)
+        year = state.reference_year() if state.published is None else None
+        entry, in_office = self._known_person(full, state.published, year)
         if entry and in_office:
             country = country or entry.country
             sectors = sectors or entry.sectors
-            undated = "; term not checked: no publication date" if state.published is None else ""
+            undated = ""
+            if state.published is None:
+                undated = (
+                    f"; term checked against {year}, the year the text names most"
+                    if year
+                    else "; term not checked: no publication date"
+                )
             why = (why + "; " if why else "") + f"known office holder: {entry.role}{undated}"
         elif entry:
             # Out of office on this date, the office's sector does not hold (PETRARCH's
@@ -252,22 +314,30 @@ class ActorCoder:
             why = (why + "; " if why else "") + f"known person ({entry.role}, another period)"
         if known and len(name.split()) < len(known.name.split()):
             name = known.name
+        name = state.fullest_name(name)
         m.code, m.sectors, m.name = country, sectors, name
         m.why = why or "person with no role in context"
         if country or sectors:
             state.remember(PersonInfo(name, country, sectors, m.why))
 
-    def _known_person(self, name: str, when: date | None) -> tuple[PersonEntry | None, bool]:
-        """A listed person by full name or alias, and whether in office on `when`.
+    def _known_person(
+        self, name: str, when: date | None, year: int | None = None
+    ) -> tuple[PersonEntry | None, bool]:
+        """A listed person by full name or alias, and whether in office on `when` (or, for
+        an undated article, around the year its text names most).
 
         A surname alone matches only where the list gives it as an alias; a full name that
-        is not listed is someone else, whatever the surname. With no date, the term cannot
-        be checked and the listed holder is assumed (the `why` says so)."""
+        is not listed is someone else, whatever the surname (the article survey gives a
+        surname the full name the article uses: "Conte" where it names "Victor Conte").
+        Out of office, the nationality holds. With no date and no year in the text, the term
+        cannot be checked and the listed holder is assumed (`why` says so)."""
         entries = self._people.get(name, [])
+        words = name.split()
+        if not entries and len(words) > 2:
+            # A middle name or initial is a variant, not another person: "George W Bush".
+            entries = self._people.get(f"{words[0]} {words[-1]}", [])
         for p in entries:
-            if when is None or (
-                (p.start is None or p.start <= when) and (p.end is None or when <= p.end)
-            ):
+            if _holds(p, when, year):
                 return p, True
         return (entries[0], False) if entries else (None, False)
 
@@ -337,6 +407,11 @@ class ActorCoder:
         if own and own.kind in ("person", "organisation") and (own.code or own.sectors):
             if own.code is None and (found := _context_country(head, index, state)):
                 cc, how = found
+                if state is not None and own.kind == "person" and own.name:
+                    # One person, one code: the country found for "Finance Minister Dilson
+                    # Funaro" holds for "Funaro" in later paragraphs, which would otherwise
+                    # each guess again (the dateline's country, or none).
+                    _remember_country(state, own.name, cc, own.sectors, how)
                 return self._actor(head, cc, own.sectors, own, offset, f"{own.why}; {how}", tokens)
             return self._actor(head, own.code, own.sectors, own, offset, own.why, tokens)
         if not near:
@@ -356,7 +431,14 @@ class ActorCoder:
         if not country and (found := _context_country(head, index, state)):
             country, how = found
             why = f"{why}; {how}"
-        return self._actor(head, country, sectors, own or near[0], offset, why, tokens)
+        actor = self._actor(head, country, sectors, own or near[0], offset, why, tokens)
+        if not sectors and own is None and head.ent_type_ in NAMED_BODIES:
+            # "the United States Anti-Doping Agency", "the Washington-based Economic Policy
+            # Institute": a body the dictionaries do not know, of that country but not the
+            # state itself. Its country holds; it is no state actor (relevance.is_state).
+            actor.kind = "organisation"
+            actor.why += f"; '{head.text}' heads a name the dictionaries do not know"
+        return actor
 
     def _pronoun_actor(self, head: Token, index: dict[int, Mention], offset: int) -> Actor | None:
         """'accusing him', 'he said': the one person named before the pronoun in its sentence
@@ -447,6 +529,25 @@ class ActorCoder:
             end=span.end_char + offset,
             kind=m.kind,
         )
+
+
+def _remember_country(
+    state: ArticleActors, name: str, country: str, sectors: tuple[str, ...], how: str
+) -> None:
+    known = state.recall(name)
+    if known is None or known.country is None:
+        state.remember(PersonInfo(name, country, sectors, f"{how} (first mention)"))
+
+
+def _holds(p: PersonEntry, when: date | None, year: int | None) -> bool:
+    """Whether a listed term holds on `when`, or overlaps the years around `year`; with
+    neither, it is assumed to hold."""
+    if when is not None:
+        return p.holds_on(when)
+    if year is None:
+        return True
+    first, last = date(year - YEAR_SLACK, 1, 1), date(year + YEAR_SLACK, 12, 31)
+    return (p.start is None or p.start <= last) and (p.end is None or first <= p.end)
 
 
 def _org_sectors(code: str) -> tuple[str, ...]:

@@ -180,6 +180,8 @@ DEFAULT_TARGET_PREPS = {
 }
 # Codes for which "A and B <verb>" with no object means they did it with each other.
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+# Acts that parties deciding together ("agreed to", "pledged to") do to each other.
+JOINT_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "09"})
 
 # Confidence: a start value per way the trigger was found, adjusted per missing piece.
 # Tuned by reading coded samples: a verb with explicit subject and object is usually right,
@@ -685,9 +687,14 @@ class EventCoder:
         return out
 
     def _joint(self, trig: Trigger) -> bool:
-        """'A and B met', 'A and B agreed to reopen the border': they act on each other."""
+        """'A and B met', 'A and B agreed to reopen the border': they act on each other. A
+        joint decision to coerce ("Intel, Samsung and the Foreign Office decided to ban camera
+        phones") is aimed at a third party, not at each other: only acts of cooperation
+        (roots 03-09) agreed together are read as between the deciders."""
         if trig.code[:2] in RECIPROCAL_ROOTS:
             return True
+        if trig.code[:2] not in JOINT_ROOTS:
+            return False
         return any(g.lemma_ in JOINT_VERBS for g in governing_chain(trig.governor))
 
     def _first_actors(self, tiers: list[list[Token]], ctx: SentenceContext) -> list[Actor]:

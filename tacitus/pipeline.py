@@ -212,6 +212,7 @@ class Pipeline:
         state = ArticleActors(published=article.published)
         for text in article.segment_text("dateline"):
             state.dateline = state.dateline or self.actors.dateline_country(text)
+        self.actors.survey((p.doc for p in parsed), state)
         result = CodingResult(article)
         sentence_no = 0
         if self.enricher:

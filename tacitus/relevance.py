@@ -162,12 +162,16 @@ def candidate_reason(
 
 def _political_act(event: Event, table: RelevanceTable) -> bool:
     """In news of another topic, what still is a political event: an organ (a government, a
-    force, a court, an IGO) acting, or acted upon, other than by talk alone; talk (a comment
-    or an appeal, roots 01-02) counts only when aimed at a political party. "The FBI said
-    spam was rising" is not an interaction; "the FBI raided a firm" and "the EU urged Poland"
-    are."""
+    force, a court, an IGO) acting on, or acted upon by, a party the text names with its
+    country; talk (a comment or an appeal, roots 01-02) counts only when aimed at a
+    political party. "The FBI said spam was rising" is not an interaction; "the FBI raided
+    a firm" and "the EU urged Poland" are. An act with no coded target ("a judge rejected
+    the motion", "the government agreed to fund the costs") is, in a match report or a
+    company story, part of that story rather than an interaction between parties."""
     src, tgt = event.source, event.target
     if not (is_organ(src, table) or is_organ(tgt, table)):
+        return False
+    if tgt is None or not tgt.code or tgt.code.startswith("---"):
         return False
     return event.root not in TALK_ROOTS or is_political(tgt, table)
 

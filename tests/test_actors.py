@@ -8,3 +8,49 @@ import tacitus
 def test_the_state_a_phrase_is_about_wins_over_the_bloc_describing_it() -> None:
     events = tacitus.code("NATO-member Norway is willing to send troops to Latvia.").events
     assert events and all(e.source is not None and e.source.country == "NOR" for e in events)
+
+
+def _sources(text: str, published: str | None = None) -> list[tuple[str, str | None]]:
+    return [
+        (e.source.text, e.source.code)
+        for e in tacitus.code(text, published=published).events
+        if e.source is not None
+    ]
+
+
+def test_a_surname_is_the_person_the_article_names_in_full_even_when_named_later() -> None:
+    # Giuseppe Conte is listed, with the alias "Conte"; this article's Conte is someone else.
+    text = (
+        "Conte attacked the sprinter in a television interview.\n\n"
+        "Victor Conte, who ran the laboratory, denied supplying steroids to the athletes."
+    )
+    assert all(code is None or not code.startswith("ITA") for _, code in _sources(text))
+
+
+def test_an_undated_article_checks_terms_against_the_year_it_names_most() -> None:
+    # Scott Morrison ("Morrison") was Prime Minister 2018-2022; a story about 2004 that
+    # names no date of its own is not about him in office.
+    text = (
+        "In December 2004 Morrison criticised the opposition over its tax plans.\n\n"
+        "The 2004 campaign was the longest in years."
+    )
+    codes = [code for _, code in _sources(text)]
+    assert "AUSGOV" not in codes
+
+
+def test_a_country_found_for_a_person_holds_for_their_later_mentions() -> None:
+    # The first mention takes Brazil from its sentence; the second paragraph names no state,
+    # and must not guess again (dateline or none): one person, one code.
+    text = (
+        "Brazil will not pay the banks until the talks resume, Finance Minister Dilson "
+        "Funaro said.\n\n"
+        "Funaro told reporters that the lenders understood his position."
+    )
+    funaro = {code for name, code in _sources(text) if "Funaro" in name}
+    assert funaro == {"BRAGOV"}, funaro
+
+
+def test_coordinated_deciders_of_a_ban_do_not_ban_each_other() -> None:
+    text = "Intel, Samsung and the Foreign Office have decided to ban camera phones."
+    events = tacitus.code(text, published="2004-11-01").events
+    assert events and all(e.target is None for e in events)

@@ -152,3 +152,25 @@ def test_an_act_reported_twice_in_an_article_is_one_event() -> None:
     assert first.candidate is None
     assert again.candidate == "repeats the event of sentence 0"
     assert [e.candidate for e in said] == [None, None]  # each statement is its own event
+
+
+def test_in_other_news_an_organ_s_act_needs_a_party_it_acts_on() -> None:
+    # "A judge rejected the motion" in a match report is part of the sports story; "police
+    # raided the club" has a party acted upon and is kept.
+    ruling = _event(_actor("USAJUD", "JUD"))
+    ruling.cameo = "120"
+    reason = candidate_reason(ruling, SPORT)
+    assert reason is not None and reason.startswith("not political news")
+    roleless = _event(_actor("USACOP", "COP"), _actor("---BUS", "BUS"))
+    assert candidate_reason(roleless, SPORT) is not None
+    raid = _event(_actor("USACOP", "COP"), _actor("USABUS", "BUS"))
+    assert candidate_reason(raid, SPORT) is None
+
+
+@pytest.mark.slow
+def test_a_body_named_after_a_country_is_not_the_state() -> None:
+    text = "The United States Anti-Doping Agency accused the laboratory of supplying steroids."
+    events = tacitus.code(text, published="2004-10-01").events
+    sources = [e.source for e in events if e.source is not None]
+    assert sources and all(s.country == "USA" and s.kind == "organisation" for s in sources)
+    assert all(e.candidate for e in events)
