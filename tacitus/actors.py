@@ -267,7 +267,7 @@ class ActorCoder:
         spans: list[Mention] = [
             Mention(e.start, e.end, "person", None, name=e.text, why="PERSON entity")
             for e in doc.ents
-            if e.label_ == "PERSON"
+            if e.label_ == "PERSON" and not (len(e) == 1 and _in_list_of_bodies(e[0]))
         ]
         covered = {i for m in spans for i in range(m.start, m.end)}
         # Surnames already known in this article, or known office holders, whatever the
@@ -275,6 +275,8 @@ class ActorCoder:
         for tok in doc:
             if tok.i in covered or tok.pos_ != "PROPN":
                 continue
+            if _in_list_of_bodies(tok):
+                continue  # "Liggett Group and Brown and Williamson": a firm's name
             text = _strip_possessive(tok.text)
             if text in state.people or text in self._people:
                 spans.append(
@@ -529,6 +531,14 @@ class ActorCoder:
             end=span.end_char + offset,
             kind=m.kind,
         )
+
+
+def _in_list_of_bodies(tok: Token) -> bool:
+    """A bare surname coordinated mostly with organisations' names is one of them ("Altria
+    Group, Lorillard Tobacco and Brown and Williamson"), whatever the entity recogniser says."""
+    bodies = sum(c.ent_type_ in NAMED_BODIES for c in tok.conjuncts)
+    people = sum(c.ent_type_ == "PERSON" for c in tok.conjuncts)
+    return bodies > people
 
 
 def _remember_country(

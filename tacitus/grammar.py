@@ -17,6 +17,8 @@ PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 OBJ = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 # Clause links through which an embedded verb shares the governing verb's subject.
 SUBJECT_SHARING = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
+# Prepositions whose gerund, after a verb with a direct object, is done by that object.
+OBJECT_GERUND_PREPS = frozenset({"from", "of", "with", "for"})
 # Verbs whose subject reports rather than acts: their own statement event is not coded
 # when what they report is itself coded, and a news outlet is never coded as their source.
 REPORTING = frozenset(
@@ -190,8 +192,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             if head.head.lemma_ in ISSUING_VERBS:
                 return subjects(head.head, depth + 1)
         return expand([head])  # "officials seeking ..."
-    if verb.dep_ == "pcomp" and head.lower_ == "from":
-        # "block X from carrying out", "prevent X from reaching": X does it.
+    if verb.dep_ == "pcomp" and head.lower_ in OBJECT_GERUND_PREPS:
+        # "block X from carrying out", "prevent X from reaching", "charged X with helping",
+        # "accused X of plotting", "thanked X for supporting": X does it.
         objs = [c for c in head.head.children if c.dep_ in ("dobj", "obj")]
         if objs:
             return expand(objs[:1])

@@ -155,6 +155,8 @@ def candidate_reason(
         return f"source {src.code} is a role with no country"
     if not (is_political(src, table) or is_political(tgt, table)):
         return "no political party on either side"
+    if event.modality == "hypothetical":
+        return "a hypothetical act ('could', 'would', 'if'), not reported as happening"
     if not topic.political and not _political_act(event, table):
         return f"not political news: {topic.describe()}"
     return None

@@ -54,3 +54,9 @@ def test_coordinated_deciders_of_a_ban_do_not_ban_each_other() -> None:
     text = "Intel, Samsung and the Foreign Office have decided to ban camera phones."
     events = tacitus.code(text, published="2004-11-01").events
     assert events and all(e.target is None for e in events)
+
+
+def test_a_surname_listed_among_firms_is_a_firm() -> None:
+    # "Brown" is a listed surname (Gordon Brown); here it is part of a tobacco firm's name.
+    text = "Among the accused in 2004 were Altria Group, Liggett Group and Brown and Williamson."
+    assert all(code is None or "GBR" not in code for _, code in _sources(text))

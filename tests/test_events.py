@@ -738,3 +738,11 @@ def test_a_statement_speaks_for_its_author_not_for_whoever_blocks_it() -> None:
     assert criticism and all(e.source and e.source.code == "IGOEEC" for e in criticism)
     issued = coded("Russia issued a statement condemning the strikes on Syria.")
     assert [e for e in issued if e.root == "11" and e.source and e.source.country == "RUS"]
+
+
+def test_a_gerund_after_a_verb_s_object_is_done_by_that_object() -> None:
+    # "charged X with helping Y": X helped Y, the prosecutors did not.
+    text = "Prosecutors charged the Kenyan officials with helping the rebels buy weapons."
+    events = tacitus.code(text, published="2010-05-01").events
+    helping = [e for e in events if e.trigger == "helping"]
+    assert helping and all(e.source and e.source.code == "KENGOV" for e in helping), helping

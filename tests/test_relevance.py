@@ -174,3 +174,10 @@ def test_a_body_named_after_a_country_is_not_the_state() -> None:
     sources = [e.source for e in events if e.source is not None]
     assert sources and all(s.country == "USA" and s.kind == "organisation" for s in sources)
     assert all(e.candidate for e in events)
+
+
+def test_a_hypothetical_act_is_a_candidate() -> None:
+    could = _event(_actor("GBRGOV", "GOV"), _state("FRA"))
+    could.modality = "hypothetical"
+    reason = candidate_reason(could, POLITICAL)
+    assert reason is not None and reason.startswith("a hypothetical act")
