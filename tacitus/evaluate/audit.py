@@ -151,11 +151,14 @@ def sample(eval_dir: Path) -> list[SampledArticle]:
         for item in readers[corpus](eval_dir):
             pools.setdefault((corpus, item.category), []).append(item)
             pools.setdefault((corpus, "all"), []).append(item)
-    chosen: list[SampledArticle] = []
+    chosen: dict[str, SampledArticle] = {}
     for corpus, category, n in SAMPLE_PLAN:
         pool = pools.get((corpus, category), [])
-        chosen.extend(rng.sample(pool, min(n, len(pool))))
-    return chosen
+        # A later round may draw an article an earlier one holds: it is audited once. The
+        # draws themselves stay as they were, so earlier rounds keep their articles.
+        for item in rng.sample(pool, min(n, len(pool))):
+            chosen.setdefault(item.article.id, item)
+    return list(chosen.values())
 
 
 # ---------------------------------------------------------------------------------------------
