@@ -738,7 +738,9 @@ class EventCoder:
         code, labour_why = readings.labour_strike(code, source, trig.token)
         code, violence_why = readings.unconventional(code, source, trig.token)
         code, peace_why = readings.peacekeeping(code, source, trig.token)
-        reading_why = "; ".join(w for w in (reading_why, labour_why, violence_why, peace_why) if w)
+        code, contest_why = readings.political_contest(code, source, target)
+        whys = (reading_why, labour_why, violence_why, peace_why, contest_why)
+        reading_why = "; ".join(w for w in whys if w)
         if reading_why:
             mood_why = f"{mood_why}; {reading_why}" if mood_why else reading_why
         cb = lookup(code)

@@ -40,6 +40,8 @@ DURATION_WORDS = frozenset({"day", "night", "week", "month", "year", "hour", "ti
 # with no target of attack is a work stoppage (143), not a use of force.
 LABOUR_SECTORS = frozenset({"LAB", "EDU", "HLH", "MED", "CVL", "BUS", "AGR", "REF", "OPP"})
 NON_STATE_SECTORS = frozenset({"REB", "INS", "SEP", "UAF", "CRM", "IMG", "RAD", "CVL", "OPP"})
+# Bodies that contest politics with words: parties, the opposition, parliaments, courts.
+CONTEST_SECTORS = frozenset({"PTY", "OPP", "LEG", "JUD"})
 
 
 def reading(code: str, polarity: Polarity, modality: Modality) -> tuple[str, str]:
@@ -110,6 +112,20 @@ def unconventional(code: str, source: Actor | None, trigger: Token) -> tuple[str
     if source is None or source.code is None or set(source.sectors) & NON_STATE_SECTORS:
         return "180", "violence by a non-state or unknown hand: 190 read as 180"
     return code, ""
+
+
+def political_contest(code: str, source: Actor | None, target: Actor | None) -> tuple[str, str]:
+    """'Labour attacked the Tories', 'the court clashed with ministers': parties, parliaments
+    and courts fight with words. Force (18-19) between such bodies, with no armed party on
+    either side, is criticism (111): CAMEO's force needs someone who holds the means."""
+    if code[:2] not in ("18", "19"):
+        return code, ""
+    sides = [a for a in (source, target) if a is not None and a.code]
+    if not any(set(a.sectors) & CONTEST_SECTORS for a in sides):
+        return code, ""
+    if any(set(a.sectors) & ARMED_SECTORS for a in sides):
+        return code, ""
+    return "111", f"political contest: {code} between unarmed political bodies read as 111"
 
 
 def on_strike(noun: Token) -> bool:

@@ -746,3 +746,25 @@ def test_a_gerund_after_a_verb_s_object_is_done_by_that_object() -> None:
     events = tacitus.code(text, published="2010-05-01").events
     helping = [e for e in events if e.trigger == "helping"]
     assert helping and all(e.source and e.source.code == "KENGOV" for e in helping), helping
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Labour attacked the Conservatives over their immigration plans.",
+        "The country's most senior judge clashed with ministers over public inquiries.",
+    ],
+)
+def test_force_between_parties_parliaments_or_courts_is_criticism(text: str) -> None:
+    events = tacitus.code(text, published="2005-02-01").events
+    assert events and all(e.root == "11" for e in events), [(e.cameo, e.why) for e in events]
+
+
+def test_armed_parties_still_use_force() -> None:
+    events = tacitus.code("Israeli troops attacked Hamas fighters in Gaza.").events
+    assert any(e.root == "19" for e in events)
+
+
+def test_a_bare_attempt_is_no_assault() -> None:
+    events = tacitus.code("Labour's attempt to engage the public in its campaign failed.").events
+    assert not any(e.root == "18" for e in events)
