@@ -57,6 +57,7 @@ from tacitus.mood import (
     advised,
     announces_own_act,
     appealing_verb,
+    criticised_clause,
     demanding_speaker,
     for_clause,
     mood,
@@ -226,7 +227,8 @@ class EventCoder:
                     )
                     verb_trig = _read_warning(Trigger(tok, pat, "verb", tok))
                     verb_trig = _read_denial(_read_refused(verb_trig))
-                    yield _read_obligation(_read_spoken_protest(verb_trig))
+                    verb_trig = _read_obligation(_read_spoken_protest(verb_trig))
+                    yield _read_criticism(verb_trig)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.patterns.nouns:
                 trig = self._noun_trigger(tok)
                 if trig:
@@ -911,6 +913,16 @@ def _complement_targets(verb: Token, root: str) -> list[Token]:
             found += [t for o in objects(c) for t in prep_objects(o, OBJECT_PREPS)]
         elif c.dep_ == "ccomp" and root in ("02", "10", "11") and c.pos_ in ("VERB", "AUX"):
             found += subjects(c)
+            # "said the way the government handled the bill was a shambles": the one whose
+            # doing the subject describes.
+            found += [
+                t
+                for subj in subjects(c)
+                for rel in subj.children
+                if rel.dep_ in ("relcl", "acl") and rel.pos_ == "VERB"
+                for t in subjects(rel)
+                if t.i != subj.i and t.pos_ != "PRON"
+            ]
     return found
 
 
@@ -957,6 +969,16 @@ def _read_obligation(trig: Trigger) -> Trigger:
     code = "020" if advised(clause) else "100"
     trig.reading = f"an obligation put on another party: 010 read as {code}"
     trig.code = code
+    return trig
+
+
+def _read_criticism(trig: Trigger) -> Trigger:
+    """'said the government's plans were a shambles': a statement that condemns another
+    party is a criticism of it (111), aimed at the party the condemned clause names."""
+    if trig.code != "010" or criticised_clause(trig.token) is None:
+        return trig
+    trig.reading = "a statement that condemns another party: 010 read as 111"
+    trig.code = "111"
     return trig
 
 

@@ -9,6 +9,8 @@ codes as that speaker's demand (10x) or appeal (02x) instead of the act itself.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
+from importlib import resources
 from typing import cast
 
 from spacy.tokens import Token
@@ -99,6 +101,48 @@ DEMAND_SPEECH = frozenset(
 )
 # Roots whose act, announced on a condition ('will impose sanctions unless ...'), is a threat.
 CONDITIONAL_THREATS = frozenset({"14", "16", "17", "18", "19", "20"})
+
+
+@cache
+def criticism_words() -> frozenset[str]:
+    """Words of condemnation (tacitus/data/criticism.tsv)."""
+    path = resources.files("tacitus") / "data" / "criticism.tsv"
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and not line.startswith("lemma\t"):
+            words.add(line.split("\t", 1)[0].strip())
+    return frozenset(words)
+
+
+def criticised_clause(speaker: Token) -> Token | None:
+    """'said the Tory proposal was absolutely disgusting', 'argued that ministers had misled
+    the public': the complement clause of a speech verb that condemns a party it names as
+    its subject, if any. A clause about the speaker ('said it was a shambles' by a pronoun
+    subject) or with no subject that names someone is no criticism of another party."""
+    if speaker.lemma_ not in DEMAND_SPEECH | REPORTING:
+        return None
+    words = criticism_words()
+    for c in speaker.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = [s for s in c.children if s.dep_ in SUBJ]
+        if not subj or any(s.pos_ == "PRON" for s in subj):
+            continue
+        if any(t.lemma_.lower() in words or t.lower_ in words for t in _predicate(c)):
+            return c
+    return None
+
+
+def _predicate(clause: Token) -> list[Token]:
+    """What a clause says of its subject: the verb ("had misled"), its complement or object
+    ("was a shambles", "was disgusting", "made a mess") and their modifiers ("a shameful
+    decision"). A word deeper in the clause is a topic, not a verdict ("would set out plans
+    for tackling immigration abuse")."""
+    heads = [clause] + [
+        c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj", "oprd", "xcomp")
+    ]
+    mods = [m for h in heads[1:] for m in h.children if m.dep_ in ("amod", "compound", "advmod")]
+    return heads + mods
 
 
 def announces_own_act(clause: Token) -> bool:

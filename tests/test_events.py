@@ -768,3 +768,23 @@ def test_armed_parties_still_use_force() -> None:
 def test_a_bare_attempt_is_no_assault() -> None:
     events = tacitus.code("Labour's attempt to engage the public in its campaign failed.").events
     assert not any(e.root == "18" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The Liberal Democrats said the Conservative proposal was absolutely disgusting.", "GBR"),
+        ("Moscow said the way the Ukrainian government handled the talks was a farce.", "UKR"),
+    ],
+)
+def test_a_statement_that_condemns_another_party_is_criticism_of_it(text: str, target: str) -> None:
+    events = tacitus.code(text, published="2005-02-01").events
+    assert any(e.cameo == "111" and e.target and e.target.country == target for e in events), [
+        (e.cameo, e.target and e.target.code) for e in events
+    ]
+
+
+def test_a_word_of_blame_deep_in_what_was_said_is_a_topic_not_a_verdict() -> None:
+    text = "The prime minister said the government would publish plans for tackling abuse."
+    events = tacitus.code(text, published="2005-02-01").events
+    assert not any(e.cameo == "111" for e in events)
