@@ -132,8 +132,15 @@ def code(
         str | None, typer.Option(help="Installed English spaCy pipeline to parse with.")
     ] = None,
     processes: Annotated[
-        int, typer.Option(help="Worker processes, each running the whole pipeline.", min=1)
-    ] = 1,
+        int | None,
+        typer.Option(
+            help="Worker processes, each running the whole pipeline. Default: the cores this "
+            "process may use; never more workers than chunks of 8 articles, and none for 8 "
+            "articles or fewer (they are coded in this process).",
+            min=1,
+            show_default=False,
+        ),
+    ] = None,
     max_chars: Annotated[
         int, typer.Option(help="Longest article accepted, in characters.", min=1)
     ] = 1_000_000,
@@ -165,7 +172,7 @@ def code(
     from tacitus.accounting.failures import FailureLog
     from tacitus.ingest import IngestReport, read_inputs
     from tacitus.output import write_events
-    from tacitus.parallel import WorkerError, code_in_processes
+    from tacitus.parallel import WorkerError, code_in_processes, usable_cores
     from tacitus.pipeline import Pipeline
     from tacitus.progress import CodingProgress
     from tacitus.store import Store
@@ -199,7 +206,8 @@ def code(
     progress = CodingProgress(err, enabled=live)
     interrupted = False
     try:
-        for result in progress.track(code_in_processes(pipeline, items, processes)):
+        workers = processes or usable_cores()
+        for result in progress.track(code_in_processes(pipeline, items, workers)):
             if result.failure is not None:
                 failures.add(result.failure)
             else:

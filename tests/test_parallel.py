@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import cast
@@ -14,7 +15,13 @@ import pytest
 import tacitus
 from tacitus.ingest import read_inputs
 from tacitus.model import Article, CodingResult, Failure
-from tacitus.parallel import WorkerError, code_in_processes
+from tacitus.parallel import (
+    CHUNK_ARTICLES,
+    WorkerError,
+    code_in_processes,
+    usable_cores,
+    workers_for,
+)
 from tacitus.pipeline import Pipeline
 
 CORPUS = Path(__file__).parent / "fixtures" / "clusters" / "articles.jsonl"
@@ -90,3 +97,32 @@ def test_a_worker_killed_mid_run_is_an_error_not_a_hang() -> None:
     items = [Article(id=name, text="text") for name in ("a", "boom", "c")]
     with pytest.raises(WorkerError, match="a worker process died"):
         list(code_in_processes(cast(Pipeline, DiesOnBoom()), items, 2, chunk=1))
+
+
+def test_the_default_is_the_cores_this_process_may_use() -> None:
+    expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert usable_cores() == expected >= 1
+
+
+def test_no_more_workers_than_chunks_and_none_for_a_single_chunk() -> None:
+    assert workers_for(1, 8, 8) == 1
+    assert workers_for(8, 8, 8) == 1
+    assert workers_for(9, 8, 8) == 2
+    assert workers_for(1000, 4, 8) == 4
+    assert workers_for(0, 4, 8) == 1
+
+
+def test_a_handful_of_articles_is_coded_in_this_process_however_many_are_allowed() -> None:
+    items = [Article(id=f"a{n}", text="text") for n in range(CHUNK_ARTICLES)]
+    results = list(code_in_processes(cast(Pipeline, PidTagging()), items, 4))
+    assert {r.article.origin for r in results} == {str(os.getpid())}
+
+
+def test_a_short_input_is_shared_evenly_over_the_workers_it_needs() -> None:
+    items = [Article(id=f"a{n}", text="text") for n in range(CHUNK_ARTICLES + 1)]
+    results = list(code_in_processes(cast(Pipeline, PidTagging()), items, 4))
+    per_worker = Counter(r.article.origin for r in results)
+    assert str(os.getpid()) not in per_worker
+    # Two chunks, so two workers at most (not four), of 5 and 4 articles when both ran.
+    assert len(per_worker) <= 2 and sorted(per_worker.values()) in ([4, 5], [9])
+    assert [r.article.id for r in results] == [item.id for item in items]

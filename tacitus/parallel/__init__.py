@@ -7,6 +7,12 @@ Here each worker is a fork of this process, holding the pipeline the parent alre
 and codes whole chunks of articles start to finish; only the results (events, actors, quotes:
 a few KB an article) come back. Results come out in input order.
 
+How many workers: `--processes` defaults to the cores this process may run on
+(`usable_cores`), and `code_in_processes` never starts more workers than the input has chunks
+of articles: it reads ahead up to one chunk per worker before forking, so an input of one
+chunk or less (a single article, the handful a test codes) is coded in this process and no
+worker is started at all.
+
 Workers end with their parent (`tacitus.accounting.processes.die_with_parent`), and a worker
 that dies (an OOM kill) fails the run with an error instead of hanging it.
 """
@@ -14,12 +20,14 @@ that dies (an OOM kill) fails the run with an error instead of hanging it.
 from __future__ import annotations
 
 import logging
+import math
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
+from itertools import chain, islice
 
 from tacitus.accounting.processes import die_with_parent
 from tacitus.errors import TacitusError
@@ -44,6 +52,22 @@ class WorkerError(TacitusError):
     """A worker process died (killed, out of memory) before returning its articles."""
 
 
+def usable_cores() -> int:
+    """The cores this process may run on: its CPU affinity where the system has one (a
+    container or `taskset` may allow fewer than the machine has), else the machine's count."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    if affinity is not None:
+        return max(1, len(affinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def workers_for(articles: int, processes: int, chunk: int) -> int:
+    """Workers worth starting for `articles` articles: one per chunk at most, and none (this
+    process codes) for a single chunk, where forking would only add its start-up."""
+    chunks = math.ceil(articles / chunk)
+    return 1 if chunks <= 1 else min(processes, chunks)
+
+
 def code_in_processes(
     pipeline: Pipeline,
     items: Iterable[Article | Failure],
@@ -51,10 +75,28 @@ def code_in_processes(
     *,
     chunk: int = CHUNK_ARTICLES,
 ) -> Iterator[CodingResult]:
-    """Code `items` in `processes` forked workers (in this process when 1), in input order."""
+    """Code `items` in up to `processes` forked workers, in input order: in this process
+    when 1, or when the input holds no more than one chunk of articles."""
     if processes <= 1:
         yield from pipeline.code(items)
         return
+    it = iter(items)
+    head = list(islice(it, processes * chunk))  # read ahead: one chunk per worker
+    articles = sum(1 for item in head if isinstance(item, Article))
+    ended = len(head) < processes * chunk
+    if ended:
+        processes = workers_for(articles, processes, chunk)
+        # A short input is shared evenly (9 articles on 2 workers: 5 and 4, not 8 and 1).
+        chunk = max(1, min(chunk, math.ceil(len(head) / processes)))
+    if processes <= 1:
+        yield from pipeline.code(head)
+        return
+    yield from _in_workers(pipeline, chain(head, it), processes, chunk)
+
+
+def _in_workers(
+    pipeline: Pipeline, items: Iterable[Article | Failure], processes: int, chunk: int
+) -> Iterator[CodingResult]:
     global _PIPELINE
     die_with_parent()
     _PIPELINE = pipeline
