@@ -111,7 +111,11 @@ def _main(
 def code(
     sources: Annotated[
         list[str],
-        typer.Argument(help="Text, HTML or JSONL files, directories, or - for standard input."),
+        typer.Argument(
+            help="Files or directories of text, HTML, JSONL, feeds, WARC or Reuters SGML "
+            "(compressed or not), fsspec URLs of them (s3://, gcs://, memory://, file://), "
+            "or - for standard input."
+        ),
     ],
     published: Annotated[
         str | None,
@@ -179,6 +183,7 @@ def code(
 
     out_fmt = _check_format(fmt)
     pub = _parse_date(published, "--published")
+    _check_urls(sources)
     if dask is not None:
         if no_store:
             raise _fail("--dask stores its results; it cannot run with --no-store")
@@ -243,6 +248,17 @@ def code(
     if interrupted:
         raise typer.Exit(_report_interrupt(summary, None if store is None else db))
     raise typer.Exit(_report_run(summary, failures, None if store is None else db))
+
+
+def _check_urls(sources: list[str]) -> None:
+    """A URL whose protocol cannot be read here (fsspec or its back-end missing) is a usage
+    error before anything is coded, not one failed record per file."""
+    from tacitus.ingest.remote import RemoteError, check
+
+    try:
+        check(sources)
+    except RemoteError as exc:
+        raise _fail(str(exc)) from exc
 
 
 def _report_run(summary: RunSummary, failures: FailureLog, db: Path | None) -> int:
