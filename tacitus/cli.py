@@ -154,8 +154,9 @@ def code(
         str | None,
         typer.Option(
             help="Run on a Dask cluster: a scheduler address, or local:N for N local workers. "
-            "Results go to the store, replacing the rows of articles coded before; only a "
-            "summary is printed."
+            "Results go to the store as a local run stores them (texts already stored are "
+            "noted as further sources; --recode replaces them); only a summary is printed. "
+            "Interrupted, the same command again codes only the parts not yet stored."
         ),
     ] = None,
     parts_dir: Annotated[
@@ -187,7 +188,9 @@ def code(
     if dask is not None:
         if no_store:
             raise _fail("--dask stores its results; it cannot run with --no-store")
-        _code_on_dask(sources, db, dask, published=pub, model=model, parts_dir=parts_dir)
+        _code_on_dask(
+            sources, db, dask, published=pub, model=model, parts_dir=parts_dir, recode=recode
+        )
         return
     try:
         pipeline = Pipeline(model) if model else Pipeline()
@@ -327,6 +330,7 @@ def _code_on_dask(
     published: date | None,
     model: str | None,
     parts_dir: str | None,
+    recode: bool,
 ) -> None:
     from tacitus.scale import run
     from tacitus.store import Store
@@ -338,13 +342,26 @@ def _code_on_dask(
         with Store(db) as store:
             summary = run(
                 sources, store, address=address, published=published, model=model,
-                parts_dir=parts_dir,
+                parts_dir=parts_dir, recode=recode,
             )  # fmt: skip
     except TacitusError as exc:
         raise _fail(str(exc)) from exc
+    except KeyboardInterrupt:
+        # Every part is loaded in one transaction, and noted as loaded, so the store holds
+        # whole parts only and a re-run skips them.
+        err.print(
+            f"[yellow]interrupted:[/yellow] the parts loaded so far are stored in "
+            f"{for_terminal(str(db))}; run the same command again to code the rest",
+            soft_wrap=True,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    extra = [f"{summary.copies} already stored (noted as sources)"] if summary.copies else []
+    if summary.resumed:
+        extra.append(f"{summary.resumed} part(s) loaded by an earlier run skipped")
     err.print(
         f"coded {summary.articles} article(s), {summary.events} event(s) in "
-        f"{summary.parts} part(s) on {address}, stored in {db}"
+        f"{summary.parts} part(s) on {address}, stored in {for_terminal(str(db))}"
+        + "".join(f"; {e}" for e in extra)
     )
     if summary.failed:
         err.print(f"[yellow]{summary.failed} article(s) failed[/yellow]: tacitus articles --failed")
