@@ -223,3 +223,23 @@ def test_ctrl_c_during_a_dask_run_exits_130_saying_how_to_go_on(
     assert "run the same command again" in outcome.stderr
     with Store(db) as store:  # the store opens cleanly
         assert store.stats()["articles_coded"] == 0
+
+
+@pytest.mark.slow
+def test_parts_on_object_storage_are_written_and_loaded_through_fsspec(tmp_path: Path) -> None:
+    fsspec = pytest.importorskip("fsspec", reason="fsspec comes with the scale extra (Dask)")
+    from tacitus.scale import partitions
+    from tacitus.scale.worker import code_partition
+
+    parts_dir = f"memory://parts-{uuid.uuid4().hex[:8]}/run"
+    (task,) = partitions([str(CORPUS)])
+    done = code_partition(task, parts_dir)
+    done = code_partition(task, parts_dir)  # written again (a re-run): replaced, not nested
+    assert done.directory == f"{parts_dir}/part-00000"
+    listed = fsspec.filesystem("memory").ls(done.directory, detail=False)
+    assert sorted(Path(p).name for p in listed) == [
+        "actors.parquet", "articles.parquet", "events.parquet", "quotes.parquet",
+    ]  # fmt: skip
+    with Store(tmp_path / "main.duckdb") as store:
+        assert merge.load(store, done.directory) == (done.articles, 0)
+        assert store.stats()["events"] == done.events > 0

@@ -22,12 +22,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from tacitus.ingest.ids import derived_id
-from tacitus.ingest.remote import is_url
+from tacitus.ingest.remote import filesystem, is_url
 from tacitus.scale.partitions import Partition
 from tacitus.store import Store
 
@@ -77,7 +78,16 @@ def _already_renamed(store: Store, merge: Merge, incoming: dict[str, tuple[str, 
 
 
 def load(store: Store, directory: str | Path, *, recode: bool = False) -> tuple[int, int]:
-    """Load the part: (articles loaded, copies of stored articles noted as sources)."""
+    """Load the part: (articles loaded, copies of stored articles noted as sources). A part
+    on object storage (an fsspec URL) is downloaded to a temporary directory first."""
+    if isinstance(directory, str) and is_url(directory):
+        with tempfile.TemporaryDirectory(prefix="tacitus-part-") as local:
+            filesystem(directory).get(directory.rstrip("/") + "/", local, recursive=True)
+            return _load(store, local, recode=recode)
+    return _load(store, directory, recode=recode)
+
+
+def _load(store: Store, directory: str | Path, *, recode: bool) -> tuple[int, int]:
     if recode:
         return store.load_parts(directory), 0
     merge = plan(store, directory)
