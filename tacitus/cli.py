@@ -139,7 +139,7 @@ def code(
         int | None,
         typer.Option(
             help="Worker processes, each running the whole pipeline. Default: the cores this "
-            "process may use; never more workers than chunks of 8 articles, and none for 8 "
+            "process may use; never more workers than chunks of 4 articles, and none for 8 "
             "articles or fewer (they are coded in this process).",
             min=1,
             show_default=False,

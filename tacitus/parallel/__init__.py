@@ -9,8 +9,8 @@ a few KB an article) come back. Results come out in input order.
 
 How many workers: `--processes` defaults to the cores this process may run on
 (`usable_cores`), and `code_in_processes` never starts more workers than the input has chunks
-of articles: it reads ahead up to one chunk per worker before forking, so an input of one
-chunk or less (a single article, the handful a test codes) is coded in this process and no
+of articles: it reads ahead a chunk per worker (and past `SOLO_ARTICLES`) before forking, so
+a handful of articles (a single one, the few a test codes) is coded in this process and no
 worker is started at all.
 
 Workers end with their parent (`tacitus.accounting.processes.die_with_parent`), and a worker
@@ -37,9 +37,15 @@ from tacitus.pipeline import Pipeline
 log = logging.getLogger(__name__)
 
 # Articles a worker codes per task: enough that sending a task costs little beside coding it
-# (an article takes 20-100 ms), few enough that results stream out and both cores stay busy
-# to the end of a small input.
-CHUNK_ARTICLES = 8
+# (an article takes 20-150 ms; sending four costs about 1 ms), few enough that both cores stay
+# busy to the end. Measured with bench/throughput.py's chunk simulation on 150 BBC articles
+# (2026-12-03): 8 a task let 2 idle cores reach a speedup of 1.88-1.90 at best, the last
+# chunks leaving one worker idle; 4 a task 1.95, at the same CPU time per article.
+CHUNK_ARTICLES = 4
+# Inputs of this many articles or fewer are coded in this process: the handful a test, a
+# notebook or a single document brings, where each worker's start (a fork, then copying the
+# pages it touches: about 0.15 s) would be a large share of the run.
+SOLO_ARTICLES = 8
 # Tasks queued per worker: one running and one waiting, so no worker idles while the parent
 # reads input or stores results; more would only hold more articles in memory.
 TASKS_PER_WORKER = 2
@@ -61,11 +67,11 @@ def usable_cores() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def workers_for(articles: int, processes: int, chunk: int) -> int:
+def workers_for(articles: int, processes: int, chunk: int, solo: int = SOLO_ARTICLES) -> int:
     """Workers worth starting for `articles` articles: one per chunk at most, and none (this
-    process codes) for a single chunk, where forking would only add its start-up."""
+    process codes) for `solo` articles or fewer, or a single chunk."""
     chunks = math.ceil(articles / chunk)
-    return 1 if chunks <= 1 else min(processes, chunks)
+    return 1 if articles <= solo or chunks <= 1 else min(processes, chunks)
 
 
 def code_in_processes(
@@ -74,19 +80,20 @@ def code_in_processes(
     processes: int,
     *,
     chunk: int = CHUNK_ARTICLES,
+    solo: int = SOLO_ARTICLES,
 ) -> Iterator[CodingResult]:
     """Code `items` in up to `processes` forked workers, in input order: in this process
-    when 1, or when the input holds no more than one chunk of articles."""
+    when 1, or when the input holds `solo` articles or fewer, or one chunk."""
     if processes <= 1:
         yield from pipeline.code(items)
         return
     it = iter(items)
-    head = list(islice(it, processes * chunk))  # read ahead: one chunk per worker
+    ahead = max(processes * chunk, solo + 1)  # read ahead: a chunk per worker, and past solo
+    head = list(islice(it, ahead))
     articles = sum(1 for item in head if isinstance(item, Article))
-    ended = len(head) < processes * chunk
-    if ended:
-        processes = workers_for(articles, processes, chunk)
-        # A short input is shared evenly (9 articles on 2 workers: 5 and 4, not 8 and 1).
+    if len(head) < ahead:  # the whole input is read: size the pool to it
+        processes = workers_for(articles, processes, chunk, solo)
+        # A short input is shared evenly (9 articles on 3 workers: 3 each, not 4, 4 and 1).
         chunk = max(1, min(chunk, math.ceil(len(head) / processes)))
     if processes <= 1:
         yield from pipeline.code(head)
