@@ -332,6 +332,7 @@ def _code_on_dask(
     parts_dir: str | None,
     recode: bool,
 ) -> None:
+    from tacitus.accounting.interrupts import Interrupts
     from tacitus.scale import run
     from tacitus.store import Store
 
@@ -339,16 +340,19 @@ def _code_on_dask(
     if logging.getLogger().level > logging.INFO:
         logging.getLogger("distributed").setLevel(logging.WARNING)
     try:
-        with Store(db) as store:
+        with Interrupts() as interrupts, Store(db) as store:
             summary = run(
                 sources, store, address=address, published=published, model=model,
-                parts_dir=parts_dir, recode=recode,
+                parts_dir=parts_dir, recode=recode, on_part=lambda _: interrupts.check(),
             )  # fmt: skip
     except TacitusError as exc:
         raise _fail(str(exc)) from exc
-    except KeyboardInterrupt:
-        # Every part is loaded in one transaction, and noted as loaded, so the store holds
-        # whole parts only and a re-run skips them.
+    except (KeyboardInterrupt, RuntimeError) as exc:
+        if not (isinstance(exc, KeyboardInterrupt) or interrupts.requested):
+            raise  # a RuntimeError that no Ctrl-C caused: a crash
+        # Ctrl-C, or DuckDB's "Query interrupted" for it. Every part is loaded in one
+        # transaction, and noted as loaded, so the store holds whole parts only and a re-run
+        # skips them.
         err.print(
             f"[yellow]interrupted:[/yellow] the parts loaded so far are stored in "
             f"{for_terminal(str(db))}; run the same command again to code the rest",

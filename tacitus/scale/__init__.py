@@ -181,8 +181,8 @@ def _load(plan: _Plan, done: PartDone, summary: RunSummary) -> None:
 
 
 def _count(summary: RunSummary, done: PartDone, copies: int) -> None:
-    summary.copies += copies
-    summary.articles += done.articles - copies
+    summary.copies += copies  # coded by the workers (and counted), but not stored again
+    summary.articles += done.articles
     summary.failed += done.failed
     summary.events += done.events
     summary.parts += 1
