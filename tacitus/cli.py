@@ -111,7 +111,11 @@ def _main(
 def code(
     sources: Annotated[
         list[str],
-        typer.Argument(help="Text, HTML or JSONL files, directories, or - for standard input."),
+        typer.Argument(
+            help="Files or directories of text, HTML, JSONL, feeds, WARC or Reuters SGML "
+            "(compressed or not), fsspec URLs of them (s3://, gcs://, memory://, file://), "
+            "or - for standard input."
+        ),
     ],
     published: Annotated[
         str | None,
@@ -132,8 +136,15 @@ def code(
         str | None, typer.Option(help="Installed English spaCy pipeline to parse with.")
     ] = None,
     processes: Annotated[
-        int, typer.Option(help="Worker processes, each running the whole pipeline.", min=1)
-    ] = 1,
+        int | None,
+        typer.Option(
+            help="Worker processes, each running the whole pipeline. Default: the cores this "
+            "process may use; never more workers than chunks of 4 articles, and none for 8 "
+            "articles or fewer (they are coded in this process).",
+            min=1,
+            show_default=False,
+        ),
+    ] = None,
     max_chars: Annotated[
         int, typer.Option(help="Longest article accepted, in characters.", min=1)
     ] = 1_000_000,
@@ -143,8 +154,9 @@ def code(
         str | None,
         typer.Option(
             help="Run on a Dask cluster: a scheduler address, or local:N for N local workers. "
-            "Results go to the store, replacing the rows of articles coded before; only a "
-            "summary is printed."
+            "Results go to the store as a local run stores them (texts already stored are "
+            "noted as further sources; --recode replaces them); only a summary is printed. "
+            "Interrupted, the same command again codes only the parts not yet stored."
         ),
     ] = None,
     parts_dir: Annotated[
@@ -165,17 +177,20 @@ def code(
     from tacitus.accounting.failures import FailureLog
     from tacitus.ingest import IngestReport, read_inputs
     from tacitus.output import write_events
-    from tacitus.parallel import WorkerError, code_in_processes
+    from tacitus.parallel import WorkerError, code_in_processes, usable_cores
     from tacitus.pipeline import Pipeline
     from tacitus.progress import CodingProgress
     from tacitus.store import Store
 
     out_fmt = _check_format(fmt)
     pub = _parse_date(published, "--published")
+    _check_urls(sources)
     if dask is not None:
         if no_store:
             raise _fail("--dask stores its results; it cannot run with --no-store")
-        _code_on_dask(sources, db, dask, published=pub, model=model, parts_dir=parts_dir)
+        _code_on_dask(
+            sources, db, dask, published=pub, model=model, parts_dir=parts_dir, recode=recode
+        )
         return
     try:
         pipeline = Pipeline(model) if model else Pipeline()
@@ -199,7 +214,8 @@ def code(
     progress = CodingProgress(err, enabled=live)
     interrupted = False
     try:
-        for result in progress.track(code_in_processes(pipeline, items, processes)):
+        workers = processes or usable_cores()
+        for result in progress.track(code_in_processes(pipeline, items, workers)):
             if result.failure is not None:
                 failures.add(result.failure)
             else:
@@ -235,6 +251,17 @@ def code(
     if interrupted:
         raise typer.Exit(_report_interrupt(summary, None if store is None else db))
     raise typer.Exit(_report_run(summary, failures, None if store is None else db))
+
+
+def _check_urls(sources: list[str]) -> None:
+    """A URL whose protocol cannot be read here (fsspec or its back-end missing) is a usage
+    error before anything is coded, not one failed record per file."""
+    from tacitus.ingest.remote import RemoteError, check
+
+    try:
+        check(sources)
+    except RemoteError as exc:
+        raise _fail(str(exc)) from exc
 
 
 def _report_run(summary: RunSummary, failures: FailureLog, db: Path | None) -> int:
@@ -303,7 +330,9 @@ def _code_on_dask(
     published: date | None,
     model: str | None,
     parts_dir: str | None,
+    recode: bool,
 ) -> None:
+    from tacitus.accounting.interrupts import Interrupts
     from tacitus.scale import run
     from tacitus.store import Store
 
@@ -311,16 +340,32 @@ def _code_on_dask(
     if logging.getLogger().level > logging.INFO:
         logging.getLogger("distributed").setLevel(logging.WARNING)
     try:
-        with Store(db) as store:
+        with Interrupts() as interrupts, Store(db) as store:
             summary = run(
                 sources, store, address=address, published=published, model=model,
-                parts_dir=parts_dir,
+                parts_dir=parts_dir, recode=recode, on_part=lambda _: interrupts.check(),
             )  # fmt: skip
     except TacitusError as exc:
         raise _fail(str(exc)) from exc
+    except (KeyboardInterrupt, RuntimeError) as exc:
+        if not (isinstance(exc, KeyboardInterrupt) or interrupts.requested):
+            raise  # a RuntimeError that no Ctrl-C caused: a crash
+        # Ctrl-C, or DuckDB's "Query interrupted" for it. Every part is loaded in one
+        # transaction, and noted as loaded, so the store holds whole parts only and a re-run
+        # skips them.
+        err.print(
+            f"[yellow]interrupted:[/yellow] the parts loaded so far are stored in "
+            f"{for_terminal(str(db))}; run the same command again to code the rest",
+            soft_wrap=True,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    extra = [f"{summary.copies} already stored (noted as sources)"] if summary.copies else []
+    if summary.resumed:
+        extra.append(f"{summary.resumed} part(s) loaded by an earlier run skipped")
     err.print(
         f"coded {summary.articles} article(s), {summary.events} event(s) in "
-        f"{summary.parts} part(s) on {address}, stored in {db}"
+        f"{summary.parts} part(s) on {address}, stored in {for_terminal(str(db))}"
+        + "".join(f"; {e}" for e in extra)
     )
     if summary.failed:
         err.print(f"[yellow]{summary.failed} article(s) failed[/yellow]: tacitus articles --failed")

@@ -12,7 +12,7 @@ exactly what the coder produced (`Event.to_dict()`). An article's text is stored
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
@@ -84,6 +84,11 @@ _DDL = (
     # a store opened for writing gains the table, and readers treat its absence as empty.
     """CREATE TABLE IF NOT EXISTS article_sources (
         article_id VARCHAR NOT NULL, origin VARCHAR NOT NULL, PRIMARY KEY (article_id, origin))""",
+    # The parts of distributed runs loaded so far (tacitus.scale), by the run's key: a run
+    # interrupted and started again skips them. Added like article_sources, without a bump.
+    """CREATE TABLE IF NOT EXISTS loaded_parts (
+        run VARCHAR NOT NULL, part INTEGER NOT NULL, loaded_at TIMESTAMP,
+        PRIMARY KEY (run, part))""",
 )
 
 ARTICLE_COLUMNS = (
@@ -383,10 +388,20 @@ class Store:
             # COPY takes no parameter for its target; the path is quoted as a SQL string.
             self._execute(f"COPY (SELECT {names} FROM {table}) TO {target} (FORMAT parquet)")
 
-    def load_parts(self, directory: str | Path) -> int:
+    def load_parts(
+        self,
+        directory: str | Path,
+        *,
+        skip: Collection[str] = (),
+        renamed: Mapping[str, str] | None = None,
+    ) -> int:
         """Load the tables `export_parts` wrote, replacing the rows of the same articles in
         one transaction: loading a part twice, or after a crash, changes nothing more.
-        Returns how many articles the part holds."""
+        Returns how many articles the part holds.
+
+        Articles in `skip` are not loaded (copies of stored ones); those in `renamed` are
+        loaded under their new id, and their events under the ids `Event.id` gives an event
+        of that article (tacitus.scale merges parts this way)."""
         folder = Path(directory)
         articles = _sql_string(str(folder / "articles.parquet"))
         ids = [r[0] for r in self.rows(f"SELECT id FROM read_parquet({articles})")]
@@ -394,20 +409,25 @@ class Store:
             return 0
         if self.read_only:
             raise StoreError(f"store {self.path} is open read-only")
+        renames = dict(renamed or {})
+        targets = [renames.get(i, i) for i in ids if i not in skip]
         con = self._con
         try:
             con.begin()
+            con.execute(
+                "CREATE OR REPLACE TEMP TABLE part_ids AS SELECT u.old, u.new FROM (SELECT "
+                "unnest(?::VARCHAR[]) AS old, unnest(?::VARCHAR[]) AS new) AS u",
+                [list(renames), list(renames.values())],
+            )
             for table in (*CHILD_TABLES, "articles"):
                 key = "id" if table == "articles" else "article_id"
                 con.execute(
-                    f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?::VARCHAR[]))", [ids]
+                    f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?::VARCHAR[]))",
+                    [targets],
                 )
             for table, columns in TABLE_COLUMNS.items():
-                names = ", ".join(f'"{c}"' for c in columns)
                 part = _sql_string(str(folder / f"{table}.parquet"))
-                con.execute(
-                    f"INSERT INTO {table} ({names}) SELECT {names} FROM read_parquet({part})"
-                )
+                con.execute(_part_insert(table, columns, part), [list(skip)])
             con.commit()
         except duckdb.Error as exc:
             con.rollback()
@@ -417,11 +437,63 @@ class Store:
             raise
         return len(ids)
 
+    def mark_part_loaded(self, run: str, part: int) -> None:
+        """Note that part `part` of the distributed run keyed `run` is in the store."""
+        try:
+            self._con.execute(
+                "INSERT OR IGNORE INTO loaded_parts VALUES (?, ?, ?)",
+                [run, part, datetime.now(UTC).replace(tzinfo=None)],
+            )
+        except duckdb.Error as exc:
+            raise StoreError(f"could not note part {part} in {self.path}: {exc}") from exc
+
+    def loaded_parts(self, run: str) -> set[int]:
+        """The parts of the distributed run keyed `run` already loaded (none in a store
+        written before the table existed)."""
+        try:
+            rows = self._con.execute("SELECT part FROM loaded_parts WHERE run = ?", [run])
+            return {int(r[0]) for r in rows.fetchall()}
+        except duckdb.CatalogException:
+            return set()
+        except duckdb.Error as exc:
+            raise StoreError(f"could not read the loaded parts of {self.path}: {exc}") from exc
+
     def _execute(self, sql: str) -> None:
         try:
             self._con.execute(sql)
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: {exc}") from exc
+
+
+# An event's id from its columns, as `Event.id` computes it (sha1 of article, sentence,
+# trigger span as Python prints a tuple, code and dyad): a renamed article's events get the ids
+# they would have had had it been coded under its new id. tests/test_scale_merge.py checks it.
+_EVENT_ID_SQL = (
+    "substr(sha1(r.new || '|' || p.sentence || '|(' || p.trigger_start || ', ' || "
+    "p.trigger_end || ')|' || p.cameo || '|' || coalesce(p.source_code, '') || '|' || "
+    "coalesce(p.target_code, '')), 1, 16)"
+)
+
+
+def _part_insert(table: str, columns: Sequence[str], part: str) -> str:
+    """INSERT of a part's table: articles in the list parameter left out, those in the
+    temporary table part_ids (old, new) under their new id."""
+    key = "id" if table == "articles" else "article_id"
+
+    def column(name: str) -> str:
+        if name == key:
+            return f'coalesce(r.new, p."{name}")'
+        if table == "events" and name == "id":
+            return f"CASE WHEN r.new IS NULL THEN p.id ELSE {_EVENT_ID_SQL} END"
+        return f'p."{name}"'
+
+    names = ", ".join(f'"{c}"' for c in columns)
+    values = ", ".join(column(c) for c in columns)
+    return (
+        f"INSERT INTO {table} ({names}) SELECT {values} FROM read_parquet({part}) AS p "
+        f"LEFT JOIN part_ids AS r ON r.old = p.{key} "
+        f"WHERE p.{key} NOT IN (SELECT unnest(?::VARCHAR[]))"
+    )
 
 
 def _sql_string(text: str) -> str:

@@ -17,6 +17,9 @@ Formats, each a module of this package:
 - `warc`: web archives (``.warc``, ``.warc.gz``): one article per HTML response record;
 - `reuters`: Reuters-21578 SGML (``.sgm``): one article per story;
 - any of them compressed (``.gz``, ``.bz2``, ``.xz``, ``.zst``), read transparently;
+- fsspec URLs (``s3://``, ``gcs://``, ``http(s)://``, ``memory://``, ``file://``) of files or
+  folders, read as local ones are, where fsspec and the protocol's back-end are installed
+  (`remote`);
 - ``-``: standard input: JSON lines when its first non-blank line is a JSON object, else a feed,
   a page, a JSON document or plain text (several articles when separated by form feeds).
 
@@ -35,7 +38,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from tacitus.ingest import language
+from tacitus.ingest import language, remote
 from tacitus.ingest.ids import unique
 from tacitus.ingest.records import Options, content_id, failure, safe_text
 from tacitus.ingest.report import IngestReport
@@ -73,6 +76,9 @@ def _records(
     for source in sources:
         if source == "-":
             yield from read_stdin(stdin if stdin is not None else sys.stdin.buffer, opts)
+            continue
+        if remote.is_url(source):  # s3://, gcs://, memory://, ... through fsspec
+            yield from remote.read_url(source, opts, report)
             continue
         path = Path(source)
         try:

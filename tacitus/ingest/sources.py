@@ -15,7 +15,7 @@ import os
 import zlib
 from collections.abc import Iterator
 from contextlib import ExitStack
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import BinaryIO, cast
 
 import zstandard
@@ -53,7 +53,7 @@ _BLANK = b"\xef\xbb\xbf \t\r\n\f"
 CHUNK = 1 << 16
 
 
-def inner_suffix(path: Path) -> tuple[str, str | None]:
+def inner_suffix(path: PurePath) -> tuple[str, str | None]:
     """The format suffix of a file and its compression suffix: ``a.html.gz`` -> (.html, .gz)."""
     suffixes = [s.lower() for s in path.suffixes[-2:]]
     if suffixes and suffixes[-1] in COMPRESSED_SUFFIXES:
@@ -91,8 +91,34 @@ def read_path(path: Path, opts: Options, *, named: bool) -> Iterator[Item]:
     origin = os.fsencode(path).decode("utf-8", errors="backslashreplace")
     kind, compression = inner_suffix(path)
     try:
+        with path.open("rb") as raw:
+            size = os.fstat(raw.fileno()).st_size
+            yield from _read_opened(raw, origin, kind, compression, opts, size=size, named=named)
+    except OSError as exc:
+        yield failure(origin, f"cannot read {origin}: {exc.strerror or exc}")
+
+
+def read_opened(
+    raw: BinaryIO, origin: str, name: PurePath, opts: Options, *, size: int | None, named: bool
+) -> Iterator[Item]:
+    """A file opened elsewhere (an fsspec URL): read by the suffix of `name`, as `read_path`
+    reads a local file; `size` is its size in bytes when known."""
+    kind, compression = inner_suffix(name)
+    yield from _read_opened(raw, origin, kind, compression, opts, size=size, named=named)
+
+
+def _read_opened(
+    raw: BinaryIO,
+    origin: str,
+    kind: str,
+    compression: str | None,
+    opts: Options,
+    *,
+    size: int | None,
+    named: bool,
+) -> Iterator[Item]:
+    try:
         with ExitStack() as stack:
-            raw = stack.enter_context(path.open("rb"))
             # fastwarc reads gzip itself, member by member, so that a record's offset is its
             # offset in the .warc.gz file; other compressions are undone first.
             if kind in WARC_SUFFIXES and compression in (None, ".gz"):
@@ -102,7 +128,7 @@ def read_path(path: Path, opts: Options, *, named: bool) -> Iterator[Item]:
             if kind in WARC_SUFFIXES:
                 yield from warc.read_warc(stream, origin, opts)
                 return
-            size = None if compression else os.fstat(raw.fileno()).st_size
+            size = None if compression else size
             yield from _read_stream(stream, origin, kind, opts, size=size, named=named)
     except OSError as exc:  # also a truncated or corrupt gzip, bz2, xz or zstd stream
         yield failure(origin, f"cannot read {origin}: {exc.strerror or exc}")

@@ -3,8 +3,12 @@
 The client splits the inputs into partitions of files or of WARC records, each worker codes
 its partitions with a pipeline it builds once and writes each as Parquet parts, and the
 client loads every
-part into the DuckDB store as it arrives. Loading replaces the rows of the part's articles,
-so a re-run, or a run resumed after a crash, never doubles an event.
+part into the DuckDB store as it arrives (`merge`): a text already stored is noted as a
+further source of it, not stored twice, and a different text reusing an id is kept under a
+derived id, as in a local run; `recode` replaces stored articles instead. Each part loads in
+one transaction and is noted in the store under the run's key, so a run interrupted (Ctrl-C,
+a crash) and started again with the same inputs skips the parts it loaded, and no event is
+ever doubled.
 
 Dask is an optional extra: `pip install tacitus[scale]`.
 """
@@ -20,6 +24,8 @@ from datetime import date
 from typing import Any
 
 from tacitus.errors import InputError, TacitusError
+from tacitus.scale import merge
+from tacitus.scale.merge import run_key
 from tacitus.scale.partitions import (
     DEFAULT_PARTITION_FILES,
     DEFAULT_PARTITION_RECORDS,
@@ -44,6 +50,8 @@ class RunSummary:
 
     articles: int = 0
     failed: int = 0
+    copies: int = 0  # articles already stored with the same text: noted as sources
+    resumed: int = 0  # parts loaded by an earlier, interrupted run over the same inputs
     events: int = 0
     parts: int = 0
     peak_rss_mb: dict[str, float] = field(default_factory=dict)
@@ -99,6 +107,7 @@ def run(
     parts_dir: str | None = None,
     on_part: Callable[[PartDone], None] | None = None,
     client: Any | None = None,
+    recode: bool = False,
 ) -> RunSummary:
     """Code `sources` on the Dask cluster at `address` and load the results into `store`.
 
@@ -106,16 +115,27 @@ def run(
     the client (a shared filesystem). By default a temporary directory, which suits a
     LocalCluster. An open `client` is used instead of connecting to `address` (benchmarks
     reuse warm workers). Local WARC files are split into partitions of `partition_records`
-    response records, other files into partitions of `partition_files` files."""
+    response records, other files into partitions of `partition_files` files. `recode`
+    replaces the stored articles the inputs hold again (see `merge`).
+
+    Ctrl-C (KeyboardInterrupt) cancels the work still queued and propagates; every part
+    loaded before it stays in the store, and the same call again codes only the rest."""
     tasks = record_partitions(
         sources, size=partition_files, records=partition_records, published=published, model=model
     )
+    key = run_key(tasks, recode=recode)
+    done = store.loaded_parts(key)
+    todo = [t for t in tasks if t.index not in done]
+    summary = RunSummary(resumed=len(tasks) - len(todo))
+    if not todo:
+        return summary
+    plan = _Plan(store, key, recode, on_part)
     with tempfile.TemporaryDirectory(prefix="tacitus-parts-") as scratch:
         folder = parts_dir or scratch
         if client is not None:
-            return _run(client, tasks, store, folder, on_part)
+            return _run(client, todo, folder, plan, summary)
         with dask_client(address) as own:
-            return _run(own, tasks, store, folder, on_part)
+            return _run(own, todo, folder, plan, summary)
 
 
 def warm_up(client: Any, model: str | None = None) -> None:
@@ -123,28 +143,45 @@ def warm_up(client: Any, model: str | None = None) -> None:
     client.run(warm, model)
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """Where and how parts are loaded."""
+
+    store: Store
+    key: str
+    recode: bool
+    on_part: Callable[[PartDone], None] | None
+
+
 def _run(
-    client: Any,
-    tasks: list[Partition],
-    store: Store,
-    folder: str,
-    on_part: Callable[[PartDone], None] | None,
+    client: Any, tasks: list[Partition], folder: str, plan: _Plan, summary: RunSummary
 ) -> RunSummary:
     from dask.distributed import as_completed
 
-    summary = RunSummary()
     futures = client.map(code_partition, tasks, parts_dir=folder, pure=False)
-    for future in as_completed(futures):
-        done: PartDone = future.result()
-        store.load_parts(done.directory)
-        _count(summary, done)
-        log.info("part %d loaded: %d articles, %d events", done.index, done.articles, done.events)
-        if on_part is not None:
-            on_part(done)
+    try:
+        for future in as_completed(futures):
+            done: PartDone = future.result()
+            _load(plan, done, summary)
+    except BaseException:  # Ctrl-C or a failed part: stop the work still queued
+        client.cancel(futures)
+        raise
     return summary
 
 
-def _count(summary: RunSummary, done: PartDone) -> None:
+def _load(plan: _Plan, done: PartDone, summary: RunSummary) -> None:
+    """Load one part and note it as loaded (loading again after a crash between the two
+    changes nothing: the rows are the same)."""
+    _, copies = merge.load(plan.store, done.directory, recode=plan.recode)
+    plan.store.mark_part_loaded(plan.key, done.index)
+    _count(summary, done, copies)
+    log.info("part %d loaded: %d articles, %d events", done.index, done.articles, done.events)
+    if plan.on_part is not None:
+        plan.on_part(done)
+
+
+def _count(summary: RunSummary, done: PartDone, copies: int) -> None:
+    summary.copies += copies  # coded by the workers (and counted), but not stored again
     summary.articles += done.articles
     summary.failed += done.failed
     summary.events += done.events

@@ -43,6 +43,17 @@ class Partition:
 
 
 def _files(source: str) -> Iterator[str]:
+    from tacitus.ingest import remote
+    from tacitus.ingest.sources import TEXT_SUFFIXES, inner_suffix
+
+    if remote.is_url(source):
+        # A URL naming a file of a known type is passed on unread (listing a bucket costs a
+        # request); any other is listed here, as a folder, so its files spread over workers.
+        if inner_suffix(Path(source.split("?", 1)[0]))[0] in TEXT_SUFFIXES:
+            yield source
+        else:
+            yield from remote.expand(source)
+        return
     path = Path(source)
     if path.is_dir():
         for file in sorted(path.rglob("*")):
@@ -50,8 +61,7 @@ def _files(source: str) -> Iterator[str]:
             if file.is_file() and not hidden:
                 yield str(file)
     else:
-        # A file, or a URL the workers open (s3://..., gcs://...): passed on as given.
-        yield source
+        yield source  # a file, or a name the worker's reader reports as missing
 
 
 def partitions(

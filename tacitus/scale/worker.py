@@ -3,7 +3,8 @@
 The pipeline is built once per worker process (`tacitus.load` caches it) and reused for
 every partition the worker is given. Rows go into a small store of the part's own, which is
 then written as one Parquet file per table: the same tables, columns and types as the main
-store, so the client loads them without conversion.
+store, so the client loads them without conversion. A parts directory given as an fsspec URL
+(`s3://bucket/run/`) gets the files uploaded to it; the client downloads each part to load it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tacitus.ingest.remote import filesystem, is_url
 from tacitus.model import Article, Failure
 from tacitus.scale.partitions import Partition
 
@@ -53,19 +55,23 @@ def code_partition(partition: Partition, parts_dir: str) -> PartDone:
     from tacitus.store import Store
 
     pipeline = tacitus.load(partition.model)
-    target = Path(parts_dir) / f"part-{partition.index:05d}"
+    name = f"part-{partition.index:05d}"
+    remote = is_url(parts_dir)
+    target = f"{parts_dir.rstrip('/')}/{name}" if remote else str(Path(parts_dir) / name)
     scratch = Path(tempfile.mkdtemp(prefix="tacitus-part-"))
     try:
         with Store(scratch / "part.duckdb") as store:
             items = _items(partition)
             store.save_many(pipeline.code(items), model=pipeline.model)
             stats = store.stats()
-            store.export_parts(target)
+            store.export_parts(scratch / name if remote else target)
+        if remote:  # object storage: written here, then uploaded through fsspec
+            filesystem(target).put(f"{scratch / name}/", target, recursive=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return PartDone(
         index=partition.index,
-        directory=str(target),
+        directory=target,
         articles=stats["articles_coded"],
         failed=stats["articles_failed"],
         events=stats["events"],
