@@ -786,6 +786,7 @@ class EventCoder:
             trigger=tok.text,
             trigger_span=(tok.idx + ctx.offset, tok.idx + len(tok.text) + ctx.offset),
             segment=ctx.segment,
+            nominal=trig.kind == "noun",
         )
 
 

@@ -250,6 +250,10 @@ class Event:
     # researcher would keep it. Candidates stay in the store, reachable with `--all`.
     candidate: str | None = None
     casualties: Casualties | None = None  # material conflict events only, when the text counts
+    # Found from an event noun standing on its own ("the Iraq war", "the inquiry"), not from a
+    # verb or a light verb's object ("launched an inquiry"). Read by the relevance stage at
+    # coding time; not stored (the `why` says how the event was found).
+    nominal: bool = False
 
     @property
     def root(self) -> str:

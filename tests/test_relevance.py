@@ -181,3 +181,13 @@ def test_a_hypothetical_act_is_a_candidate() -> None:
     could.modality = "hypothetical"
     reason = candidate_reason(could, POLITICAL)
     assert reason is not None and reason.startswith("a hypothetical act")
+
+
+def test_an_event_noun_aimed_at_no_party_is_a_reference_not_a_report() -> None:
+    war = _event(_state("IRQ"))
+    war.nominal = True
+    reason = candidate_reason(war, POLITICAL)
+    assert reason is not None and reason.startswith("an event noun aimed at no party")
+    strikes = _event(_state("ISR"), _state("SYR"))
+    strikes.nominal = True  # "Israeli strikes on Syria": aimed at a party, a report
+    assert candidate_reason(strikes, POLITICAL) is None
