@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.dictionaries import CountryEntry, load_dictionaries
 from tacitus.errors import DictionaryError
 from tacitus.gazetteer import CityIndex, CityRow, open_city_index
+from tacitus.gazetteer.counties import CountyPoint, county_key, county_point
 from tacitus.model import Location
 
 __all__ = [
@@ -244,7 +245,7 @@ class Gazetteer:
 
     def county_states(self, name: str) -> list[str]:
         """The US states with a county of this name ("Orange County" -> CA, FL, ...)."""
-        return self._counties.get(normalise(name), [])
+        return self._counties.get(county_key(name), [])
 
     def country(self, iso2: str) -> Place | None:
         return self._countries.get(iso2)
@@ -435,7 +436,7 @@ def _load_counties(gaz: Gazetteer) -> None:
     with (_geonames_dir() / "us_counties.json").open(encoding="utf-8") as fh:
         counties: list[dict[str, str]] = json.load(fh)
     for county in counties:
-        gaz._counties.setdefault(normalise(county["name"]), []).append(county["state"])
+        gaz._counties.setdefault(county_key(county["name"]), []).append(county["state"])
 
 
 def _load_facilities(gaz: Gazetteer) -> None:
@@ -600,9 +601,10 @@ def resolve_place(
 ) -> tuple[Place, str] | None:
     """The best place for a name and why; `parts=False` leaves out readings of single
     words inside a longer name."""
-    county = _resolve_county(name, context, gaz)
-    if county is not None:
-        return county
+    for head in _county_heads(name):
+        county = _resolve_county(head, context, gaz)
+        if county is not None:
+            return county
     for variant, how, strict in _variants(name):
         if strict and not parts:
             break
@@ -620,17 +622,39 @@ def resolve_place(
     return None
 
 
+_COUNTY_WORDS = _words("county parish borough county's parish's county’s parish’s")
+
+
+def _county_heads(name: str) -> list[str]:
+    """The name, then its beginnings that end with a county word, longest first: a county
+    names the place of its sheriff, court or party ("Marathon County Sheriff")."""
+    words = name.split()
+    heads = [
+        " ".join(words[: i + 1])
+        for i in range(len(words) - 2, 0, -1)
+        if words[i].lower() in _COUNTY_WORDS
+    ]
+    return [name, *heads]
+
+
 def _resolve_county(name: str, context: PlaceContext, gaz: Gazetteer) -> tuple[Place, str] | None:
     """A US county ("Morris County"): its state from the county list (the one the article
-    names when several states have such a county), then the town of the county's name in
-    that state, else the state itself. Reported at precision "region"."""
+    names when several states have such a county, else the county with most ZIP codes),
+    at the county's own point (`tacitus.gazetteer.counties`); where that is unknown, at the
+    town of the county's name in that state, else at the state. Precision "region"."""
     states = gaz.county_states(name)
     if not states:
         return None
     named = [s for s in states if ("US", s) in context.admin1]
-    state = gaz.admin1("US", (named or states)[0])
+    points = {s: county_point(s, name.strip()) for s in named or states}
+    state_code = max(points, key=lambda s: _zips(points[s]))
+    state = gaz.admin1("US", state_code)
     if state is None:
         return None
+    point = points[state_code]
+    if point is not None:
+        county = _county_place(name, state, point.lat, point.lon)
+        return county, f"US county in {state.name} ({len(states)} states have one)"
     bare = normalise(name).rsplit(" ", 1)[0]
     towns = [
         c.place
@@ -638,16 +662,19 @@ def _resolve_county(name: str, context: PlaceContext, gaz: Gazetteer) -> tuple[P
         if c.place.kind == "city" and c.place.country == "US" and c.place.admin1 == state.admin1
     ]
     anchor = max(towns, key=lambda p: p.population) if towns else state
-    county = Place(
-        name=name.strip(),
-        kind="region",
-        lat=anchor.lat,
-        lon=anchor.lon,
-        country="US",
-        admin1=state.admin1,
-    )
     where = f"town {anchor.name!r}" if towns else "the state"
+    county = _county_place(name, state, anchor.lat, anchor.lon)
     return county, f"US county in {state.name} ({len(states)} states have one), at {where}"
+
+
+def _zips(point: CountyPoint | None) -> int:
+    return point.zips if point is not None else -1
+
+
+def _county_place(name: str, state: Place, lat: float, lon: float) -> Place:
+    return Place(
+        name=name.strip(), kind="admin2", lat=lat, lon=lon, country="US", admin1=state.admin1
+    )
 
 
 # Words that name the kind of a division and can be dropped to find it: "Orange County"
