@@ -727,6 +727,7 @@ class Toponym:
     is_actor: bool = False
     label: str = ""  # GPE, LOC, FAC, NORP, or GAZ for a gazetteer match the NER missed
     qualifier: str | None = field(default=None, repr=False)  # "Virginia" in "Arlington, Virginia"
+    qualifies: bool = field(default=False, repr=False)  # it is "Virginia" in "Arlington, Virginia"
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -1151,12 +1152,52 @@ def find_toponyms(
             is_actor=_is_actor(span, label),
             label=label,
             qualifier=_qualifier_of(span),
+            qualifies=_qualifies(span, spans),
         )
         for span, label in spans
     ]
     _resolve_all(toponyms, gaz, dateline, home)
     cued = {span.start_char for span, _ in spans if _after_place_word(span)}
     return [t for t in toponyms if not _unknown_odd_name(t) and not _unknown_uncued(t, cued)]
+
+
+def _qualifies(span: Span, spans: list[tuple[Span, str]]) -> bool:
+    """A name written after another place and a comma ("Tacoma, Washington"): the state
+    or country that place is in, whatever else the name could be."""
+    start, doc = span.start, span.doc
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    before = next((other for other, _ in spans if other.end == start - 1), None)
+    if before is None:
+        return False
+    # "Miami, New York and Boston", "Los Angeles, Miami, New York": a list of places.
+    if _listed_before(before, spans):
+        return False
+    nxt = [t for t in doc[span.end : span.end + 2]]
+    if nxt and nxt[0].text == ",":
+        nxt = nxt[1:]
+    return not nxt or (
+        nxt[0].lower_ not in ("and", "or") and not any(o.start == nxt[0].i for o, _ in spans)
+    )
+
+
+def _listed_before(span: Span, spans: list[tuple[Span, str]]) -> bool:
+    start = span.start
+    return (
+        start >= 2
+        and span.doc[start - 1].text == ","
+        and any(other.end == start - 1 for other, _ in spans)
+    )
+
+
+def _division(text: str, gaz: Gazetteer) -> Place | None:
+    """The state or country a qualifier names: its postal code ("VA"), or a state or
+    country of that name, by a main or an alternate name ("Washington" the state)."""
+    if len(text) == 2 and text.isupper() and gaz.postal(text) is not None:
+        return gaz.postal(text)
+    cands = [c for c in gaz.candidates(text) if c.place.kind in ("admin1", "country")]
+    cands.sort(key=lambda c: not c.primary)
+    return cands[0].place if cands else None
 
 
 def _after_place_word(span: Span) -> bool:
@@ -1280,6 +1321,10 @@ def _resolve_toponym(
     if top.label == "NORP":
         place = gaz.demonym(top.text)
         return (place, f"demonym {top.text!r}") if place else None
+    if top.qualifies:
+        division = _division(top.text, gaz)
+        if division is not None:
+            return division, f"{division.kind} {division.name!r}, written after a place"
     name = f"{top.text}, {top.qualifier}" if top.qualifier else top.text
     # Facility names are not read word by word here: "St George's Chapel" is in the
     # article's main city, not in St. George, Utah.
