@@ -784,7 +784,8 @@ def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
             spans.append((span, "GPE"))  # "in Riverdale" tagged PERSON, "at Coggeshall" ORG
         elif label in _RELABEL and _building_name(span):
             spans.append((span, "FAC"))  # "Barclays Center" tagged ORG, "Dubonet Drive" PERSON
-        elif label == "ORG":
+        elif label in ("ORG", "EVENT"):
+            # "Bank of Mexico"; "the Iraq war", "the Kosovo conflict" (tagged EVENT)
             spans.extend(_embedded_spans(span, gaz))
         elif label == "MONEY":
             spans.extend(_currency_countries(span, gaz))
@@ -1538,7 +1539,24 @@ def material_places(trigger: Token, by_token: dict[int, Toponym]) -> list[tuple[
             named = by_token.get(child.i)
             if child.dep_ in _NAMING_DEPS and named is not None and _not_country(named):
                 found.append((named, f"{named.text!r} naming {head.text!r} of {how}"))
+    found.extend(_war_place(trigger, by_token, how))
     return found
+
+
+# Nouns of a war named after where it is fought: "the Iraq war", "the Kosovo conflict",
+# "the Afghanistan invasion". Here a country before the noun is the theatre, not a party
+# as in "US strikes" or "Russia's attack", which name who acted.
+_WAR_NOUNS = _words("war conflict invasion occupation insurgency")
+
+
+def _war_place(trigger: Token, by_token: dict[int, Toponym], how: str) -> list[tuple[Toponym, str]]:
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in _WAR_NOUNS:
+        return []
+    return [
+        (by_token[child.i], f"{by_token[child.i].text!r} naming the {trigger.text!r} of {how}")
+        for child in trigger.children
+        if child.dep_ == "compound" and child.i in by_token
+    ]
 
 
 def _has_of_place(head: Token, by_token: dict[int, Toponym]) -> bool:
