@@ -772,7 +772,7 @@ def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
     for ent in doc.ents:
         label = ent.label_
         span = _strip_the(ent)
-        if label in _PLACE_LABELS or (label == "NORP" and gaz.demonym(span.text) is not None):
+        if label in _PLACE_LABELS or (label == "NORP" and _people_of(span.text, gaz) is not None):
             spans.append((span, label))
         elif _demonym_word(span, label, gaz):
             # "anti-Russian" (NORP), "Azerbaijani soldiers" (PERSON), "Russian-European"
@@ -805,6 +805,34 @@ _BUILDING_WORDS = _words(
 def _building_name(span: Span) -> bool:
     words = span.text.split()
     return len(words) >= 2 and words[-1].strip(".").lower() in _BUILDING_WORDS
+
+
+def _people_of(text: str, gaz: Gazetteer) -> Place | None:
+    """The place a demonym names: a listed one ("Syrians"), else one formed from a
+    place's name ("Londoners", "Manitobans", "Ontarians", "Long Islanders")."""
+    listed = gaz.demonym(text)
+    if listed is not None:
+        return listed
+    word = text.removesuffix("s")
+    for base in _demonym_bases(word):
+        place = _best_known(base, gaz)
+        if place is not None and (
+            place.kind in ("country", "admin1", "region") or place.population >= _MIN_GAZ_POPULATION
+        ):
+            return place
+    return None
+
+
+def _demonym_bases(word: str) -> list[str]:
+    """The names a demonym can be formed from: "Londoner" <- London, "Iowan" <- Iowa,
+    "Ontarian" <- Ontario, "Texan" <- Texas, "Parisian" <- Paris."""
+    if word.endswith("er") and len(word) > 4:
+        return [word[:-2]]
+    if word.endswith("ian") and len(word) > 5:
+        return [word[:-3], word[:-2] + "o", word[:-1]]
+    if word.endswith("an") and len(word) > 4:
+        return [word[:-1], word[:-2] + "s", word[:-2]]
+    return []
 
 
 def _demonym_word(span: Span, label: str, gaz: Gazetteer) -> bool:
@@ -995,7 +1023,7 @@ def _match_at(doc: Doc, i: int, end: int, gaz: Gazetteer, found: list[tuple[Span
             if _accept_gazetteer_span(sub, gaz):
                 found.append((sub, "GAZ"))
             return j
-        if j == i + 1 and gaz.demonym(sub.text) is not None:
+        if j == i + 1 and _people_of(sub.text, gaz) is not None:
             found.append((sub, "NORP"))
             return j
     return i + 1
@@ -1320,7 +1348,7 @@ def _resolve_toponym(
     top: Toponym, context: PlaceContext, gaz: Gazetteer
 ) -> tuple[Place, str] | None:
     if top.label == "NORP":
-        place = gaz.demonym(top.text)
+        place = _people_of(top.text, gaz)
         return (place, f"demonym {top.text!r}") if place else None
     if top.qualifies:
         division = _division(top.text, gaz)
