@@ -28,6 +28,7 @@ import json
 import logging
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -1029,6 +1030,16 @@ def _match_at(doc: Doc, i: int, end: int, gaz: Gazetteer, found: list[tuple[Span
     return i + 1
 
 
+def _more_place_than_person(doc: Doc) -> set[str]:
+    """Names the NER tags as a place more often than as a person, and at least twice."""
+    tags = Counter(
+        (ent.text, ent.label_ in ("GPE", "LOC"))
+        for ent in doc.ents
+        if ent.label_ in ("GPE", "LOC", "PERSON")
+    )
+    return {text for (text, place), n in tags.items() if place and n >= 2 and n > tags[text, False]}
+
+
 def _drop_person_names(
     spans: list[tuple[Span, str]], doc: Doc, gaz: Gazetteer
 ) -> list[tuple[Span, str]]:
@@ -1043,11 +1054,17 @@ def _drop_person_names(
         if ent.label_ == "PERSON" and (ent.start, ent.end) not in as_places
         for t in ent
     }
+    ner_places = _more_place_than_person(doc)
     kept = []
     for span, label in spans:
         if len(span) == 1 and span.text in person_words and label in ("GPE", "GAZ"):
             if _after_locative(span) or _named_as_place(span):
                 kept.append((span, label))  # "the city of Douma", "in Douma"
+                continue
+            if label == "GPE" and span.text in ner_places and _known_town(span.text, gaz):
+                # The NER read it as a place here and elsewhere in the article ("Douma's
+                # fall", "the bastion of Douma"): one reading as a person does not outvote it.
+                kept.append((span, label))
                 continue
             place = _best_known(span.text, gaz)
             if place is None or place.kind not in _HIGH_KINDS:
