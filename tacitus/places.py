@@ -1202,9 +1202,41 @@ def find_toponyms(
         )
         for span, label in spans
     ]
-    _resolve_all(toponyms, gaz, dateline, home)
+    assumed = _resolve_all(toponyms, gaz, dateline, home)
     cued = {span.start_char for span, _ in spans if _after_place_word(span)}
-    return [t for t in toponyms if not _unknown_odd_name(t) and not _unknown_uncued(t, cued)]
+    return [
+        t
+        for i, t in enumerate(toponyms)
+        if not _unknown_odd_name(t)
+        and not _unknown_uncued(t, cued)
+        and not (i in assumed and _unnamed_facility(t, cued, gaz))
+        and not _plural_alias(t, doc)
+    ]
+
+
+def _unnamed_facility(top: Toponym, cued: set[int], gaz: Gazetteer) -> bool:
+    """A name the NER called a facility that the gazetteer does not know, whose words do
+    not say it is a building or a street ("Easter Vigil", "NC Dinos", "Operation Lafiya
+    Dole"), name no known place or people ("Manila Cathedral", "New York Auto Show",
+    "Armenian Genocide" stay) and that no preposition marks as a place: an event, a team
+    or a person more often than a building on GeoWebNews."""
+    words = [w for w in top.text.split() if w.lower() not in _DIRECTIONS]
+    if top.label != "FAC" or top.start_char in cued or not words:
+        return False
+    if words[-1].strip(".,").lower() in _FACILITY_WORDS:
+        return False
+    if any(_people_of(w, gaz) is not None for w in words):
+        return False
+    return resolve_place(top.text, PlaceContext(), gaz) is None
+
+
+def _plural_alias(top: Toponym, doc: Doc) -> bool:
+    """ "States" alone is the United States only as "the States": "Member States", "155
+    States" and "the party States" are states of some union."""
+    if top.text != "States":
+        return False
+    span = doc.char_span(top.start_char, top.end_char)
+    return span is None or span.start == 0 or doc[span.start - 1].lower_ != "the"
 
 
 def _qualifies(span: Span, spans: list[tuple[Span, str]]) -> bool:
@@ -1277,8 +1309,9 @@ def _unknown_odd_name(top: Toponym) -> bool:
 
 def _resolve_all(
     toponyms: list[Toponym], gaz: Gazetteer, dateline: Location | None, home: str | None
-) -> None:
-    """Resolve in two passes, then place unknown facilities in the article's main city."""
+) -> set[int]:
+    """Resolve in two passes, then place unknown facilities in the article's main city;
+    returns the indices of the toponyms placed there (or left unknown) that way."""
     context = build_context(toponyms, gaz, dateline=dateline, home=home)
     places = [_resolve_toponym(top, context, gaz) for top in toponyms]
     # Second pass: the divisions and countries of what was resolved become context too,
@@ -1286,14 +1319,17 @@ def _resolve_all(
     context = _widen(context, places)
     places = [_resolve_toponym(top, context, gaz) for top in toponyms]
     focus = _focus(places, dateline)
-    for top, found in zip(toponyms, places, strict=True):
+    assumed: set[int] = set()
+    for i, (top, found) in enumerate(zip(toponyms, places, strict=True)):
         if found is None and _facility_like(top):
+            assumed.add(i)
             if focus is not None:
                 why = f"{top.text!r} is not in the gazetteer; assumed in the article's main city"
                 top.resolved = focus.to_location(why)
                 continue
             found = resolve_place(top.text, context, gaz)
         top.resolved = found[0].to_location(found[1]) if found else None
+    return assumed
 
 
 def _widen(context: PlaceContext, places: list[tuple[Place, str] | None]) -> PlaceContext:
