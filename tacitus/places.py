@@ -775,7 +775,10 @@ def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
     for ent in doc.ents:
         label = ent.label_
         span = _strip_the(ent)
-        if label in _PLACE_LABELS or (label == "NORP" and _people_of(span.text, gaz) is not None):
+        if label == "NORP" and _people_of(span.text, gaz) is not None:
+            if not _language_use(span):
+                spans.append((_with_compass(span, gaz), label))
+        elif label in _PLACE_LABELS:
             spans.append((span, label))
         elif _demonym_word(span, label, gaz):
             # "anti-Russian" (NORP), "Azerbaijani soldiers" (PERSON), "Russian-European"
@@ -808,6 +811,33 @@ _BUILDING_WORDS = _words(
 def _building_name(span: Span) -> bool:
     words = span.text.split()
     return len(words) >= 2 and words[-1].strip(".").lower() in _BUILDING_WORDS
+
+
+def _language_use(span: Span) -> bool:
+    """A singular demonym standing alone as a noun: a language ("printed in Chinese",
+    "studying Portuguese") or a team ("the Irish need 85 points"), not a people; plurals
+    ("Tamils") and modifiers ("Chinese officials") stay."""
+    root = span.root
+    return (
+        len(span) == 1
+        and not span.text.endswith("s")
+        and root.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")
+        and not any(
+            child.dep_ in ("det", "amod") and child.lower_ != "the" for child in root.children
+        )
+    )
+
+
+def _with_compass(span: Span, gaz: Gazetteer) -> Span:
+    """A demonym with the compass word before it when the two name a region: "North
+    American" (the NER often leaves "North" out) is North America's, not the US's."""
+    if span.start == 0:
+        return span
+    longer = span.doc[span.start - 1 : span.end]
+    if longer[0].lower_ in _DIRECTIONS and longer[0].text[:1].isupper():
+        if gaz.demonym(longer.text) is not None:
+            return longer
+    return span
 
 
 def _people_of(text: str, gaz: Gazetteer) -> Place | None:
@@ -1220,7 +1250,21 @@ def find_toponyms(
         and not _unknown_uncued(t, cued)
         and not (i in assumed and _unnamed_facility(t, cued, gaz))
         and not _plural_alias(t, doc)
+        and not _odd_case(t)
     ]
+
+
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def _odd_case(top: Toponym) -> bool:
+    """A name with a capital inside ("MoD", "iOS") matched to a place written otherwise
+    ("Maud"): an acronym or a brand; "McAllen" and "DeKalb" match as written."""
+    if top.resolved is None or top.label == "NORP" or " " in top.text:
+        return False
+    if not _INNER_CAPITAL.search(top.text):
+        return False
+    return top.text not in top.resolved.name
 
 
 def _unnamed_facility(top: Toponym, cued: set[int], gaz: Gazetteer) -> bool:
