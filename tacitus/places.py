@@ -834,10 +834,9 @@ def _with_compass(span: Span, gaz: Gazetteer) -> Span:
     if span.start == 0:
         return span
     longer = span.doc[span.start - 1 : span.end]
-    if longer[0].lower_ in _DIRECTIONS and longer[0].text[:1].isupper():
-        if gaz.demonym(longer.text) is not None:
-            return longer
-    return span
+    first = longer[0]
+    named = first.lower_ in _DIRECTIONS and first.text[:1].isupper()
+    return longer if named and gaz.demonym(longer.text) is not None else span
 
 
 def _people_of(text: str, gaz: Gazetteer) -> Place | None:
