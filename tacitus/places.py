@@ -731,6 +731,7 @@ class Toponym:
     label: str = ""  # GPE, LOC, FAC, NORP, or GAZ for a gazetteer match the NER missed
     qualifier: str | None = field(default=None, repr=False)  # "Virginia" in "Arlington, Virginia"
     qualifies: bool = field(default=False, repr=False)  # it is "Virginia" in "Arlington, Virginia"
+    listed_with: str | None = field(default=None, repr=False)  # "admin1" in "Ohio or Georgia"
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -1237,6 +1238,7 @@ def find_toponyms(
             label=label,
             qualifier=_qualifier_of(span),
             qualifies=_qualifies(span, spans),
+            listed_with=_listed_with(span, spans, gaz),
         )
         for span, label in spans
     ]
@@ -1291,6 +1293,21 @@ def _plural_alias(top: Toponym, doc: Doc) -> bool:
     return span is None or span.start == 0 or doc[span.start - 1].lower_ != "the"
 
 
+def _listed_with(span: Span, spans: list[tuple[Span, str]], gaz: Gazetteer) -> str | None:
+    """The kind of division ("admin1", "country") a name is listed with ("California or
+    Washington", "Alabama and Georgia"): a list holds names of one kind."""
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    for tok in partners:
+        other = next((o for o, _ in spans if o.start <= tok.i < o.end and o != span), None)
+        place = _high_level(other.text, gaz) if other is not None else None
+        if place is not None and place.kind in ("admin1", "country"):
+            return place.kind
+    return None
+
+
 def _qualifies(span: Span, spans: list[tuple[Span, str]]) -> bool:
     """A name written after another place and a comma ("Tacoma, Washington"): the state
     or country that place is in, whatever else the name could be."""
@@ -1318,6 +1335,13 @@ def _listed_before(span: Span, spans: list[tuple[Span, str]]) -> bool:
         and span.doc[start - 1].text == ","
         and any(other.end == start - 1 for other, _ in spans)
     )
+
+
+def _of_kind(text: str, kind: str, gaz: Gazetteer) -> Place | None:
+    """The place of this name and kind, by its main name first, then an alternate one."""
+    cands = [c for c in gaz.candidates(text) if c.place.kind == kind]
+    cands.sort(key=lambda c: not c.primary)
+    return cands[0].place if cands else None
 
 
 def _division(text: str, gaz: Gazetteer) -> Place | None:
@@ -1459,6 +1483,10 @@ def _resolve_toponym(
         division = _division(top.text, gaz)
         if division is not None:
             return division, f"{division.kind} {division.name!r}, written after a place"
+    if top.listed_with is not None and top.qualifier is None:
+        listed = _of_kind(top.text, top.listed_with, gaz)
+        if listed is not None:
+            return listed, f"{listed.kind} {listed.name!r}, listed with another {listed.kind}"
     name = f"{top.text}, {top.qualifier}" if top.qualifier else top.text
     # Facility names are not read word by word here: "St George's Chapel" is in the
     # article's main city, not in St. George, Utah.
