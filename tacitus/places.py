@@ -732,6 +732,7 @@ class Toponym:
     qualifier: str | None = field(default=None, repr=False)  # "Virginia" in "Arlington, Virginia"
     qualifies: bool = field(default=False, repr=False)  # it is "Virginia" in "Arlington, Virginia"
     listed_with: str | None = field(default=None, repr=False)  # "admin1" in "Ohio or Georgia"
+    within: int | None = field(default=None, repr=False)  # the next toponym in "X in Y", "X, Y"
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -1242,6 +1243,7 @@ def find_toponyms(
         )
         for span, label in spans
     ]
+    _link_within(toponyms, spans)
     assumed = _resolve_all(toponyms, gaz, dateline, home)
     cued = {span.start_char for span, _ in spans if _after_place_word(span)}
     return [
@@ -1291,6 +1293,20 @@ def _plural_alias(top: Toponym, doc: Doc) -> bool:
         return False
     span = doc.char_span(top.start_char, top.end_char)
     return span is None or span.start == 0 or doc[span.start - 1].lower_ != "the"
+
+
+# Words between a facility and the place it is in: "the hospital in Rome", "the
+# Convention Centre, Dublin".
+_WITHIN_WORDS = frozenset({"in", ",", "at", "near", "outside"})
+
+
+def _link_within(toponyms: list[Toponym], spans: list[tuple[Span, str]]) -> None:
+    """Note, for each name, the toponym written right after it behind "in", "at", "near"
+    or a comma: where an unknown facility is ("Bambino Gesu Hospital in Rome")."""
+    for i in range(len(spans) - 1):
+        span, nxt = spans[i][0], spans[i + 1][0]
+        if nxt.start == span.end + 1 and span.doc[span.end].lower_ in _WITHIN_WORDS:
+            toponyms[i].within = i + 1
 
 
 def _listed_with(span: Span, spans: list[tuple[Span, str]], gaz: Gazetteer) -> str | None:
@@ -1399,6 +1415,11 @@ def _resolve_all(
     for i, (top, found) in enumerate(zip(toponyms, places, strict=True)):
         if found is None and _facility_like(top):
             assumed.add(i)
+            host = places[top.within] if top.within is not None else None
+            if host is not None and host[0].kind != "country":
+                why = f"{top.text!r} is not in the gazetteer; in {host[0].name!r} as written"
+                top.resolved = host[0].to_location(why)
+                continue
             if focus is not None:
                 why = f"{top.text!r} is not in the gazetteer; assumed in the article's main city"
                 top.resolved = focus.to_location(why)
