@@ -502,6 +502,9 @@ class PlaceContext:
     countries: frozenset[str] = frozenset()
     admin1: frozenset[tuple[str, str]] = frozenset()
     home: str | None = None  # the outlet's country, from its URL (`tacitus.gazetteer.home`)
+    # The divisions the article names itself, before those of the towns it names were
+    # added (`admin1` holds both after the second pass): "Iowa" over Chicago's Illinois.
+    named_admin1: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -582,12 +585,29 @@ def best_candidate(
     if not cands:
         demonym = gaz.demonym(bare) if demonyms else None
         return (demonym, 0.0, f"demonym {bare!r}") if demonym else None
+    cands = [_as_written(c, bare) for c in cands]
     scored = [(_score(c, context, qualifier), i, c) for i, c in enumerate(cands)]
     score, _, best = max(scored, key=lambda t: (t[0], -t[1]))
     why = f"gazetteer {best.place.kind} {best.place.name!r} of {len(cands)} candidates"
     if qualifier is not None and qualifier.matches(best.place):
         why += f", in {qualifier.place.name}"
     return best.place, score, why
+
+
+def _as_written(cand: Candidate, name: str) -> Candidate:
+    """An alternate name that is the main name spelt another way ("St. Petersburg" for
+    Saint Petersburg) counts as the main name."""
+    if cand.primary or _saintly(name) != _saintly(cand.place.name):
+        return cand
+    return Candidate(cand.place, True)
+
+
+def _saintly(name: str) -> str:
+    key = normalise(name)
+    for saint in ("saint ", "st ", "st. ", "ste. ", "sainte "):
+        if key.startswith(saint):
+            return "st. " + key[len(saint) :]
+    return key
 
 
 def resolve(
@@ -648,7 +668,8 @@ def _resolve_county(name: str, context: PlaceContext, gaz: Gazetteer) -> tuple[P
     states = gaz.county_states(name)
     if not states:
         return None
-    named = [s for s in states if ("US", s) in context.admin1]
+    named = [s for s in states if ("US", s) in context.named_admin1]
+    named = named or [s for s in states if ("US", s) in context.admin1]
     points = {s: county_point(s, name.strip()) for s in named or states}
     state_code = max(points, key=lambda s: _zips(points[s]))
     state = gaz.admin1("US", state_code)
@@ -1444,6 +1465,7 @@ def _widen(context: PlaceContext, places: list[tuple[Place, str] | None]) -> Pla
         countries=frozenset(countries),
         admin1=frozenset(admin1),
         home=context.home,
+        named_admin1=context.admin1,
     )
 
 
