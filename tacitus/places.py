@@ -1534,11 +1534,35 @@ def _resolve_toponym(
     # Facility names are not read word by word here: "St George's Chapel" is in the
     # article's main city, not in St. George, Utah.
     found = resolve_place(name, context, gaz, parts=not _facility_like(top))
+    if found is not None and not top.qualifier and _outside_frame(found[0], context):
+        county = _county_in_frame(top.text, context, gaz)
+        found = county or found
     if found is None and top.text.endswith("s"):
         # "Syrians", "the Balkans": a plural demonym or a plural name
         demonym = gaz.demonym(top.text)
         found = (demonym, f"demonym {top.text!r}") if demonym else None
     return found
+
+
+def _outside_frame(place: Place, context: PlaceContext) -> bool:
+    """A reading outside the US, short of a country, in an article set in US states."""
+    return (
+        place.country not in (None, "US")
+        and place.kind != "country"
+        and any(country == "US" for country, _ in context.admin1)
+    )
+
+
+def _county_in_frame(name: str, context: PlaceContext, gaz: Gazetteer) -> tuple[Place, str] | None:
+    """A bare name that is a county of a state the article is set in ("Suffolk" in an
+    article about Long Island, where England's Suffolk is the bigger namesake)."""
+    if " " in name.strip() or not name[:1].isupper():
+        return None
+    county = f"{name.strip()} County"
+    states = gaz.county_states(county)
+    if not any(("US", s) in context.admin1 for s in states):
+        return None
+    return _resolve_county(county, context, gaz)
 
 
 def build_context(
