@@ -1442,7 +1442,7 @@ def _resolve_all(
                 top.resolved = host[0].to_location(why)
                 continue
             if focus is not None:
-                why = f"{top.text!r} is not in the gazetteer; assumed in the article's main city"
+                why = f"{top.text!r} is not in the gazetteer; assumed in the article's main place"
                 top.resolved = focus.to_location(why)
                 continue
             found = resolve_place(top.text, context, gaz)
@@ -1510,9 +1510,30 @@ def _focus(places: list[tuple[Place, str] | None], dateline: Location | None) ->
             counts[id(place)] = counts.get(id(place), 0) + 1
             by_id[id(place)] = place
     if not counts:
-        return None
+        return _local_focus(places)
     # Most named, then most populous: a street in an article that names one city is in it.
     best = max(counts, key=lambda k: (counts[k], by_id[k].population))
+    return by_id[best]
+
+
+# Kinds of place an unknown facility may be put in when the article names no real city,
+# most specific first: a small town, a county, a state. A region ("the Middle East") or a
+# country is too wide to say where a building is.
+_LOCAL_KINDS = {"city": 0, "admin2": 1, "admin1": 2}
+
+
+def _local_focus(places: list[tuple[Place, str] | None]) -> Place | None:
+    """The small town, county or state the article names most, when it names no city big
+    enough for `_focus`: a local paper's "Cavan Town Hall" is near Cavan."""
+    counts: dict[int, int] = {}
+    by_id: dict[int, Place] = {}
+    for found in places:
+        if found is not None and found[0].kind in _LOCAL_KINDS:
+            counts[id(found[0])] = counts.get(id(found[0]), 0) + 1
+            by_id[id(found[0])] = found[0]
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], -_LOCAL_KINDS[by_id[k].kind]))
     return by_id[best]
 
 
