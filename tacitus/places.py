@@ -1330,9 +1330,19 @@ def _link_within(toponyms: list[Toponym], spans: list[tuple[Span, str]]) -> None
             toponyms[i].within = i + 1
 
 
+# Lower-case words before a name that make it a region, not a town: "central Washington".
+_REGION_ADJECTIVES = _words(
+    "central northern southern eastern western northeastern northwestern southeastern "
+    "southwestern upstate downstate rural"
+)
+
+
 def _listed_with(span: Span, spans: list[tuple[Span, str]], gaz: Gazetteer) -> str | None:
     """The kind of division ("admin1", "country") a name is listed with ("California or
-    Washington", "Alabama and Georgia"): a list holds names of one kind."""
+    Washington", "Alabama and Georgia"): a list holds names of one kind. A name after a
+    regional adjective ("central Washington") is read as a state where one has the name."""
+    if span.start > 0 and span.doc[span.start - 1].text in _REGION_ADJECTIVES:
+        return "admin1"  # "central Washington", "upstate New York": part of a state
     root = span.root
     partners = [c for c in root.children if c.dep_ == "conj"]
     if root.dep_ == "conj":
@@ -1430,7 +1440,7 @@ def _resolve_all(
     # Second pass: the divisions and countries of what was resolved become context too,
     # so "Washington" in an article about Seattle and Spokane is read again with them.
     context = _widen(context, places)
-    places = [_resolve_toponym(top, context, gaz) for top in toponyms]
+    places = _one_sense([_resolve_toponym(top, context, gaz) for top in toponyms], toponyms)
     focus = _focus(places, dateline)
     assumed: set[int] = set()
     for i, (top, found) in enumerate(zip(toponyms, places, strict=True)):
@@ -1448,6 +1458,35 @@ def _resolve_all(
             found = resolve_place(top.text, context, gaz)
         top.resolved = found[0].to_location(found[1]) if found else None
     return assumed
+
+
+def _one_sense(
+    places: list[tuple[Place, str] | None], toponyms: list[Toponym]
+) -> list[tuple[Place, str] | None]:
+    """One name, one place per article: where the text itself says which place a name is
+    (a state after a comma, a name listed with states, "central Washington"), its other
+    bare mentions are that place too."""
+    senses: dict[str, set[int]] = {}
+    by_id: dict[int, Place] = {}
+    for top, found in zip(toponyms, places, strict=True):
+        said = top.qualifies or (top.listed_with is not None and top.qualifier is None)
+        if found is not None and said:
+            senses.setdefault(top.text, set()).add(id(found[0]))
+            by_id[id(found[0])] = found[0]
+    out = list(places)
+    for i, top in enumerate(toponyms):
+        ids = senses.get(top.text, set())
+        found = out[i]
+        if len(ids) != 1 or top.qualifier:
+            continue  # no sense the text settles, or two
+        place = by_id[next(iter(ids))]
+        if found is not None and found[0] is place:
+            continue
+        out[i] = (
+            place,
+            f"{place.kind} {place.name!r}, as the name is read elsewhere in the article",
+        )
+    return out
 
 
 def _widen(context: PlaceContext, places: list[tuple[Place, str] | None]) -> PlaceContext:
