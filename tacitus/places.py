@@ -934,7 +934,7 @@ def _embedded_spans(org: Span, gaz: Gazetteer) -> list[tuple[Span, str]]:
             if j == i + 1 and gaz.demonym(sub.text) is not None and not _relabel_ok(sub, gaz):
                 # "Canadian Blood Services": a demonym, even where a hamlet has its name
                 # (Canadian, Texas); "Mexico" in "Bank of Mexico" is read as a place below.
-                found.append((sub, "NORP"))
+                found.append((_with_compass(sub, gaz), "NORP"))
                 i = j
                 break
             if sub.text in gaz and (_relabel_ok(sub, gaz) or _names_institution(sub, org, gaz)):
