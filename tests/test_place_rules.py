@@ -5,6 +5,7 @@ names, places inside event names, and unknown facilities placed where the text p
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -159,3 +160,22 @@ def test_unknown_facilities_named_like_events_are_no_places(nlp: Language, gaz: 
 def test_member_states_are_not_the_united_states(nlp: Language, gaz: Gazetteer) -> None:
     doc = nlp("The Commission supports the Member States in their transition.")
     assert _by_text(find_toponyms(doc, gaz), "States") == []
+
+
+def test_county_points_are_kept_in_the_cache_and_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tacitus.gazetteer import counties
+
+    monkeypatch.setenv("TACITUS_CACHE_DIR", str(tmp_path))
+    counties.county_points.cache_clear()
+    try:
+        built = counties.county_points()
+        (kept,) = tmp_path.glob("counties-*.json")
+        counties.county_points.cache_clear()
+        assert counties.county_points() == built
+        kept.write_text("not json", encoding="utf-8")  # a damaged file is computed again
+        counties.county_points.cache_clear()
+        assert counties.county_points() == built
+    finally:
+        counties.county_points.cache_clear()

@@ -109,6 +109,7 @@ def _read(path: Path) -> dict[str, CountyPoint]:
 
 def _write(path: Path, points: dict[str, CountyPoint]) -> None:
     """Written to a temporary file and renamed, so no process reads half a file."""
+    tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
@@ -117,3 +118,5 @@ def _write(path: Path, points: dict[str, CountyPoint]) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         log.warning("cannot keep the county points in %s (%s)", path.parent, exc)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
