@@ -179,3 +179,32 @@ def test_county_points_are_kept_in_the_cache_and_read_back(
         assert counties.county_points() == built
     finally:
         counties.county_points.cache_clear()
+
+
+def test_geo_misses_list_wrong_places_first(nlp: Language, gaz: Gazetteer) -> None:
+    from tacitus.evaluate.geo import document_misses
+
+    text = "Crowds gathered in Paris and in Springfield on Sunday."
+
+    def gold(name: str, lat: float, lon: float) -> dict[str, object]:
+        start = text.index(name)
+        return {
+            "start": start,
+            "end": start + len(name),
+            "name": name,
+            "type": "Literal",
+            "non_locational": False,
+            "lat": lat,
+            "lon": lon,
+        }
+
+    # Paris, Texas, where the frame-free reading is Paris, France; a made-up place missed.
+    record = {
+        "id": "x",
+        "text": text,
+        "toponyms": [gold("Paris", 33.66, -95.56), gold("Sunday", 0.0, 0.0)],
+    }
+    misses = document_misses(record, find_toponyms(nlp(text), gaz), "tune")
+    assert [m["gold"].split()[0] for m in misses] == ["'Paris'", "'Sunday'"]
+    assert "km off" in misses[0]["coded"] and misses[1]["coded"] == "nothing"
+    assert misses[0]["id"] == "x (tune)" and "Crowds gathered" in misses[0]["text"]
