@@ -130,10 +130,17 @@ def split_half(doc_id: str) -> str:
     return "tune" if hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 2 == 0 else "check"
 
 
-def evaluate_geo(path: Path, nlp: Language, *, limit: int | None = None) -> dict[str, float | int]:
+def evaluate_geo(
+    path: Path,
+    nlp: Language,
+    *,
+    limit: int | None = None,
+    misses: list[dict[str, Any]] | None = None,
+) -> dict[str, float | int]:
     """Toponym detection (precision, recall, F1 by span overlap) and resolution accuracy
     (share within 161 km, median error) of tacitus's places stage on a gold JSONL file,
-    with F1 and acc_161 of the tuning and checking halves (see `split_half`)."""
+    with F1 and acc_161 of the tuning and checking halves (see `split_half`). A list given
+    as `misses` receives every miss (see `document_misses`), wrong places first."""
     docs = list(read_gold(path, limit))
     gaz = load_gazetteer()
     tally = _Tally()
@@ -145,12 +152,67 @@ def evaluate_geo(path: Path, nlp: Language, *, limit: int | None = None) -> dict
         counts[half] += 1
         score_document(record["toponyms"], predicted, tally)
         score_document(record["toponyms"], predicted, halves[half])
+        if misses is not None:
+            misses.extend(document_misses(record, predicted, half))
+    if misses is not None:
+        # Wrong places first, farthest first; then names missed or left unplaced.
+        misses.sort(key=lambda m: (math.isinf(m["km"]), -float(m["km"])))
     summary = _summary(tally, len(docs))
     for half, part in halves.items():
         scores = _summary(part, counts[half])
         summary[f"{half}_f1"] = scores["toponym_f1"]
         summary[f"{half}_acc_161"] = scores["acc_161"]
     return summary
+
+
+def document_misses(
+    record: dict[str, Any], predicted: list[Toponym], half: str
+) -> list[dict[str, Any]]:
+    """One document's misses in the shape `tacitus eval --errors` prints: gold toponyms
+    placed more than 161 km away or not at all (km: the error, inf when unplaced) and gold
+    toponyms not found (km: inf); each with the half it belongs to and its context."""
+    text = str(record.get("text", ""))
+    golds = [
+        g for g in record["toponyms"] if g["type"] in TOPONYM_TYPES and not g["non_locational"]
+    ]
+    out: list[dict[str, Any]] = []
+    for g in golds:
+        top = next(
+            (t for t in predicted if _overlaps(t.start_char, t.end_char, g["start"], g["end"])),
+            None,
+        )
+        km = _error_km(g, top)
+        if top is not None and km <= ACC_KM:
+            continue
+        coded = "nothing" if top is None else _placed(top)
+        out.append(
+            {
+                "id": f"{record.get('id', '')} ({half})",
+                "gold": f"{g['name']!r} {g['type']} at {g.get('lat')},{g.get('lon')}",
+                "coded": coded if top is None else f"{coded}, {km:.0f} km off",
+                "text": "…"
+                + text[max(0, g["start"] - 60) : g["end"] + 60].replace("\n", " ")
+                + "…",
+                "km": km,
+            }
+        )
+    return out
+
+
+def _error_km(gold: dict[str, Any], top: Toponym | None) -> float:
+    if gold.get("lat") is None or gold.get("lon") is None:
+        return 0.0 if top is not None else math.inf
+    loc = top.resolved if top is not None else None
+    if loc is None or loc.lat is None or loc.lon is None:
+        return math.inf
+    return haversine_km(gold["lat"], gold["lon"], loc.lat, loc.lon)
+
+
+def _placed(top: Toponym) -> str:
+    loc = top.resolved
+    if loc is None:
+        return f"{top.text!r} unplaced"
+    return f"{top.text!r} as {loc.name} ({loc.precision}, {loc.country}): {loc.why}"
 
 
 def _summary(t: _Tally, n_docs: int) -> dict[str, float | int]:

@@ -142,7 +142,9 @@ def run_evaluation(
     if task == "geo":
         from tacitus.evaluate.geo import evaluate_geo
 
-        return Report("geo", dict(evaluate_geo(gold, nlp, limit=limit)))
+        misses: list[dict[str, Any]] = []
+        metrics = dict(evaluate_geo(gold, nlp, limit=limit, misses=misses))
+        return Report("geo", metrics, errors=misses[:errors])
     if task == "quotes":
         from tacitus.evaluate.quotes import evaluate_quotes
 
