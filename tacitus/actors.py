@@ -544,6 +544,7 @@ def _in_list_of_bodies(tok: Token) -> bool:
 def _remember_country(
     state: ArticleActors, name: str, country: str, sectors: tuple[str, ...], how: str
 ) -> None:
+    """Keep the country found for a person, unless the article already gave them one."""
     known = state.recall(name)
     if known is None or known.country is None:
         state.remember(PersonInfo(name, country, sectors, f"{how} (first mention)"))
