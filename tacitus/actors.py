@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.classes import position_words
 from tacitus.dictionaries import Dictionaries, PersonEntry, load_dictionaries
+from tacitus.grammar import subjects
 from tacitus.model import Actor
 
 log = logging.getLogger(__name__)
@@ -452,9 +453,10 @@ class ActorCoder:
         own_subject: set[int] = set()
         if head.dep_ in ("dobj", "pobj", "dative", "iobj"):
             verb = head.head if head.dep_ != "pobj" else head.head.head
-            for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    own_subject |= {t.i for t in child.subtree}
+            # The clause's subject, or its understood one: in "Sturgeon wrote to McConnell
+            # accusing him", the accuser is Sturgeon, so "him" is not.
+            for subj in subjects(verb):
+                own_subject |= {t.i for t in subj.subtree}
         people: list[Mention] = []
         for i in range(start, head.i):
             m = index.get(i)

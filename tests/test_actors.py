@@ -60,3 +60,10 @@ def test_a_surname_listed_among_firms_is_a_firm() -> None:
     # "Brown" is a listed surname (Gordon Brown); here it is part of a tobacco firm's name.
     text = "Among the accused in 2004 were Altria Group, Liggett Group and Brown and Williamson."
     assert all(code is None or "GBR" not in code for _, code in _sources(text))
+
+
+def test_a_pronoun_object_is_not_its_clause_s_understood_subject() -> None:
+    # The accuser is Putin (the understood subject of "accusing"), so "him" is Biden.
+    text = "Vladimir Putin wrote to Joe Biden on Tuesday accusing him of lying."
+    events = tacitus.code(text, published="2022-03-01").events
+    assert any(e.cameo == "112" and e.target and e.target.code == "USAGOV" for e in events)
