@@ -418,7 +418,10 @@ class ActorCoder:
                 return self._actor(head, cc, own.sectors, own, offset, f"{own.why}; {how}", tokens)
             return self._actor(head, own.code, own.sectors, own, offset, own.why, tokens)
         if not near:
-            return None
+            # "denied his claims", "criticised her remarks": whose the thing is, when the
+            # possessive pronoun stands for one person named before it.
+            poss = [c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
+            return self._pronoun_actor(poss[0], index, offset) if poss else None
         if own and own.kind in STATE_KINDS and own.code:
             # "NATO-member Norway", "EU member Hungary": the state the phrase is about, not
             # the bloc that describes it.

@@ -67,3 +67,13 @@ def test_a_pronoun_object_is_not_its_clause_s_understood_subject() -> None:
     text = "Vladimir Putin wrote to Joe Biden on Tuesday accusing him of lying."
     events = tacitus.code(text, published="2022-03-01").events
     assert any(e.cameo == "112" and e.target and e.target.code == "USAGOV" for e in events)
+
+
+def test_a_possessive_pronoun_names_whose_the_target_is() -> None:
+    text = (
+        "Joe Biden said on Monday that Russia had broken the treaty. "
+        "His claims were denied by the Russian Foreign Ministry."
+    )
+    events = tacitus.code(text, published="2022-03-01").events
+    denials = [e for e in events if e.root == "01" and e.trigger == "denied"]
+    assert denials and all(e.target and e.target.code == "USAGOV" for e in denials), denials
