@@ -280,6 +280,10 @@ class EventCoder:
     def _verb_pattern(self, verb: Token) -> Pattern | None:
         kids = list(verb.children)
         objs = [c for c in kids if c.dep_ in OBJ or c.dep_ in PASS_SUBJ]
+        if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            # A reduced relative's noun is what the participle was done to: "posters withdrawn
+            # from the website", "sanctions imposed on Iran".
+            objs = [verb.head]
         pat = self.patterns.match_verb(
             self._lemma(verb),
             # spaCy tags "out" in "pulled out of" as prep or advmod as often as prt.

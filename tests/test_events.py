@@ -788,3 +788,9 @@ def test_a_word_of_blame_deep_in_what_was_said_is_a_topic_not_a_verdict() -> Non
     text = "The prime minister said the government would publish plans for tackling abuse."
     events = tacitus.code(text, published="2005-02-01").events
     assert not any(e.cameo == "111" for e in events)
+
+
+def test_a_reduced_relative_s_noun_is_what_the_participle_was_done_to() -> None:
+    # "sanctions imposed on Iran": the object pattern "impose =sanction on" applies.
+    events = tacitus.code("The sanctions imposed on Iran by the EU were lifted.").events
+    assert any(e.cameo == "163" and e.target and e.target.code == "IRN" for e in events)
