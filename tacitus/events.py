@@ -745,7 +745,8 @@ class EventCoder:
         code, violence_why = readings.unconventional(code, source, trig.token)
         code, peace_why = readings.peacekeeping(code, source, trig.token)
         code, contest_why = readings.political_contest(code, source, target)
-        whys = (reading_why, labour_why, violence_why, peace_why, contest_why)
+        code, pledge_why = readings.campaign_pledge(code, source, target)
+        whys = (reading_why, labour_why, violence_why, peace_why, contest_why, pledge_why)
         reading_why = "; ".join(w for w in whys if w)
         if reading_why:
             mood_why = f"{mood_why}; {reading_why}" if mood_why else reading_why

@@ -40,6 +40,9 @@ DURATION_WORDS = frozenset({"day", "night", "week", "month", "year", "hour", "ti
 # with no target of attack is a work stoppage (143), not a use of force.
 LABOUR_SECTORS = frozenset({"LAB", "EDU", "HLH", "MED", "CVL", "BUS", "AGR", "REF", "OPP"})
 NON_STATE_SECTORS = frozenset({"REB", "INS", "SEP", "UAF", "CRM", "IMG", "RAD", "CVL", "OPP"})
+# A party campaigning: its pledges to voters are statements (campaign_pledge).
+CAMPAIGN_SECTORS = frozenset({"PTY", "OPP"})
+PUBLIC_SECTORS = frozenset({"CVL"})
 # Bodies that contest politics with words: parties, the opposition, parliaments, courts.
 CONTEST_SECTORS = frozenset({"PTY", "OPP", "LEG", "JUD"})
 
@@ -126,6 +129,21 @@ def political_contest(code: str, source: Actor | None, target: Actor | None) -> 
     if any(set(a.sectors) & ARMED_SECTORS for a in sides):
         return code, ""
     return "111", f"political contest: {code} between unarmed political bodies read as 111"
+
+
+def campaign_pledge(code: str, source: Actor | None, target: Actor | None) -> tuple[str, str]:
+    """'Labour promised to cut stamp duty', 'the Lib Dems pledged to scrap fees': a party's
+    promise to no party, or to voters, is campaigning, which CAMEO codes at most as a
+    statement (010), not as an intent to cooperate with someone (03)."""
+    if code[:2] != "03" or source is None or not set(source.sectors) & CAMPAIGN_SECTORS:
+        return code, ""
+    if set(source.sectors) - CAMPAIGN_SECTORS:
+        return code, ""  # a party in government, a party with an armed wing
+    if target is not None and target.code and set(target.sectors) - PUBLIC_SECTORS:
+        return code, ""
+    if target is not None and target.code and not target.sectors and target.kind != "country":
+        return code, ""
+    return "010", f"a party's pledge to no party or to the public: {code} read as 010"
 
 
 def on_strike(noun: Token) -> bool:

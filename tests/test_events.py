@@ -794,3 +794,15 @@ def test_a_reduced_relative_s_noun_is_what_the_participle_was_done_to() -> None:
     # "sanctions imposed on Iran": the object pattern "impose =sanction on" applies.
     events = tacitus.code("The sanctions imposed on Iran by the EU were lifted.").events
     assert any(e.cameo == "163" and e.target and e.target.code == "IRN" for e in events)
+
+
+def test_a_party_s_pledge_to_voters_is_a_statement() -> None:
+    events = tacitus.code("The Conservatives promised voters lower council taxes.").events
+    assert any(e.cameo == "010" and "pledge" in e.why for e in events), [
+        (e.cameo, e.why) for e in events
+    ]
+
+
+def test_an_armed_group_s_pledge_is_still_an_intent() -> None:
+    events = tacitus.code("Hamas pledged to release the hostages.").events
+    assert any(e.root == "03" for e in events)
