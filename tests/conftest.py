@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from tacitus.places import Gazetteer
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 EVAL = SHARED / "eval"
 
@@ -16,6 +18,13 @@ def nlp() -> Language:
     from tacitus.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    from tacitus.places import load_gazetteer
+
+    return load_gazetteer()
 
 
 def require_eval(*parts: str) -> Path:

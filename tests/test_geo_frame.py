@@ -17,14 +17,8 @@ from tacitus.places import (
     _unknown_odd_name,
     _unknown_uncued,
     find_toponyms,
-    load_gazetteer,
     resolve,
 )
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 @pytest.mark.parametrize(

@@ -4,36 +4,21 @@ names, places inside event names, and unknown facilities placed where the text p
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
 from tacitus.gazetteer.counties import county_key, county_point
+from tacitus.gazetteer.distance import km
 from tacitus.places import (
     Gazetteer,
     PlaceContext,
     Toponym,
     event_location,
     find_toponyms,
-    load_gazetteer,
     resolve,
 )
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371 * math.asin(math.sqrt(a))
 
 
 def _by_text(tops: list[Toponym], text: str) -> list[Toponym]:
@@ -48,11 +33,11 @@ def test_county_names_compare_whatever_the_saint_and_the_possessive() -> None:
 def test_a_county_sits_at_its_own_point_not_at_its_state(gaz: Gazetteer) -> None:
     # Suffolk County, New York, is on Long Island; New York State's point is upstate.
     point = county_point("NY", "Suffolk County")
-    assert point is not None and _km(point.lat, point.lon, 40.85, -72.8) < 60
+    assert point is not None and km(point.lat, point.lon, 40.85, -72.8) < 60
     loc = resolve("Suffolk County", PlaceContext(admin1=frozenset({("US", "NY")})), gaz)
     assert loc is not None and loc.admin1 == "NY" and loc.precision == "region"
     assert loc.lat is not None and loc.lon is not None
-    assert _km(loc.lat, loc.lon, point.lat, point.lon) < 1
+    assert km(loc.lat, loc.lon, point.lat, point.lon) < 1
 
 
 def test_a_county_names_the_place_of_its_sheriff(gaz: Gazetteer) -> None:

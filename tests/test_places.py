@@ -14,17 +14,11 @@ from tacitus.places import (
     Toponym,
     event_location,
     find_toponyms,
-    load_gazetteer,
     resolve,
 )
 from tests.conftest import require_eval
 
 ARLINGTON_VA = 4744709
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 def parse(nlp: Language, text: str, gaz: Gazetteer) -> tuple[Doc, list[Toponym]]:

@@ -7,11 +7,11 @@ measured on unseen gold by tests/test_accuracy.py.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 import pytest
 
+from tacitus.gazetteer.distance import km
 from tacitus.model import CodingResult, Event
 from tests.conftest import require_eval
 
@@ -127,13 +127,6 @@ def test_the_hoped_for_deal_is_not_a_fact(seed: CodingResult) -> None:
 # -- issue 4: where, when and who says so ---------------------------------------------------
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
-
-
 def test_a_strike_is_located_at_karaj_and_hedged(seed: CodingResult) -> None:
     karaj = [
         e
@@ -150,7 +143,7 @@ def test_the_hosting_is_in_arlington_virginia_on_thursday(seed: CodingResult) ->
     assert host.location is not None and host.location.lat is not None
     assert host.location.lon is not None
     # The Pentagon stands in Arlington, Virginia (GeoNames 4744709 at 38.88N 77.10W).
-    assert _km(host.location.lat, host.location.lon, 38.88, -77.10) < 10
+    assert km(host.location.lat, host.location.lon, 38.88, -77.10) < 10
     assert host.date is not None
     assert (host.date.value, host.date.precision) == ("2021-12-09", "day")
 

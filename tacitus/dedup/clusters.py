@@ -25,7 +25,6 @@ lets an imprecise report ("this week") join precise ones that agree with each ot
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -35,6 +34,7 @@ from functools import cache
 from typing import Any
 
 from tacitus.export.rows import ExportRow, Mention, get, mention_of
+from tacitus.gazetteer.distance import km
 
 Record = dict[str, Any]
 
@@ -187,14 +187,6 @@ def dates_agree(a: _Item, b: _Item) -> bool:
     if a.start is None or b.start is None or a.end is None or b.end is None:
         return True  # no date at all contradicts nothing
     return a.start - DATE_SLACK < b.end and b.start - DATE_SLACK < a.end
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius 6371 km)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def places_agree(a: Record, b: Record) -> bool:

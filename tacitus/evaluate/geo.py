@@ -34,6 +34,7 @@ from typing import Any
 from spacy.language import Language
 
 from tacitus.errors import InputError
+from tacitus.gazetteer.distance import km
 from tacitus.gazetteer.home import home_country
 from tacitus.places import Toponym, find_toponyms, load_gazetteer
 
@@ -50,7 +51,6 @@ TOPONYM_TYPES = frozenset(
         "Embedded_Non_Lit",
     }
 )
-EARTH_RADIUS_KM = 6371.0
 ACC_KM = 161.0
 
 
@@ -62,13 +62,6 @@ class _Tally:
     matched: int = 0
     errors_km: list[float] = field(default_factory=list)
     unresolved: int = 0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def read_gold(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
@@ -122,7 +115,7 @@ def _score_coordinates(gold: dict[str, Any], top: Toponym, tally: _Tally) -> Non
         tally.unresolved += 1
         tally.errors_km.append(math.inf)
         return
-    tally.errors_km.append(haversine_km(gold["lat"], gold["lon"], loc.lat, loc.lon))
+    tally.errors_km.append(km(gold["lat"], gold["lon"], loc.lat, loc.lon))
 
 
 def split_half(doc_id: str) -> str:
@@ -205,7 +198,7 @@ def _error_km(gold: dict[str, Any], top: Toponym | None) -> float:
     loc = top.resolved if top is not None else None
     if loc is None or loc.lat is None or loc.lon is None:
         return math.inf
-    return haversine_km(gold["lat"], gold["lon"], loc.lat, loc.lon)
+    return km(gold["lat"], gold["lon"], loc.lat, loc.lon)
 
 
 def _placed(top: Toponym) -> str:
