@@ -11,9 +11,8 @@ under its basis ("clause", "headline", "dateline", "article") so that inferred p
 
 from __future__ import annotations
 
-import html
+import itertools
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,9 +24,6 @@ from tacitus.model import Article, CodingResult
 __all__ = ["LocationShare", "bbc_politics", "location_share", "reuters_stories"]
 
 from tacitus.places import MATERIAL_ROOTS
-
-_STORY = re.compile(r'<REUTERS[^>]*NEWID="(\d+)">(.*?)</REUTERS>', re.S)
-_PART = {tag: re.compile(rf"<{tag}>(.*?)</{tag}>", re.S) for tag in ("TITLE", "DATELINE", "BODY")}
 
 
 @dataclass(slots=True)
@@ -82,23 +78,16 @@ def bbc_politics(path: Path, limit: int | None = None) -> Iterator[Article]:
 
 
 def reuters_stories(path: Path, limit: int | None = None) -> Iterator[Article]:
-    """Reuters-21578 stories with a title, as title, dateline and body."""
+    """Reuters-21578 stories with a title and a body, read as `tacitus code` reads the file
+    (tacitus/ingest/reuters.py: headline, dateline and body, publication date)."""
     from tacitus.ingest import read_inputs
 
-    raw = path.read_text(encoding="latin-1")
-    records = []
-    for newid, story in _STORY.findall(raw):
-        title, dateline, body = (_part(story, tag) for tag in ("TITLE", "DATELINE", "BODY"))
-        if not (title and dateline and body):
-            continue
-        text = f"{html.unescape(title)}\n\n{dateline.strip()} {html.unescape(body)}"
-        records.append({"id": f"reuters/{newid}", "text": text, "outlet": "Reuters"})
-    yield from _articles(records[:limit], read_inputs)
-
-
-def _part(story: str, tag: str) -> str:
-    m = _PART[tag].search(story)
-    return m.group(1) if m else ""
+    stories = (
+        a
+        for a in read_inputs([str(path)])
+        if isinstance(a, Article) and a.title and a.text.strip() != a.title
+    )
+    yield from itertools.islice(stories, limit)
 
 
 def _articles(records: list[dict[str, str]], read_inputs: Any) -> Iterator[Article]:
