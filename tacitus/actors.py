@@ -145,6 +145,9 @@ class ActorCoder:
         self.dicts = dictionaries or load_dictionaries()
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # Listed people's names of two words or more, found whatever the entity recogniser
+        # makes of them: it reads "Theresa May" without a title as a month.
+        self._listed_names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._payload: dict[int, Mention] = {}
         self._people: dict[str, list[PersonEntry]] = {}
         self._country_names: dict[str, str] = {}
@@ -217,22 +220,26 @@ class ActorCoder:
         for p in d.people:
             for form in (p.name, *p.aliases):
                 self._people.setdefault(form, []).append(p)
+        multiword = [form for form in self._people if len(form.split()) >= 2]
+        self._listed_names.add("listed person", [nlp.make_doc(f) for f in multiword])
 
     # -- the article survey -----------------------------------------------------------------
 
     def survey(self, docs: Iterable[Doc], state: ArticleActors) -> None:
         """Read the whole article once before coding it: the full names its PERSON entities
-        give (so a surname met first still resolves to the full name given later) and the
-        years it names (a reference year for undated articles)."""
+        and listed people give (so a surname met first still resolves to the full name given
+        later) and the years it names (a reference year for undated articles)."""
         for doc in docs:
+            names = [e for e in doc.ents if e.label_ == "PERSON"]
+            names += [doc[start:end] for _, start, end in self._listed_names(doc)]
+            for name in names:
+                words = [w for w in _strip_possessive(name.text).split() if w]
+                while words and words[0].rstrip(".") in HONORIFICS:
+                    words = words[1:]
+                if len(words) >= 2 and words[-1][:1].isupper():
+                    state.full_names.setdefault(words[-1], set()).add(" ".join(words))
             for ent in doc.ents:
-                if ent.label_ == "PERSON":
-                    words = [w for w in _strip_possessive(ent.text).split() if w]
-                    while words and words[0].rstrip(".") in HONORIFICS:
-                        words = words[1:]
-                    if len(words) >= 2 and words[-1][:1].isupper():
-                        state.full_names.setdefault(words[-1], set()).add(" ".join(words))
-                elif ent.label_ == "DATE":
+                if ent.label_ == "DATE":
                     state.years.update(int(t.text) for t in ent if YEAR.fullmatch(t.text))
 
     # -- mentions --------------------------------------------------------------------------
@@ -269,6 +276,14 @@ class ActorCoder:
             Mention(e.start, e.end, "person", None, name=e.text, why="PERSON entity")
             for e in doc.ents
             if e.label_ == "PERSON" and not (len(e) == 1 and _in_list_of_bodies(e[0]))
+        ]
+        covered = {i for m in spans for i in range(m.start, m.end)}
+        # A listed name counts where the recogniser found no person in it at all; where it
+        # did ("President [Bush]"), its own span keeps the title as context.
+        spans += [
+            Mention(start, end, "person", None, name=doc[start:end].text, why="listed name")
+            for _, start, end in self._listed_names(doc)
+            if not covered.intersection(range(start, end))
         ]
         covered = {i for m in spans for i in range(m.start, m.end)}
         # Surnames already known in this article, or known office holders, whatever the

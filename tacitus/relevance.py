@@ -9,12 +9,15 @@ store (`tacitus events --all`).
 An event is a candidate when
 
 1. its source has no code (a party known by name only), or a role with no country ("---BUS");
-2. neither party is political (tacitus/data/relevance.tsv: states, governments and their organs,
-   parties, armed groups, IGOs, NGOs, movements): a stabbing in a bar, a firm's statement;
-3. it is a hypothetical act ("could order"), or an event noun standing alone and aimed at no
+2. its subject is no party but a natural or accidental cause ("the earthquake struck", "the
+   fire killed two"): a disaster report;
+3. neither party is political (tacitus/data/relevance.tsv: states, governments and their organs,
+   parties, armed groups, IGOs, NGOs, movements) and the act is not political by its code
+   (a protest, a bombing, an assassination): a stabbing in a bar, a firm's statement;
+4. it is a hypothetical act ("could order"), or an event noun standing alone and aimed at no
    party ("the Iraq war", "the inquiry", "Labour's campaign"): on the precision audit such
    nouns were mostly references to known events, not reports of one (6 right, 35 wrong);
-4. the article is about another topic than politics (its topic cues outweigh politics'), and
+5. the article is about another topic than politics (its topic cues outweigh politics'), and
    no political organ acts or is acted upon other than by talk alone: in sport news a country
    is usually a national team, in business news a market, and a regulator's comment on a
    market is not an interaction.
@@ -54,20 +57,28 @@ class RelevanceTable:
     cues: dict[str, frozenset[str]]  # topic -> lemmas
     political: frozenset[str]  # sectors of political parties
     organs: frozenset[str]  # sectors of unmistakably political organs
+    political_codes: tuple[str, ...]  # CAMEO codes political whoever does them
+    hazards: frozenset[str]  # words naming a natural or accidental cause
 
 
 @cache
 def relevance_table() -> RelevanceTable:
     path = resources.files("tacitus") / "data" / "relevance.tsv"
-    cues: dict[str, frozenset[str]] = {}
-    sectors: dict[str, frozenset[str]] = {}
+    kinds: dict[str, dict[str, frozenset[str]]] = {}
     with path.open(encoding="utf-8") as fh:
         rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
         for row in rows:
             words = frozenset(w for w in row["words"].split("|") if w)
-            target = cues if row["kind"] == "cue" else sectors
-            target[row["name"]] = target.get(row["name"], frozenset()) | words
-    return RelevanceTable(cues, sectors["political"], sectors["organs"])
+            table = kinds.setdefault(row["kind"], {})
+            table[row["name"]] = table.get(row["name"], frozenset()) | words
+    sectors, codes = kinds["sectors"], kinds["codes"]
+    return RelevanceTable(
+        kinds["cue"],
+        sectors["political"],
+        sectors["organs"],
+        tuple(sorted(codes["political"])),
+        kinds["causes"]["hazard"],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +167,9 @@ def candidate_reason(
         return "uncoded source: a party no dictionary knows"
     if src.code.startswith("---"):
         return f"source {src.code} is a role with no country"
-    if not (is_political(src, table) or is_political(tgt, table)):
+    if src.kind == "unknown" and (hazard := _hazard(src, table)):
+        return f"a natural or accidental cause ('{hazard}'), not a party: a disaster report"
+    if not (is_political(src, table) or is_political(tgt, table) or _political_code(event, table)):
         return "no political party on either side"
     if event.nominal and (tgt is None or not tgt.code):
         return "an event noun aimed at no party ('the Iraq war', 'the inquiry'): a reference"
@@ -164,6 +177,20 @@ def candidate_reason(
         return "a hypothetical act ('could', 'would', 'if'), not reported as happening"
     if not topic.political and not _political_act(event, table):
         return f"not political news: {topic.describe()}"
+    return None
+
+
+def _political_code(event: Event, table: RelevanceTable) -> bool:
+    """A protest, a bombing, an assassination: political by the codebook, whoever acts."""
+    return event.cameo.startswith(table.political_codes)
+
+
+def _hazard(actor: Actor, table: RelevanceTable) -> str | None:
+    """The word of an unknown subject's phrase that names a natural or accidental cause."""
+    for word in actor.text.lower().split():
+        for form in (word, word.removesuffix("s")):
+            if form in table.hazards:
+                return word
     return None
 
 

@@ -77,3 +77,20 @@ def test_a_possessive_pronoun_names_whose_the_target_is() -> None:
     events = tacitus.code(text, published="2022-03-01").events
     denials = [e for e in events if e.root == "01" and e.trigger == "denied"]
     assert denials and all(e.target and e.target.code == "USAGOV" for e in denials), denials
+
+
+def test_a_listed_name_is_found_when_the_entity_recogniser_reads_it_as_something_else() -> None:
+    # The small English model tags "Theresa May" without a title as a month, not a person.
+    sources = _sources("Theresa May criticised the European Commission.", "2018-03-01")
+    assert ("Theresa May", "GBRGOV") in sources
+
+
+def test_a_listed_name_with_a_title_keeps_the_title_as_context() -> None:
+    sources = _sources("President Bush threatened Iraq with further action.", "2002-10-01")
+    assert ("President Bush", "USAGOV") in sources
+
+
+def test_a_shadow_minister_is_the_opposition_not_the_government() -> None:
+    text = "Theresa May, the shadow health secretary, attacked the government's plans."
+    codes = [code for _, code in _sources(text, "2004-05-01")]
+    assert codes == ["GBROPP"]

@@ -191,3 +191,28 @@ def test_an_event_noun_aimed_at_no_party_is_a_reference_not_a_report() -> None:
     strikes = _event(_state("ISR"), _state("SYR"))
     strikes.nominal = True  # "Israeli strikes on Syria": aimed at a party, a report
     assert candidate_reason(strikes, POLITICAL) is None
+
+
+def _unknown(code: str, text: str) -> Actor:
+    return Actor(text, code, code, (), kind="unknown")
+
+
+def test_a_natural_or_accidental_cause_is_no_party() -> None:
+    quake = _event(_unknown("PAK", "A powerful earthquake"), _state("PAK"))
+    reason = candidate_reason(quake, POLITICAL)
+    assert reason is not None and "natural or accidental cause ('earthquake')" in reason
+    floods = _event(_unknown("BGD", "Heavy floods"), _actor("BGDCVL", "CVL"))
+    assert candidate_reason(floods, POLITICAL) is not None
+    # An unknown hand that is not a cause of nature stays an event: a bombing in a market.
+    blast = _event(_unknown("IRQ", "A car bomb"), _actor("IRQCVL", "CVL"))
+    blast.cameo = "1832"
+    assert candidate_reason(blast, POLITICAL) is None
+
+
+def test_protests_and_bombings_are_political_whoever_does_them() -> None:
+    march = _event(_actor("IDNEDU", "EDU"))
+    march.cameo = "1412"  # students demonstrating for reform
+    assert candidate_reason(march, POLITICAL) is None
+    brawl = _event(_actor("IDNCVL", "CVL"), _actor("IDNCVL", "CVL"))
+    brawl.cameo = "180"  # a fight between civilians is not, by its code alone
+    assert candidate_reason(brawl, POLITICAL) == "no political party on either side"
