@@ -289,7 +289,9 @@ class ActorCoder:
         # Surnames already known in this article, or known office holders, whatever the
         # entity recogniser made of them ("Biden" is sometimes tagged GPE).
         for tok in doc:
-            if tok.i in covered or tok.pos_ != "PROPN":
+            # The tagger reads a capitalised surname at a sentence's start as a common noun
+            # ("Trump has suspended aid"); an entity tag or a proper-noun tag says it is a name.
+            if tok.i in covered or not (tok.pos_ == "PROPN" or (tok.ent_type_ and tok.is_title)):
                 continue
             if _in_list_of_bodies(tok):
                 continue  # "Liggett Group and Brown and Williamson": a firm's name

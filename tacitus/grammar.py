@@ -201,9 +201,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp":
         # Object control: "persuade Washington to tighten" -> Washington tightens;
         # "called on Arabs to unite" -> the Arabs unite.
-        objs = [c for c in head.children if c.dep_ in ("dobj", "obj")] or prep_objects(
-            head, ("on", "upon")
-        )
+        objs = [c for c in head.children if c.dep_ in ("dobj", "obj")] or [
+            o for o in prep_objects(head, ("on", "upon")) if not temporal(o)
+        ]  # "agreed on 18 September to lift": a date controls nothing
         if objs and head.lemma_ not in ("promise",):
             return expand(objs[:1])
     if verb.dep_ == "conj" and is_passive(head) and _active_conjunct(verb):
@@ -296,9 +296,21 @@ def left_subject(verb: Token) -> Token | None:
     if i < verb.sent.start or not (doc[i].pos_ in ("NOUN", "PROPN", "PRON") or acronym(doc[i])):
         return None
     tok = doc[i]
+    if temporal(tok):
+        # "A delegation here on Thursday called on ...": a date acts on nothing; the noun
+        # its phrase hangs on does.
+        while (temporal(tok) or tok.pos_ in ("ADP", "ADV", "NUM")) and tok.head.i != tok.i:
+            tok = tok.head
+        if temporal(tok) or tok.pos_ not in ("NOUN", "PROPN") or tok.i > verb.i:
+            return None
     while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
         tok = tok.head
     return tok
+
+
+def temporal(tok: Token) -> bool:
+    """A date or a time ("18 September", "Thursday"): never a party that acts."""
+    return tok.ent_type_ in ("DATE", "TIME")
 
 
 def acronym(tok: Token) -> bool:

@@ -94,3 +94,18 @@ def test_a_shadow_minister_is_the_opposition_not_the_government() -> None:
     text = "Theresa May, the shadow health secretary, attacked the government's plans."
     codes = [code for _, code in _sources(text, "2004-05-01")]
     assert codes == ["GBROPP"]
+
+
+def test_a_listed_surname_at_a_sentence_start_is_a_name_whatever_its_tag() -> None:
+    # The tagger reads "Trump" opening a sentence as a common noun.
+    sources = _sources("Trump has suspended military aid to Pakistan.", "2018-01-05")
+    assert ("Trump", "USAGOV") in sources
+
+
+def test_a_date_is_never_the_party_that_acts() -> None:
+    for text in (
+        "The Libyan army agreed on 18 September to lift the blockade of the port.",
+        "A delegation of the ruling party here on Thursday called on the president.",
+    ):
+        names = [name for name, _ in _sources(text, "2020-09-20")]
+        assert names and not any("September" in n or "Thursday" in n for n in names)
