@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 # Mention kinds that name a state (or bloc) by itself.
 STATE_KINDS = frozenset({"country", "adjective", "capital", "region"})
 COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
+# Code prefixes of bodies that belong to no one country: IGOs, NGOs, movements, the UN.
+NON_NATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "INT", "PKO", "UNO", "---"})
 # Pronouns that stand for one person; "they", "it" and "we" name groups and states, which
 # the grammar resolves from the governing clause where it can (grammar.py).
 PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her"})
@@ -425,7 +427,7 @@ class ActorCoder:
         tokens = np_tokens(head)
         near = list({id(m): m for i in sorted(tokens) if (m := index.get(i))}.values())
         if own and own.kind in ("person", "organisation") and (own.code or own.sectors):
-            if own.code is None and (found := _context_country(head, index, state)):
+            if own.code is None and (found := _context_country(head, index, state, own.sectors)):
                 cc, how = found
                 if state is not None and own.kind == "person" and own.name:
                     # One person, one code: the country found for "Finance Minister Dilson
@@ -451,7 +453,7 @@ class ActorCoder:
         if not country and (found_poss := _possessor_country(head, tokens, index)):
             country, how = found_poss
             why = f"{why}; {how}"
-        if not country and (found := _context_country(head, index, state)):
+        if not country and (found := _context_country(head, index, state, sectors)):
             country, how = found
             why = f"{why}; {how}"
         actor = self._actor(head, country, sectors, own or near[0], offset, why, tokens)
@@ -632,22 +634,54 @@ def _combine(
 
 
 def _context_country(
-    head: Token, index: dict[int, Mention], state: ArticleActors | None
+    head: Token,
+    index: dict[int, Mention],
+    state: ArticleActors | None,
+    sectors: tuple[str, ...] = (),
 ) -> tuple[str, str] | None:
     """The country of a role whose own phrase names none ("the minister", "police"): the
-    one state its sentence names, else the dateline's where its paragraph names no other
-    state. Where two states are named, none is chosen: a guess would give one party's
-    country to the other. A state named only elsewhere in the paragraph is not taken: in
-    "mirrors legislation used in Russia. The ruling party says..." the party is not Russian.
+    one state its sentence names; else, where it names no state, the one country of the
+    parties its sentence or its paragraph names ("the Tories accused the government": the
+    British government); else the dateline's where its paragraph names no other state.
+    Where two countries are named, none is chosen: a guess would give one party's country
+    to the other. A state named only elsewhere in the paragraph is not taken: in "mirrors
+    legislation used in Russia. The ruling party says..." the party is not Russian.
     """
     sentence = _states_named(head.sent, index)
     if len(sentence) == 1:
         return next(iter(sentence)), "the only country its sentence names"
-    if sentence or state is None or state.dateline is None:
+    if sentence:
+        return None
+    # Aid agencies, UN staff and firms work across borders: the parties around them do not
+    # say whose they are.
+    national = not NON_NATIONAL.intersection(sectors)
+    for scope, where in ((head.sent, "sentence"), (head.doc, "paragraph")) if national else ():
+        parties = _party_countries(scope, index, head)
+        if len(parties) == 1:
+            return next(iter(parties)), f"the only country of the parties its {where} names"
+        if parties:
+            return None
+    if state is None or state.dateline is None:
         return None
     if _states_named(head.doc, index) - {state.dateline}:
         return None
     return state.dateline, "country of the article's dateline"
+
+
+def _party_countries(tokens: Iterable[Token], index: dict[int, Mention], head: Token) -> set[str]:
+    """The countries of the national bodies and people named in `tokens`, other than the
+    phrase of `head` itself. News outlets are left out: they report on every country."""
+    own = np_tokens(head)
+    found: set[str] = set()
+    for m in {id(m): m for t in tokens if (m := index.get(t.i))}.values():
+        if m.start in own or m.kind not in ("organisation", "person") or not m.code:
+            continue
+        if "MED" in m.sectors or m.code.endswith("MED") or m.qualified:
+            continue
+        country = m.code[:3]
+        if country.isalpha() and country not in NON_NATIONAL:
+            found.add(country)
+    return found
 
 
 def _states_named(tokens: Iterable[Token], index: dict[int, Mention]) -> set[str]:

@@ -109,3 +109,18 @@ def test_a_date_is_never_the_party_that_acts() -> None:
     ):
         names = [name for name, _ in _sources(text, "2020-09-20")]
         assert names and not any("September" in n or "Thursday" in n for n in names)
+
+
+def test_a_role_takes_the_one_country_of_the_parties_its_sentence_names() -> None:
+    # The Conservative Party is British: the government it accuses is the British one.
+    events = tacitus.code("The Tories accused the government of failing pensioners.").events
+    assert [(e.source and e.source.code, e.target and e.target.code) for e in events] == [
+        ("GBRPTY", "GBRGOV")
+    ]
+
+
+def test_a_role_between_parties_of_two_countries_keeps_a_null_country() -> None:
+    text = "Vladimir Putin met Tony Blair as ministers criticised the talks."
+    events = tacitus.code(text, published="2003-06-01").events
+    ministers = [e.source for e in events if e.source and e.source.text == "ministers"]
+    assert ministers and all(m.country is None for m in ministers)
