@@ -15,6 +15,7 @@ from typing import cast
 
 from spacy.tokens import Token
 
+from tacitus.classes import object_classes
 from tacitus.grammar import (
     ANAPHORIC_PRONOUNS,
     REPORTING,
@@ -104,21 +105,25 @@ CONDITIONAL_THREATS = frozenset({"14", "16", "17", "18", "19", "20"})
 
 
 @cache
-def criticism_words() -> frozenset[str]:
-    """Words of condemnation (tacitus/data/criticism.tsv)."""
+def criticism_words() -> dict[str, str]:
+    """Words of condemnation (tacitus/data/criticism.tsv), each with what it needs of the
+    clause's subject: "verdict" (nothing) or "party" (a party or a party's thing)."""
     path = resources.files("tacitus") / "data" / "criticism.tsv"
-    words = set()
+    words: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#") and not line.startswith("lemma\t"):
-            words.add(line.split("\t", 1)[0].strip())
-    return frozenset(words)
+            lemma, needs = [*line.split("\t"), "verdict"][:2]
+            words[lemma.strip()] = needs.strip() or "verdict"
+    return words
 
 
 def criticised_clause(speaker: Token) -> Token | None:
     """'said the Tory proposal was absolutely disgusting', 'argued that ministers had misled
-    the public': the complement clause of a speech verb that condemns a party it names as
-    its subject, if any. A clause about the speaker ('said it was a shambles' by a pronoun
-    subject) or with no subject that names someone is no criticism of another party."""
+    the public', 'said ministers had failed to act': the complement clause of a speech verb
+    that condemns a party it names as its subject, if any. A clause about the speaker ('said
+    it was a shambles' by a pronoun subject) or with no subject that names someone is no
+    criticism of another party; words of blame that also describe things ('failed') need a
+    party, or a party's thing, as the subject."""
     if speaker.lemma_ not in DEMAND_SPEECH | REPORTING:
         return None
     words = criticism_words()
@@ -128,9 +133,21 @@ def criticised_clause(speaker: Token) -> Token | None:
         subj = [s for s in c.children if s.dep_ in SUBJ]
         if not subj or any(s.pos_ == "PRON" for s in subj):
             continue
-        if any(t.lemma_.lower() in words or t.lower_ in words for t in _predicate(c)):
-            return c
+        party = any(_party_or_its(s) for s in subj)
+        for t in _predicate(c):
+            needs = words.get(t.lemma_.lower()) or words.get(t.lower_)
+            if needs == "verdict" or (needs == "party" and party):
+                return c
     return None
+
+
+def _party_or_its(subject: Token) -> bool:
+    """'ministers', 'the Tories', 'the government's response': a party, or a party's own."""
+    owners = [subject] + [c for c in subject.children if c.dep_ == "poss"]
+    return any(
+        o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or object_classes([o]) & {"@party"}
+        for o in owners
+    )
 
 
 def _predicate(clause: Token) -> list[Token]:

@@ -775,6 +775,8 @@ def test_a_bare_attempt_is_no_assault() -> None:
     [
         ("The Liberal Democrats said the Conservative proposal was absolutely disgusting.", "GBR"),
         ("Moscow said the way the Ukrainian government handled the talks was a farce.", "UKR"),
+        ("The Tories said the Labour government had failed to protect pensioners.", "GBR"),
+        ("Berlin said Polish ministers had ignored the court's ruling.", "POL"),
     ],
 )
 def test_a_statement_that_condemns_another_party_is_criticism_of_it(text: str, target: str) -> None:
@@ -782,6 +784,12 @@ def test_a_statement_that_condemns_another_party_is_criticism_of_it(text: str, t
     assert any(e.cameo == "111" and e.target and e.target.country == target for e in events), [
         (e.cameo, e.target and e.target.code) for e in events
     ]
+
+
+def test_a_word_of_blame_that_also_describes_things_needs_a_party_to_blame() -> None:
+    text = "The French foreign minister said the talks in Geneva had failed."
+    events = tacitus.code(text, published="2005-02-01").events
+    assert events and not any(e.cameo == "111" for e in events)
 
 
 def test_a_word_of_blame_deep_in_what_was_said_is_a_topic_not_a_verdict() -> None:
