@@ -96,6 +96,11 @@ class ArticleActors:
     # its PERSON entities give, by surname, and the years its text names.
     full_names: dict[str, set[str]] = field(default_factory=dict)
     years: Counter[int] = field(default_factory=Counter)
+    # The people named in the last sentence of the paragraph before the one being coded, and
+    # of the one being coded: a pronoun opening a paragraph ("He added ...") refers back to
+    # the sentence before it, which news prints as a paragraph of its own.
+    before: list[Mention] = field(default_factory=list)
+    last: list[Mention] = field(default_factory=list)
 
     def fullest_name(self, name: str) -> str:
         """The one full name the article gives a bare surname anywhere ("Conte" in a story
@@ -271,6 +276,11 @@ class ActorCoder:
         for m in chosen:
             if m.kind == "person":
                 self._code_person(doc, m, chosen, state)
+        last = list(doc.sents)[-1] if len(doc) else None
+        state.before = state.last
+        state.last = [
+            m for m in chosen if m.kind == "person" and last is not None and m.start >= last.start
+        ]
         return chosen
 
     def _person_spans(self, doc: Doc, state: ArticleActors) -> list[Mention]:
@@ -422,7 +432,7 @@ class ActorCoder:
     ) -> Actor | None:
         """The actor named by the noun phrase headed by `head`, or None if it names none."""
         if head.pos_ == "PRON" and head.lower_ in PERSONAL_PRONOUNS:
-            return self._pronoun_actor(head, index, offset)
+            return self._pronoun_actor(head, index, offset, state)
         own = index.get(head.i)
         tokens = np_tokens(head)
         near = list({id(m): m for i in sorted(tokens) if (m := index.get(i))}.values())
@@ -440,7 +450,7 @@ class ActorCoder:
             # "denied his claims", "criticised her remarks": whose the thing is, when the
             # possessive pronoun stands for one person named before it.
             poss = [c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
-            return self._pronoun_actor(poss[0], index, offset) if poss else None
+            return self._pronoun_actor(poss[0], index, offset, state) if poss else None
         if own and own.kind in STATE_KINDS and own.code:
             # "NATO-member Norway", "EU member Hungary": the state the phrase is about, not
             # the bloc that describes it.
@@ -465,11 +475,18 @@ class ActorCoder:
             actor.why += f"; '{head.text}' heads a name the dictionaries do not know"
         return actor
 
-    def _pronoun_actor(self, head: Token, index: dict[int, Mention], offset: int) -> Actor | None:
+    def _pronoun_actor(
+        self,
+        head: Token,
+        index: dict[int, Mention],
+        offset: int,
+        state: ArticleActors | None = None,
+    ) -> Actor | None:
         """'accusing him', 'he said': the one person named before the pronoun in its sentence
-        and the one before it, if only one is; never the subject of the pronoun's own clause
-        when the pronoun is its object ("Sturgeon wrote to McConnell accusing him": not
-        Sturgeon). Where two people could be meant, the pronoun stays uncoded."""
+        and the one before it (for a paragraph's first sentence, the previous paragraph's
+        last), if only one is; never the subject of the pronoun's own clause when the
+        pronoun is its object ("Sturgeon wrote to McConnell accusing him": not Sturgeon).
+        Where two people could be meant, the pronoun stays uncoded."""
         doc, sent = head.doc, head.sent
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         own_subject: set[int] = set()
@@ -480,6 +497,8 @@ class ActorCoder:
             for subj in subjects(verb):
                 own_subject |= {t.i for t in subj.subtree}
         people: list[Mention] = []
+        if sent.start == 0 and state is not None:
+            people.extend(state.before)
         for i in range(start, head.i):
             m = index.get(i)
             if m and m.kind == "person" and m.start == i and i not in own_subject:

@@ -124,3 +124,16 @@ def test_a_role_between_parties_of_two_countries_keeps_a_null_country() -> None:
     events = tacitus.code(text, published="2003-06-01").events
     ministers = [e.source for e in events if e.source and e.source.text == "ministers"]
     assert ministers and all(m.country is None for m in ministers)
+
+
+def test_a_pronoun_opening_a_paragraph_is_the_person_the_paragraph_before_ends_with() -> None:
+    text = (
+        "Tony Blair said the plans would go ahead.\n\n"
+        "He added that the Conservatives had misled voters.\n\n"
+        "Michael Howard and Charles Kennedy disagreed.\n\n"
+        "He said the plans were a shambles."
+    )
+    events = tacitus.code(text, published="2005-03-01").events
+    speakers = {e.sentence: e.source.code for e in events if e.source is not None}
+    assert speakers.get(1) == "GBRGOV"
+    assert 3 not in speakers or speakers[3] != "GBRGOV"  # two people before it: unresolved
