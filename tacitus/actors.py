@@ -35,8 +35,11 @@ log = logging.getLogger(__name__)
 # Mention kinds that name a state (or bloc) by itself.
 STATE_KINDS = frozenset({"country", "adjective", "capital", "region"})
 COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
+# Sectors of a state's organs and politics: a role of these takes the country of the parties
+# named around it (_context_country).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "SPY", "ELI"})
 # Code prefixes of bodies that belong to no one country: IGOs, NGOs, movements, the UN.
-NON_NATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "INT", "PKO", "UNO", "---"})
+NON_NATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "INT", "---"})
 # Pronouns that stand for one person; "they", "it" and "we" name groups and states, which
 # the grammar resolves from the governing clause where it can (grammar.py).
 PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her"})
@@ -671,9 +674,10 @@ def _context_country(
         return next(iter(sentence)), "the only country its sentence names"
     if sentence:
         return None
-    # Aid agencies, UN staff and firms work across borders: the parties around them do not
-    # say whose they are.
-    national = not NON_NATIONAL.intersection(sectors)
+    # Only organs of a state or its politics: aid agencies, UN staff, firms, reporters and
+    # civilians work or live across borders, and the parties around them do not say whose
+    # they are (a firm in a story about a British regulator may be American).
+    national = bool(STATE_SECTORS.intersection(sectors))
     for scope, where in ((head.sent, "sentence"), (head.doc, "paragraph")) if national else ():
         parties = _party_countries(scope, index, head)
         if len(parties) == 1:
