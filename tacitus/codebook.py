@@ -70,3 +70,22 @@ def read_as(reading: str, code: str) -> str | None:
         if found:
             return found
     return None
+
+
+@cache
+def state_acts() -> dict[str, str]:
+    """CAMEO code prefix -> the sector of the state organ that alone does such an act
+    (tacitus/data/state_acts.tsv): an arrest is the police's, a verdict a court's."""
+    path = resources.files("tacitus") / "data" / "state_acts.tsv"
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        return {row["act"]: row["sector"] for row in rows}
+
+
+def state_organ(code: str) -> str | None:
+    """The sector of the organ that alone does act `code`, by longest prefix, or None."""
+    table = state_acts()
+    for n in range(len(code), 2, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.actors import ActorCoder, ArticleActors, Mention
 from tacitus.casualties import CONFLICT_ROOTS, casualties_of
+from tacitus.codebook import state_organ
 from tacitus.dates import event_date
 from tacitus.dictionaries import iso2_to_cameo
 from tacitus.gazetteer.home import home_country
@@ -204,6 +205,19 @@ def _place_unnamed_source(e: Event) -> None:
         return
     why = f"unidentified, in {e.location.name}"
     if e.source is None:
+        organ = state_organ(e.cameo)
+        if organ is not None:
+            # "was arrested in Niamey": only the police of the place arrest there.
+            why = f"{why}; {e.cameo} is an act of the state's {organ} (state_acts.tsv)"
+            e.source = Actor(
+                text="",
+                code=country + organ,
+                country=country,
+                sectors=(organ,),
+                why=why,
+                kind="unknown",
+            )
+            return
         e.source = Actor(text="", code=country, country=country, why=why, kind="unknown")
         return
     # A copy: the same actor object may stand in other events of the sentence.

@@ -814,3 +814,15 @@ def test_a_party_s_pledge_to_voters_is_a_statement() -> None:
 def test_an_armed_group_s_pledge_is_still_an_intent() -> None:
     events = tacitus.code("Hamas pledged to release the hostages.").events
     assert any(e.root == "03" for e in events)
+
+
+def test_an_arrest_by_no_one_named_is_the_police_s_of_the_place() -> None:
+    # Only a state's police arrest; the place says which state's.
+    events = tacitus.code("The opposition leader was arrested in Nairobi on Monday.").events
+    assert [(e.cameo, e.source and e.source.code) for e in events] == [("173", "KENCOP")]
+    assert events[0].source is not None and "state_acts" in events[0].source.why
+
+
+def test_an_unnamed_hand_of_an_act_anyone_may_do_gets_no_sector() -> None:
+    events = tacitus.code("Gunmen attacked a convoy in Kabul.").events
+    assert events and all(e.source and e.source.code == "AFGUAF" for e in events)
