@@ -137,3 +137,12 @@ def test_a_pronoun_opening_a_paragraph_is_the_person_the_paragraph_before_ends_w
     speakers = {e.sentence: e.source.code for e in events if e.source is not None}
     assert speakers.get(1) == "GBRGOV"
     assert 3 not in speakers or speakers[3] != "GBRGOV"  # two people before it: unresolved
+
+
+def test_the_eu_s_organs_in_lower_case_are_the_eu_not_europe() -> None:
+    # "European" alone is a demonym of the region EUR; the Commission is the Union (IGOEEC).
+    for text in (
+        "The European commission president suggested the cash could be shared out.",
+        "European commissioner Peter Mandelson said the talks would resume.",
+    ):
+        assert [code for _, code in _sources(text, "2005-02-01")] == ["IGOEEC"]
