@@ -1,0 +1,39 @@
+"""Actor phrases whose country or organisation is in the phrase itself: national agencies,
+roles of a named body ("a spokesman for the Taliban") and roles of a first-level division
+("the Kaduna State government"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import tacitus
+
+
+def _source_codes(text: str) -> list[str | None]:
+    return [e.source.code for e in tacitus.code(text, published="2024-05-02").events if e.source]
+
+
+# -- national agencies (organisations.tsv) -------------------------------------------------
+
+
+def test_a_national_agency_named_by_its_acronym_is_its_country_and_sector() -> None:
+    assert _source_codes("A USCIS spokeswoman declined to comment on the new rules.") == ["USAGOV"]
+    assert _source_codes("The Enforcement Directorate arrested the former minister.") == ["INDGOV"]
+    assert _source_codes("The EFCC arrested the former governor on Monday.") == ["NGAGOV"]
+
+
+def test_a_body_of_a_legislature_is_coded_as_the_legislature() -> None:
+    # The GAO works for Congress: the legislature's sector, not the executive's.
+    assert _source_codes("The Government Accountability Office criticised the Pentagon.") == [
+        "USALEG"
+    ]
+
+
+def test_a_department_name_many_states_share_gives_no_country() -> None:
+    # The Philippines, South Africa and the US each have a Department of Agriculture.
+    codes = _source_codes("The Department of Agriculture rejected the farmers' demands.")
+    assert all(code is None or code.startswith("---") for code in codes), codes
+
+
+def test_an_acronym_another_body_shares_is_not_an_agency() -> None:
+    # FIA is also the motor-sport federation: no Pakistani police in a racing story.
+    codes = _source_codes("The FIA fined the team after the race in Monaco.")
+    assert not any(code and code.startswith("PAK") for code in codes), codes
