@@ -56,6 +56,17 @@ NP_DEPS = frozenset(
 # Prepositions whose object says whose an agent is: "officials from Iran", "troops of Mali",
 # "officials in Biden's administration".
 NP_PREPS = frozenset({"of", "from", "in"})
+# Prepositions whose object says whose a role is only when it names an organisation: "a
+# spokesman for the Taliban", "rebels with the FARC". Their object is more often the
+# counterpart when it names a state or a region ("the envoy for Syria", "the minister for
+# Europe"), so a state there is not the role's country.
+EMPLOYER_PREPS = frozenset({"for", "with"})
+# Prepositions whose object is the role's counterpart, never its employer: "the ambassador
+# to Iran" is not Iranian, "the envoy for Yemen" not Yemeni.
+COUNTERPART_PREPS = frozenset({"to", "for"})
+# The possessive clitic: not part of a name ("Sri Lanka's police chief"). A bare apostrophe
+# is left alone: after a name it is as often a closing quotation mark.
+POSSESSIVE_CLITICS = frozenset({"'s", "’s"})
 
 
 @dataclass(slots=True)
@@ -266,9 +277,11 @@ class ActorCoder:
 
     def _person_spans(self, doc: Doc, state: ArticleActors) -> list[Mention]:
         spans: list[Mention] = [
-            Mention(e.start, e.end, "person", None, name=e.text, why="PERSON entity")
+            Mention(e.start, end, "person", None, name=doc[e.start : end].text, why="PERSON entity")
             for e in doc.ents
-            if e.label_ == "PERSON" and not (len(e) == 1 and _in_list_of_bodies(e[0]))
+            if e.label_ == "PERSON"
+            and not (len(e) == 1 and _in_list_of_bodies(e[0]))
+            and (end := _name_end(e)) > e.start
         ]
         covered = {i for m in spans for i in range(m.start, m.end)}
         # Surnames already known in this article, or known office holders, whatever the
@@ -407,6 +420,10 @@ class ActorCoder:
         own = index.get(head.i)
         tokens = np_tokens(head)
         near = list({id(m): m for i in sorted(tokens) if (m := index.get(i))}.values())
+        if own is None or own.kind == "agent":
+            employer, employer_tokens = _employer_mentions(head, index)
+            near += [m for m in employer if m not in near]
+            tokens |= employer_tokens
         if own and own.kind in ("person", "organisation") and (own.code or own.sectors):
             if own.code is None and (found := _context_country(head, index, state)):
                 cc, how = found
@@ -538,6 +555,15 @@ class ActorCoder:
         )
 
 
+def _name_end(ent: Span) -> int:
+    """Where a PERSON entity's name ends: before a possessive clitic the recogniser took in
+    ("Sri Lanka's" tagged PERSON), so that a dictionary name of the same words still wins."""
+    end = ent.end
+    if end - ent.start > 1 and ent[-1].text in POSSESSIVE_CLITICS:
+        end -= 1
+    return end
+
+
 def _in_list_of_bodies(tok: Token) -> bool:
     """A bare surname coordinated mostly with organisations' names is one of them ("Altria
     Group, Lorillard Tobacco and Brown and Williamson"), whatever the entity recogniser says."""
@@ -623,7 +649,8 @@ def _context_country(
     country to the other. A state named only elsewhere in the paragraph is not taken: in
     "mirrors legislation used in Russia. The ruling party says..." the party is not Russian.
     """
-    sentence = _states_named(head.sent, index)
+    counterpart = _counterpart_tokens(head)
+    sentence = _states_named((t for t in head.sent if t.i not in counterpart), index)
     if len(sentence) == 1:
         return next(iter(sentence)), "the only country its sentence names"
     if sentence or state is None or state.dateline is None:
@@ -631,6 +658,39 @@ def _context_country(
     if _states_named(head.doc, index) - {state.dateline}:
         return None
     return state.dateline, "country of the article's dateline"
+
+
+def _employer_mentions(head: Token, index: dict[int, Mention]) -> tuple[list[Mention], set[int]]:
+    """The organisations a role's for/with phrase names, and that phrase's tokens: "a
+    spokesman for the Taliban" speaks for the Taliban, "rebels with the FARC" belong to it.
+    A state or region there is the counterpart ("the envoy for Syria") and is not taken."""
+    found: list[Mention] = []
+    tokens: set[int] = set()
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in EMPLOYER_PREPS:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            phrase = np_tokens(obj)
+            orgs = [
+                m
+                for i in sorted(phrase)
+                if (m := index.get(i)) and m.kind == "organisation" and m.code and m.start == i
+            ]
+            if orgs:
+                found += orgs
+                tokens |= phrase | {prep.i}
+    return found, tokens
+
+
+def _counterpart_tokens(head: Token) -> set[int]:
+    """Tokens of a role's to/for phrase ("the ambassador to Iran"): the state named there is
+    the one the role deals with, so it is no evidence of the role's own country."""
+    return {
+        t.i
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in COUNTERPART_PREPS
+        for t in prep.subtree
+    }
 
 
 def _states_named(tokens: Iterable[Token], index: dict[int, Mention]) -> set[str]:

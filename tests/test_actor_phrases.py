@@ -37,3 +37,37 @@ def test_an_acronym_another_body_shares_is_not_an_agency() -> None:
     # FIA is also the motor-sport federation: no Pakistani police in a racing story.
     codes = _source_codes("The FIA fined the team after the race in Monaco.")
     assert not any(code and code.startswith("PAK") for code in codes), codes
+
+
+# -- a role and the body it belongs to (for/with phrases, possessives) -------------------
+
+
+def test_a_role_for_an_organisation_is_that_organisation() -> None:
+    assert _source_codes("A spokesman for the Taliban rejected the proposal.") == ["AFGREB"]
+    assert _source_codes("A spokeswoman for the State Department declined to comment.") == [
+        "USAGOV"
+    ]
+
+
+def test_a_position_for_a_company_takes_the_company_sector_not_the_government() -> None:
+    assert _source_codes("A spokesman for Chevron rejected the proposal.") == ["USABUS"]
+
+
+def test_fighters_with_an_armed_group_are_that_group() -> None:
+    codes = _source_codes(
+        "Rebels with the Revolutionary Armed Forces of Colombia freed two hostages."
+    )
+    assert codes and codes[0] == "COLREB", codes
+
+
+def test_a_state_after_to_or_for_is_the_counterpart_not_the_employer() -> None:
+    # The ambassador to Iran is not Iranian; with no other state named, the country stays null.
+    codes = _source_codes("The ambassador to Iran rejected the proposal.")
+    assert codes and not any(code and code.startswith("IRN") for code in codes), codes
+    # The UN's envoy for Syria is the UN's, not Syria's.
+    assert _source_codes("The UN envoy for Syria criticised Russia.") == ["IGOUNO"]
+
+
+def test_a_possessive_country_is_not_swallowed_by_a_person_entity() -> None:
+    # The recogniser may tag "Sri Lanka's" as a person; the possessive is no part of a name.
+    assert _source_codes("Sri Lanka's police chief refused to resign.") == ["LKACOP"]
