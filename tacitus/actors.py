@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.classes import position_words
 from tacitus.dictionaries import Dictionaries, PersonEntry, load_dictionaries
+from tacitus.divisions import division_forms
 from tacitus.grammar import subjects
 from tacitus.model import Actor
 
@@ -228,6 +229,15 @@ class ActorCoder:
         for p in d.people:
             for form in (p.name, *p.aliases):
                 self._people.setdefault(form, []).append(p)
+        self._add_divisions(nlp)
+
+    def _add_divisions(self, nlp: Language) -> None:
+        """First-level divisions (tacitus/divisions.py): they give a role in their phrase its
+        country ("the Kaduna State government"), never an actor alone (see _combine)."""
+        for form, div in division_forms(self.dicts).items():
+            why = f"division {div.name} -> {div.country}"
+            proto = Mention(0, 0, "division", div.country, name=div.name, why=why)
+            self._add(self._names, nlp, f"division:{form}", [form], proto)
 
     # -- the article survey -----------------------------------------------------------------
 
@@ -268,6 +278,7 @@ class ActorCoder:
                         ethnic=start > 0 and doc[start - 1].lower_ == "ethnic",
                     )
                 )
+        found = [m for m in found if not _division_gives_way(doc, m, found)]
         found.extend(self._person_spans(doc, state))
         chosen = _longest_first(found)
         for m in chosen:
@@ -532,8 +543,9 @@ class ActorCoder:
         return None
 
     def mention_actor(self, doc: Doc, m: Mention, offset: int) -> Actor | None:
-        """The actor a single mention names on its own (None for a bare role noun)."""
-        if m.kind == "agent":
+        """The actor a single mention names on its own (None for a bare role noun or a
+        division: a place is no actor by itself)."""
+        if m.kind in ("agent", "division"):
             return None
         code = m.code if m.code and len(m.code) > 3 else compose(m.code, m.sectors)
         if code is None:
@@ -637,7 +649,36 @@ def _combine(
     if country is None and in_regions and in_regions[0].code:
         country = in_regions[0].code
         whys.append(in_regions[0].why)
+    if country is None and sectors and (division := _division(usable)):
+        country = division.code
+        whys.append(division.why)
     return country, sectors, "; ".join(whys)
+
+
+def _division(mentions: list[Mention]) -> Mention | None:
+    """The first-level division named in a role's phrase ("West Bengal chief minister"): the
+    country of last resort, below any state, region or organisation the phrase names, and
+    only for a role or organ (the caller has sectors), never for the place alone."""
+    return next((m for m in mentions if m.kind == "division" and m.code), None)
+
+
+def _division_gives_way(doc: Doc, m: Mention, found: list[Mention]) -> bool:
+    """Whether a division's name should not be read as one: inside a longer name the
+    recogniser found ("Indiana Pacers", "Texas Instruments": a team's or a firm's spokesman is
+    not the state's), or around a state's own name of the same country ("Iraqi Kurdistan"
+    still names Iraq as a party; "Inner Mongolia" is not Mongolia and stays a division)."""
+    if m.kind != "division":
+        return False
+    named_bodies = NAMED_BODIES | {"PERSON"}
+    if any(
+        e.label_ in named_bodies and e.start <= m.start < e.end and len(e) > m.end - m.start
+        for e in doc.ents
+    ):
+        return True
+    return any(
+        o.kind in STATE_KINDS and o.code == m.code and m.start <= o.start and o.end <= m.end
+        for o in found
+    )
 
 
 def _context_country(
@@ -741,6 +782,7 @@ def _longest_first(found: list[Mention]) -> list[Mention]:
         "capital": 1,
         "region": 1,
         "adjective": 2,
+        "division": 2,
         "agent": 3,
         "person": 4,
     }

@@ -71,3 +71,49 @@ def test_a_state_after_to_or_for_is_the_counterpart_not_the_employer() -> None:
 def test_a_possessive_country_is_not_swallowed_by_a_person_entity() -> None:
     # The recogniser may tag "Sri Lanka's" as a person; the possessive is no part of a name.
     assert _source_codes("Sri Lanka's police chief refused to resign.") == ["LKACOP"]
+
+
+# -- a first-level division gives a role in its phrase its country -------------------------
+
+
+def test_a_division_gives_the_role_or_organ_beside_it_its_country() -> None:
+    assert _source_codes("The Kaduna State government banned the rally.") == ["NGAGOV"]
+    assert _source_codes("Officials in Bavaria rejected the plan.") == ["DEUGOV"]
+    assert _source_codes("Kano governor Abba Yusuf met the protesters.") == ["NGAGOV"]
+
+
+def test_a_division_is_no_actor_by_itself() -> None:
+    # Issue 8: a place never becomes an actor by a gazetteer hit alone.
+    assert _source_codes("Texas sued the administration over the rule.") in ([], [None])
+
+
+def test_a_division_name_two_countries_share_gives_no_country() -> None:
+    # Punjab is a state of India and a province of Pakistan.
+    codes = _source_codes("Punjab police arrested the activist.")
+    assert codes and not any(c and c[:3] in ("IND", "PAK") for c in codes), codes
+
+
+def test_a_division_name_that_is_also_a_common_name_gives_no_country() -> None:
+    codes = _source_codes("The Victorian government rejected the plan.")
+    assert codes and not any(c and c.startswith("AUS") for c in codes), codes
+
+
+def test_a_division_inside_a_team_or_firm_name_is_not_the_division() -> None:
+    codes = _source_codes("An Indiana Pacers spokesman criticised the referees.")
+    assert not any(c and c.startswith("USA") for c in codes), codes
+
+
+def test_a_state_named_inside_a_division_name_is_still_a_party() -> None:
+    events = tacitus.code("Iran shelled Iraqi Kurdistan on Monday.").events
+    assert [e.target.code for e in events if e.target] == ["IRQ"]
+
+
+def test_division_forms_keep_only_names_that_point_to_one_country() -> None:
+    from tacitus.dictionaries import load_dictionaries
+    from tacitus.divisions import division_forms
+
+    forms = division_forms(load_dictionaries())
+    assert forms["Kano"].country == "NGA"  # the bare name of "Kano State"
+    assert forms["West Bengal"].country == "IND"
+    for ambiguous in ("Punjab", "Georgia", "Victoria", "Delta", "Kurdistan", "Mexico"):
+        assert ambiguous not in forms, ambiguous
