@@ -38,7 +38,18 @@ DATA = Path(str(resources.files("tacitus") / "data"))
 REGIONS = DATA / "places" / "regions.tsv"
 EXCLUSIONS = DATA / "actors" / "division_exclusions.tsv"
 # The generic word after a division's name, dropped to give its bare name.
-DIVISION_WORDS = ("State", "state", "Province", "province", "Oblast", "oblast", "Krai", "region")
+DIVISION_WORDS = (
+    "State",
+    "state",
+    "Province",
+    "province",
+    "Governorate",
+    "governorate",
+    "Oblast",
+    "oblast",
+    "Krai",
+    "region",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +67,9 @@ def division_forms(dicts: Dictionaries) -> dict[str, Division]:
         names = _alts(row["names"])
         iso2 = row["country"] or None
         code = dicts.cameo_code(iso2) if iso2 else None
+        # An abbreviation written without dots ("NSW") is a name; dotted ones are also
+        # ordinary abbreviations ("Miss.", "N.B.", "B.C.").
+        names += [a for a in _alts(row["abbrevs"]) if "." not in a]
         for form in _forms(names, _alts(row["adjectives"])):
             countries.setdefault(form, set()).add(code)
             if row["kind"] == "admin1" and code:

@@ -117,3 +117,13 @@ def test_division_forms_keep_only_names_that_point_to_one_country() -> None:
     assert forms["West Bengal"].country == "IND"
     for ambiguous in ("Punjab", "Georgia", "Victoria", "Delta", "Kurdistan", "Mexico"):
         assert ambiguous not in forms, ambiguous
+
+
+def test_provinces_of_states_at_war_give_their_roles_a_country() -> None:
+    assert _source_codes("Rebel fighters in the Idlib countryside rejected the deal.") == ["SYRREB"]
+    codes = _source_codes("The Helmand police chief accused the insurgents of an attack.")
+    assert codes and codes[0] == "AFGCOP", codes
+
+
+def test_an_undotted_abbreviation_of_a_division_is_a_name() -> None:
+    assert _source_codes("NSW Premier Chris Minns criticised the federal government.") == ["AUSGOV"]
