@@ -431,8 +431,9 @@ class ActorCoder:
         own = index.get(head.i)
         tokens = np_tokens(head)
         near = list({id(m): m for i in sorted(tokens) if (m := index.get(i))}.values())
-        if own is None or own.kind == "agent":
-            employer, employer_tokens = _employer_mentions(head, index)
+        if own is not None and own.kind == "agent":
+            # Only a role has an employer: "the report for the X Commission" is no party.
+            employer, employer_tokens = _employer_mentions(head, index, self.regions)
             near += [m for m in employer if m not in near]
             tokens |= employer_tokens
         if own and own.kind in ("person", "organisation") and (own.code or own.sectors):
@@ -669,11 +670,7 @@ def _division_gives_way(doc: Doc, m: Mention, found: list[Mention]) -> bool:
     still names Iraq as a party; "Inner Mongolia" is not Mongolia and stays a division)."""
     if m.kind != "division":
         return False
-    named_bodies = NAMED_BODIES | {"PERSON"}
-    if any(
-        e.label_ in named_bodies and e.start <= m.start < e.end and len(e) > m.end - m.start
-        for e in doc.ents
-    ):
+    if _inside_a_longer_name(doc, m):
         return True
     return any(
         o.kind in STATE_KINDS and o.code == m.code and m.start <= o.start and o.end <= m.end
@@ -690,7 +687,7 @@ def _context_country(
     country to the other. A state named only elsewhere in the paragraph is not taken: in
     "mirrors legislation used in Russia. The ruling party says..." the party is not Russian.
     """
-    counterpart = _counterpart_tokens(head)
+    counterpart = _counterpart_tokens(head, index)
     sentence = _states_named((t for t in head.sent if t.i not in counterpart), index)
     if len(sentence) == 1:
         return next(iter(sentence)), "the only country its sentence names"
@@ -701,37 +698,70 @@ def _context_country(
     return state.dateline, "country of the article's dateline"
 
 
-def _employer_mentions(head: Token, index: dict[int, Mention]) -> tuple[list[Mention], set[int]]:
-    """The organisations a role's for/with phrase names, and that phrase's tokens: "a
-    spokesman for the Taliban" speaks for the Taliban, "rebels with the FARC" belong to it.
-    A state or region there is the counterpart ("the envoy for Syria") and is not taken."""
+def _employer_mentions(
+    head: Token, index: dict[int, Mention], regions: frozenset[str] = frozenset()
+) -> tuple[list[Mention], set[int]]:
+    """Whose a role is, from its for/with phrase, and that phrase's tokens: "a spokesman for
+    the Taliban" speaks for the Taliban, "rebels with the FARC" belong to it, "a spokesman for
+    the Iranian embassy" is Iran's. A state that is the object itself is the counterpart ("the
+    envoy for Syria") and is not taken; nor is a state inside a longer name, nor a region or
+    bloc, which has no organs of its own ("the European Anti-Fraud Office" is the EU's)."""
     found: list[Mention] = []
     tokens: set[int] = set()
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in EMPLOYER_PREPS:
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if _is_state(index.get(obj.i)):
+                continue
             phrase = np_tokens(obj)
-            orgs = [
+            whose = [
                 m
                 for i in sorted(phrase)
-                if (m := index.get(i)) and m.kind == "organisation" and m.code and m.start == i
+                if (m := index.get(i))
+                and m.start == i
+                and m.code
+                and (
+                    m.kind == "organisation"
+                    or (
+                        m.kind in STATE_KINDS
+                        and m.code not in regions
+                        and not _inside_a_longer_name(obj.doc, m)
+                    )
+                )
             ]
-            if orgs:
-                found += orgs
+            if whose:
+                found += whose
                 tokens |= phrase | {prep.i}
     return found, tokens
 
 
-def _counterpart_tokens(head: Token) -> set[int]:
-    """Tokens of a role's to/for phrase ("the ambassador to Iran"): the state named there is
-    the one the role deals with, so it is no evidence of the role's own country."""
-    return {
-        t.i
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in COUNTERPART_PREPS
-        for t in prep.subtree
-    }
+def _is_state(m: Mention | None) -> bool:
+    return m is not None and m.kind in STATE_KINDS and bool(m.code)
+
+
+def _inside_a_longer_name(doc: Doc, m: Mention) -> bool:
+    """Whether the recogniser found a named body, or a person, around the mention."""
+    named = NAMED_BODIES | {"PERSON"}
+    return any(
+        e.label_ in named and e.start <= m.start < e.end and len(e) > m.end - m.start
+        for e in doc.ents
+    )
+
+
+def _counterpart_tokens(head: Token, index: dict[int, Mention]) -> set[int]:
+    """Tokens that are no evidence of a role's own country: its for phrase (what it names,
+    _employer_mentions has taken directly) and a to phrase whose object is a state ("the
+    ambassador to Iran": the state the role deals with). "An adviser to the Iranian
+    president" still counts: the adviser works for Iran's president."""
+    out: set[int] = set()
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in COUNTERPART_PREPS:
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ == "for" or any(_is_state(index.get(o.i)) for o in objects):
+            out |= {t.i for t in prep.subtree}
+    return out
 
 
 def _states_named(tokens: Iterable[Token], index: dict[int, Mention]) -> set[str]:

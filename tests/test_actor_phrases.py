@@ -68,6 +68,12 @@ def test_a_state_after_to_or_for_is_the_counterpart_not_the_employer() -> None:
     assert _source_codes("The UN envoy for Syria criticised Russia.") == ["IGOUNO"]
 
 
+def test_a_state_that_owns_the_body_in_a_for_phrase_is_the_employer() -> None:
+    assert _source_codes("A spokesman for the Iranian embassy rejected the report.") == ["IRNGOV"]
+    # "to" with a body, not a state, is whom the role serves: the adviser is Iran's.
+    assert _source_codes("An adviser to the Iranian president rejected the report.") == ["IRNGOV"]
+
+
 def test_a_possessive_country_is_not_swallowed_by_a_person_entity() -> None:
     # The recogniser may tag "Sri Lanka's" as a person; the possessive is no part of a name.
     assert _source_codes("Sri Lanka's police chief refused to resign.") == ["LKACOP"]
