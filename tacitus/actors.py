@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.classes import position_words
 from tacitus.dictionaries import Dictionaries, PersonEntry, load_dictionaries
+from tacitus.divisions import division_forms
 from tacitus.grammar import subjects
 from tacitus.model import Actor
 
@@ -61,6 +62,17 @@ NP_DEPS = frozenset(
 # Prepositions whose object says whose an agent is: "officials from Iran", "troops of Mali",
 # "officials in Biden's administration".
 NP_PREPS = frozenset({"of", "from", "in"})
+# Prepositions whose object says whose a role is only when it names an organisation: "a
+# spokesman for the Taliban", "rebels with the FARC". Their object is more often the
+# counterpart when it names a state or a region ("the envoy for Syria", "the minister for
+# Europe"), so a state there is not the role's country.
+EMPLOYER_PREPS = frozenset({"for", "with"})
+# Prepositions whose object is the role's counterpart, never its employer: "the ambassador
+# to Iran" is not Iranian, "the envoy for Yemen" not Yemeni.
+COUNTERPART_PREPS = frozenset({"to", "for"})
+# The possessive clitic: not part of a name ("Sri Lanka's police chief"). A bare apostrophe
+# is left alone: after a name it is as often a closing quotation mark.
+POSSESSIVE_CLITICS = frozenset({"'s", "’s"})
 
 
 @dataclass(slots=True)
@@ -232,6 +244,15 @@ class ActorCoder:
                 self._people.setdefault(form, []).append(p)
         multiword = [form for form in self._people if len(form.split()) >= 2]
         self._listed_names.add("listed person", [nlp.make_doc(f) for f in multiword])
+        self._add_divisions(nlp)
+
+    def _add_divisions(self, nlp: Language) -> None:
+        """First-level divisions (tacitus/divisions.py): they give a role in their phrase its
+        country ("the Kaduna State government"), never an actor alone (see _combine)."""
+        for form, div in division_forms(self.dicts).items():
+            why = f"division {div.name} -> {div.country}"
+            proto = Mention(0, 0, "division", div.country, name=div.name, why=why)
+            self._add(self._names, nlp, f"division:{form}", [form], proto)
 
     # -- the article survey -----------------------------------------------------------------
 
@@ -274,6 +295,7 @@ class ActorCoder:
                         ethnic=start > 0 and doc[start - 1].lower_ == "ethnic",
                     )
                 )
+        found = [m for m in found if not _division_gives_way(doc, m, found)]
         found.extend(self._person_spans(doc, state))
         chosen = _longest_first(found)
         for m in chosen:
@@ -288,9 +310,11 @@ class ActorCoder:
 
     def _person_spans(self, doc: Doc, state: ArticleActors) -> list[Mention]:
         spans: list[Mention] = [
-            Mention(e.start, e.end, "person", None, name=e.text, why="PERSON entity")
+            Mention(e.start, end, "person", None, name=doc[e.start : end].text, why="PERSON entity")
             for e in doc.ents
-            if e.label_ == "PERSON" and not (len(e) == 1 and _in_list_of_bodies(e[0]))
+            if e.label_ == "PERSON"
+            and not (len(e) == 1 and _in_list_of_bodies(e[0]))
+            and (end := _name_end(e)) > e.start
         ]
         covered = {i for m in spans for i in range(m.start, m.end)}
         # A listed name counts where the recogniser found no person in it at all; where it
@@ -439,6 +463,11 @@ class ActorCoder:
         own = index.get(head.i)
         tokens = np_tokens(head)
         near = list({id(m): m for i in sorted(tokens) if (m := index.get(i))}.values())
+        if own is not None and own.kind == "agent":
+            # Only a role has an employer: "the report for the X Commission" is no party.
+            employer, employer_tokens = _employer_mentions(head, index, self.regions)
+            near += [m for m in employer if m not in near]
+            tokens |= employer_tokens
         if own and own.kind in ("person", "organisation") and (own.code or own.sectors):
             if own.code is None and (found := _context_country(head, index, state, own.sectors)):
                 cc, how = found
@@ -556,8 +585,9 @@ class ActorCoder:
         return None
 
     def mention_actor(self, doc: Doc, m: Mention, offset: int) -> Actor | None:
-        """The actor a single mention names on its own (None for a bare role noun)."""
-        if m.kind == "agent":
+        """The actor a single mention names on its own (None for a bare role noun or a
+        division: a place is no actor by itself)."""
+        if m.kind in ("agent", "division"):
             return None
         code = m.code if m.code and len(m.code) > 3 else compose(m.code, m.sectors)
         if code is None:
@@ -577,6 +607,15 @@ class ActorCoder:
             end=span.end_char + offset,
             kind=m.kind,
         )
+
+
+def _name_end(ent: Span) -> int:
+    """Where a PERSON entity's name ends: before a possessive clitic the recogniser took in
+    ("Sri Lanka's" tagged PERSON), so that a dictionary name of the same words still wins."""
+    end = ent.end
+    if end - ent.start > 1 and ent[-1].text in POSSESSIVE_CLITICS:
+        end -= 1
+    return end
 
 
 def _in_list_of_bodies(tok: Token) -> bool:
@@ -652,7 +691,32 @@ def _combine(
     if country is None and in_regions and in_regions[0].code:
         country = in_regions[0].code
         whys.append(in_regions[0].why)
+    if country is None and sectors and (division := _division(usable)):
+        country = division.code
+        whys.append(division.why)
     return country, sectors, "; ".join(whys)
+
+
+def _division(mentions: list[Mention]) -> Mention | None:
+    """The first-level division named in a role's phrase ("West Bengal chief minister"): the
+    country of last resort, below any state, region or organisation the phrase names, and
+    only for a role or organ (the caller has sectors), never for the place alone."""
+    return next((m for m in mentions if m.kind == "division" and m.code), None)
+
+
+def _division_gives_way(doc: Doc, m: Mention, found: list[Mention]) -> bool:
+    """Whether a division's name should not be read as one: inside a longer name the
+    recogniser found ("Indiana Pacers", "Texas Instruments": a team's or a firm's spokesman is
+    not the state's), or around a state's own name of the same country ("Iraqi Kurdistan"
+    still names Iraq as a party; "Inner Mongolia" is not Mongolia and stays a division)."""
+    if m.kind != "division":
+        return False
+    if _inside_a_longer_name(doc, m):
+        return True
+    return any(
+        o.kind in STATE_KINDS and o.code == m.code and m.start <= o.start and o.end <= m.end
+        for o in found
+    )
 
 
 def _context_country(
@@ -669,7 +733,8 @@ def _context_country(
     to the other. A state named only elsewhere in the paragraph is not taken: in "mirrors
     legislation used in Russia. The ruling party says..." the party is not Russian.
     """
-    sentence = _states_named(head.sent, index)
+    counterpart = _counterpart_tokens(head, index)
+    sentence = _states_named((t for t in head.sent if t.i not in counterpart), index)
     if len(sentence) == 1:
         return next(iter(sentence)), "the only country its sentence names"
     if sentence:
@@ -705,6 +770,72 @@ def _party_countries(tokens: Iterable[Token], index: dict[int, Mention], head: T
         if country.isalpha() and country not in NON_NATIONAL:
             found.add(country)
     return found
+
+
+def _employer_mentions(
+    head: Token, index: dict[int, Mention], regions: frozenset[str] = frozenset()
+) -> tuple[list[Mention], set[int]]:
+    """Whose a role is, from its for/with phrase, and that phrase's tokens: "a spokesman for
+    the Taliban" speaks for the Taliban, "rebels with the FARC" belong to it, "a spokesman for
+    the Iranian embassy" is Iran's. A state that is the object itself is the counterpart ("the
+    envoy for Syria") and is not taken; nor is a state inside a longer name, nor a region or
+    bloc, which has no organs of its own ("the European Anti-Fraud Office" is the EU's)."""
+    found: list[Mention] = []
+    tokens: set[int] = set()
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in EMPLOYER_PREPS:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if _is_state(index.get(obj.i)):
+                continue
+            phrase = np_tokens(obj)
+            whose = [
+                m
+                for i in sorted(phrase)
+                if (m := index.get(i))
+                and m.start == i
+                and m.code
+                and (
+                    m.kind == "organisation"
+                    or (
+                        m.kind in STATE_KINDS
+                        and m.code not in regions
+                        and not _inside_a_longer_name(obj.doc, m)
+                    )
+                )
+            ]
+            if whose:
+                found += whose
+                tokens |= phrase | {prep.i}
+    return found, tokens
+
+
+def _is_state(m: Mention | None) -> bool:
+    return m is not None and m.kind in STATE_KINDS and bool(m.code)
+
+
+def _inside_a_longer_name(doc: Doc, m: Mention) -> bool:
+    """Whether the recogniser found a named body, or a person, around the mention."""
+    named = NAMED_BODIES | {"PERSON"}
+    return any(
+        e.label_ in named and e.start <= m.start < e.end and len(e) > m.end - m.start
+        for e in doc.ents
+    )
+
+
+def _counterpart_tokens(head: Token, index: dict[int, Mention]) -> set[int]:
+    """Tokens that are no evidence of a role's own country: its for phrase (what it names,
+    _employer_mentions has taken directly) and a to phrase whose object is a state ("the
+    ambassador to Iran": the state the role deals with). "An adviser to the Iranian
+    president" still counts: the adviser works for Iran's president."""
+    out: set[int] = set()
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in COUNTERPART_PREPS:
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ == "for" or any(_is_state(index.get(o.i)) for o in objects):
+            out |= {t.i for t in prep.subtree}
+    return out
 
 
 def _states_named(tokens: Iterable[Token], index: dict[int, Mention]) -> set[str]:
@@ -755,6 +886,7 @@ def _longest_first(found: list[Mention]) -> list[Mention]:
         "capital": 1,
         "region": 1,
         "adjective": 2,
+        "division": 2,
         "agent": 3,
         "person": 4,
     }
