@@ -11,6 +11,7 @@ pattern a line, ``CODE PATTERN  # comment``:
     084  return =* to            =* any direct object is required ("returned the relics to X"
                                  but not "returned to Cairo"); it ranks below named objects
     195  ~airstrike on|against   ~noun: a nominal event; prepositions introduce the target
+    190  ~war !with|against      ~noun with `!`: the noun codes only with one of the prepositions
     1831 ~suicide_bombing        a_b: head lemma b with a modifier (compound/amod) lemma a
     LIGHT launch|conduct|stage   verbs that hand their subject to a nominal-event object
 
@@ -96,6 +97,9 @@ class Pattern:
     line: int
     modifier: str | None = None
     file: str = "verbs.txt"
+    # A noun pattern written `~war !with|against`: the noun codes only with one of its
+    # prepositions ("war on drugs" and "the Iraq war" are mentions, "war with Iran" an event).
+    required_preps: bool = False
 
     def specificity(self) -> int:
         """More constraints give a higher number; objects and particles count most."""
@@ -121,7 +125,7 @@ class Pattern:
         if self.objects:
             parts.append("=" + "|".join(sorted(self.objects)))
         if self.preps:
-            parts.append("|".join(self.preps))
+            parts.append(("!" if self.required_preps else "") + "|".join(self.preps))
         return " ".join(parts)
 
     def describe(self) -> str:
@@ -130,7 +134,15 @@ class Pattern:
 
     def signature(self) -> tuple[object, ...]:
         """Everything but the code and the place: two lines with one signature conflict."""
-        return (self.nominal, self.modifier, self.lemma, self.particle, self.objects, self.preps)
+        return (
+            self.nominal,
+            self.modifier,
+            self.lemma,
+            self.particle,
+            self.objects,
+            self.preps,
+            self.required_preps,
+        )
 
     def matches(
         self,
@@ -159,8 +171,9 @@ class Pattern:
             return False
         if self.modifier is not None and self.modifier not in modifiers:
             return False
-        # Prepositions constrain verbs only; for nouns they just locate the target.
-        if self.nominal and not strict_preps:
+        # Prepositions constrain verbs only; for nouns they just locate the target, unless
+        # the pattern requires them (`!`).
+        if self.nominal and not strict_preps and not self.required_preps:
             return True
         return not self.preps or not set(self.preps).isdisjoint(preps)
 
@@ -337,6 +350,7 @@ def parse_pattern(code: str, rest: str, line: int, where: str, *, file: str) -> 
     particle: str | None = None
     objects: frozenset[str] = frozenset()
     preps: tuple[str, ...] = ()
+    required = False
     for token in tokens[1:]:
         if token.startswith("+") and particle is None and not nominal:
             particle = _word(token[1:], _WORD, where, "particle")
@@ -345,11 +359,13 @@ def parse_pattern(code: str, rest: str, line: int, where: str, *, file: str) -> 
         elif token.startswith("=") and not objects and not nominal:
             objects = frozenset(_alternatives(token[1:], _OBJECT, where, "object"))
             _check_classes(objects, where)
-        elif not preps and token[0] not in "+=~":
+        elif not preps and token.startswith("!") and nominal:
+            preps, required = _alternatives(token[1:], _WORD, where, "preposition"), True
+        elif not preps and token[0] not in "+=~!":
             preps = _alternatives(token, _WORD, where, "preposition")
         else:
             raise DictionaryError(f"{where}: unexpected {token!r} in {rest!r}; {_SYNTAX}")
-    return Pattern(code, lemma, nominal, particle, objects, preps, line, modifier, file)
+    return Pattern(code, lemma, nominal, particle, objects, preps, line, modifier, file, required)
 
 
 def _check_classes(objects: frozenset[str], where: str) -> None:
@@ -363,7 +379,8 @@ def _check_classes(objects: frozenset[str], where: str) -> None:
 
 _SYNTAX: Final = (
     "a pattern is `[~]lemma [+particle] [=obj|obj] [prep|prep]` "
-    "(nouns take neither + nor =; see tacitus/data/README.md)"
+    "(nouns take neither + nor =, and may require their prepositions with `!prep|prep`; "
+    "see tacitus/data/README.md)"
 )
 
 

@@ -166,6 +166,22 @@ def test_a_compound_noun_needs_its_modifier(index: PatternIndex) -> None:
     assert index.match_noun("cleansing") is None
 
 
+def test_a_noun_with_required_prepositions_codes_only_with_one_of_them(tmp_path: Path) -> None:
+    path = write(tmp_path / "verbs.txt", "190  ~war !with|against\n195  ~airstrike on\n")
+    index = load_patterns(path, write(tmp_path / "modality.tsv", "lemma\tmodality\n"))
+    assert index.match_noun("war") is None  # "the Iraq war": a mention, not an event
+    assert index.match_noun("war", preps={"in"}) is None
+    war = index.match_noun("war", preps={"against"})
+    assert war is not None and war.text() == "~war !with|against"
+    assert index.match_noun("airstrike") is not None  # plain prepositions only locate
+
+
+def test_only_nouns_may_require_their_prepositions(tmp_path: Path) -> None:
+    path = write(tmp_path / "verbs.txt", "190  fight !with\n")
+    with pytest.raises(DictionaryError, match=rf"{path}:1: unexpected '!with'"):
+        load_patterns(path)
+
+
 # ------------------------------------------------------------------ errors and overrides
 
 
