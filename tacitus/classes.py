@@ -35,7 +35,14 @@ class SemanticClass:
             tok.lemma_.lower() in self.lemmas
             or tok.lower_ in self.lemmas
             or (tok.ent_type_ in self.entities)
+            # The recogniser sometimes tags a name's first words and not its head ("President
+            # Enrique Pena Nieto" with PERSON on Enrique and Pena only): the name's class.
+            or (not tok.ent_type_ and any(_named_part(c, self.entities) for c in tok.children))
         )
+
+
+def _named_part(tok: Token, entities: frozenset[str]) -> bool:
+    return tok.dep_ == "compound" and tok.ent_type_ in entities
 
 
 @cache

@@ -312,13 +312,17 @@ class EventCoder:
         )
 
     def _noun_trigger(self, noun: Token) -> Trigger | None:
-        pat = self.patterns.match_noun(
-            noun.lemma_.lower(),
-            modifiers={
-                c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
-            },
-            preps=preps_with_objects(noun),
-        )
+        modifiers = {
+            c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+        }
+        lemma = noun.lemma_.lower()
+        pat = self.patterns.match_noun(lemma, modifiers=modifiers, preps=preps_with_objects(noun))
+        verb = _governing_verb(noun)
+        if pat is None and verb is not None:
+            # A noun that requires its preposition (`~war !on`) finds it on the verb it is
+            # the object of as often as on itself: "declared war on X", "went to war with X".
+            preps = preps_with_objects(noun) | preps_with_objects(verb)
+            pat = self.patterns.match_noun(lemma, modifiers=modifiers, preps=preps)
         if pat is None:
             return None
         read = self._read_noun(noun, pat)
@@ -1166,3 +1170,13 @@ def _dedupe(events: list[Event]) -> list[Event]:
             replaced.add(id(other))
             out.append(e)
     return [e for e in out if id(e) not in replaced]
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through a preposition ("went to war")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in OBJ:
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and head.i != noun.i else None
