@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 
 from tacitus import aims, readings
 from tacitus.actors import ActorCoder, ArticleActors, Mention, np_tokens
-from tacitus.classes import object_classes
+from tacitus.classes import object_classes, subject_classes
 from tacitus.codebook import lookup, read_as
 from tacitus.grammar import (
     OBJ,
@@ -300,6 +300,8 @@ class EventCoder:
             # "called for Israel to withdraw" is "call for", whose object is a clause.
             | ({"for"} if any(for_clause(c) for c in kids) else set())
             | _infinitive_to(verb, self.patterns.modal_verbs),
+            # "figures suggest that ..." is no proposal: `suggest <@party` (classes.tsv).
+            subjects=subject_classes(verb),
         )
         if pat is not None and not pat.objects and self._object_is_event(objs, pat):
             return None

@@ -13,6 +13,8 @@ pattern a line, ``CODE PATTERN  # comment``:
     195  ~airstrike on|against   ~noun: a nominal event; prepositions introduce the target
     190  ~war !with|against      ~noun with `!`: the noun codes only with one of the prepositions
     1831 ~suicide_bombing        a_b: head lemma b with a modifier (compound/amod) lemma a
+    020  suggest <@party         <@class: the verb's subject must be of the class ("figures
+                                 suggest" is none); a verb with no subject passes
     LIGHT launch|conduct|stage   verbs that hand their subject to a nominal-event object
 
 How a pattern matches (`Pattern.matches`, used by `PatternIndex.match_verb`/`match_noun`):
@@ -74,6 +76,8 @@ _OBJECT_WEIGHT: Final = 4
 _PARTICLE_WEIGHT: Final = 4
 _MODIFIER_WEIGHT: Final = 2
 _PREP_WEIGHT: Final = 1
+# A subject class narrows like a preposition: "suggest <@party" against "suggest".
+_SUBJECT_WEIGHT: Final = 1
 # "=*" (any object) narrows less than a named object: "return =prisoner" (0841) must beat
 # "return =* to" (084) even though the latter also names a preposition (2 + 1 < 4).
 ANY_OBJECT: Final = "*"
@@ -100,6 +104,8 @@ class Pattern:
     # A noun pattern written `~war !with|against`: the noun codes only with one of its
     # prepositions ("war on drugs" and "the Iraq war" are mentions, "war with Iran" an event).
     required_preps: bool = False
+    # `<@party`: the classes the verb's subject must belong to (empty: any subject).
+    subjects: frozenset[str] = frozenset()
 
     def specificity(self) -> int:
         """More constraints give a higher number; objects and particles count most."""
@@ -114,6 +120,7 @@ class Pattern:
             + _PARTICLE_WEIGHT * bool(self.particle)
             + _MODIFIER_WEIGHT * bool(self.modifier)
             + _PREP_WEIGHT * bool(self.preps)
+            + _SUBJECT_WEIGHT * bool(self.subjects)
         )
 
     def text(self) -> str:
@@ -126,6 +133,8 @@ class Pattern:
             parts.append("=" + "|".join(sorted(self.objects)))
         if self.preps:
             parts.append(("!" if self.required_preps else "") + "|".join(self.preps))
+        if self.subjects:
+            parts.append("<" + "|".join(sorted(self.subjects)))
         return " ".join(parts)
 
     def describe(self) -> str:
@@ -142,6 +151,7 @@ class Pattern:
             self.objects,
             self.preps,
             self.required_preps,
+            self.subjects,
         )
 
     def matches(
@@ -152,6 +162,7 @@ class Pattern:
         preps: Collection[str] = (),
         modifiers: Collection[str] = (),
         strict_preps: bool = False,
+        subjects: Collection[str] = (),
     ) -> bool:
         """Whether a predicate with these dependents satisfies the pattern.
 
@@ -160,9 +171,12 @@ class Pattern:
         `compound_keys`; `preps`: prepositions that have an object; `modifiers`: compound and
         adjective modifier lemmas of a noun. `strict_preps` makes a noun's prepositions
         required too (`PatternIndex.match_noun` tries that first, so "calls for" prefers
-        `~call for` to `~call with`).
+        `~call for` to `~call with`). `subjects`: the classes of the verb's subject; empty
+        when the verb has none the parse shows, which no subject restriction rules out.
         """
         if self.particle is not None and self.particle not in particles:
+            return False
+        if self.subjects and subjects and self.subjects.isdisjoint(subjects):
             return False
         if self.objects == {ANY_OBJECT}:
             if not any(o != NO_OBJECT_KEY for o in objects):
@@ -203,9 +217,16 @@ class PatternIndex:
         particles: Collection[str] = (),
         objects: Collection[str] = (),
         preps: Collection[str] = (),
+        subjects: Collection[str] = (),
     ) -> Pattern | None:
         """The most specific verb pattern the predicate satisfies, or None."""
-        return _first(self.verbs.get(lemma, ()), particles=particles, objects=objects, preps=preps)
+        return _first(
+            self.verbs.get(lemma, ()),
+            particles=particles,
+            objects=objects,
+            preps=preps,
+            subjects=subjects,
+        )
 
     def match_noun(
         self,
@@ -234,13 +255,16 @@ def _first(
     preps: Collection[str] = (),
     modifiers: Collection[str] = (),
     strict_preps: bool = False,
+    subjects: Collection[str] = (),
 ) -> Pattern | None:
     dependents = {"particles": particles, "objects": objects, "preps": preps}
     return next(
         (
             p
             for p in candidates
-            if p.matches(**dependents, modifiers=modifiers, strict_preps=strict_preps)
+            if p.matches(
+                **dependents, modifiers=modifiers, strict_preps=strict_preps, subjects=subjects
+            )
         ),
         None,
     )
@@ -351,6 +375,7 @@ def parse_pattern(code: str, rest: str, line: int, where: str, *, file: str) -> 
     objects: frozenset[str] = frozenset()
     preps: tuple[str, ...] = ()
     required = False
+    subjects: frozenset[str] = frozenset()
     for token in tokens[1:]:
         if token.startswith("+") and particle is None and not nominal:
             particle = _word(token[1:], _WORD, where, "particle")
@@ -359,13 +384,18 @@ def parse_pattern(code: str, rest: str, line: int, where: str, *, file: str) -> 
         elif token.startswith("=") and not objects and not nominal:
             objects = frozenset(_alternatives(token[1:], _OBJECT, where, "object"))
             _check_classes(objects, where)
+        elif token.startswith("<@") and not subjects and not nominal:
+            subjects = frozenset(_alternatives(token[1:], _OBJECT, where, "subject class"))
+            _check_classes(subjects, where)
         elif not preps and token.startswith("!") and nominal:
             preps, required = _alternatives(token[1:], _WORD, where, "preposition"), True
-        elif not preps and token[0] not in "+=~!":
+        elif not preps and token[0] not in "+=~!<":
             preps = _alternatives(token, _WORD, where, "preposition")
         else:
             raise DictionaryError(f"{where}: unexpected {token!r} in {rest!r}; {_SYNTAX}")
-    return Pattern(code, lemma, nominal, particle, objects, preps, line, modifier, file, required)
+    return Pattern(
+        code, lemma, nominal, particle, objects, preps, line, modifier, file, required, subjects
+    )
 
 
 def _check_classes(objects: frozenset[str], where: str) -> None:

@@ -68,6 +68,10 @@ def _codes(text: str) -> set[str]:
         ("The court ordered the former minister's son to appear before the judges.", "100", None),
         ("The airline ordered twenty new aircraft from the manufacturer.", None, "100"),
         ("The sprinter claimed the national title in Glasgow.", None, "010"),
+        # Subject classes: a proposal needs a party to make it.
+        ("The new figures suggest that the economy has slowed.", None, "020"),
+        ("Thousands of workers rallied outside parliament in Athens.", "141", None),
+        ("Bank shares rallied in London on Tuesday.", None, "141"),
     ],
 )
 def test_the_verb_reads_by_what_its_object_is(
