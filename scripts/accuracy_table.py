@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tacitus.evaluate.audit import coded_rows, proxy_rates, read_judgements, score
 from tacitus.evaluate.casualties import score_casualties
+from tacitus.evaluate.coverage import ROUTES, codebook_coverage
 from tacitus.evaluate.locations import LOCATION_COLUMNS, located_events
 from tacitus.evaluate.report import evaluate_event_views, run_evaluation
 
@@ -89,7 +90,22 @@ def main() -> int:
     print()
     rates = {cat: {"events_per_article": rate} for cat, rate in proxy_rates(EVAL).items()}
     print(table("default output, BBC", ["events_per_article"], list(rates.items())))
+    print()
+    print(coverage_table())
     return 0
+
+
+def coverage_table() -> str:
+    """The share of CAMEO's 292 three- and four-digit codes the coder can reach: by a pattern
+    of verbs.txt, and by any route (tacitus/evaluate/coverage.py)."""
+    cov = codebook_coverage()
+    rows = [
+        (route, {"codes": len(cov.codes(route)), "share": f"{cov.share(route):.3f}"})
+        for route in (*ROUTES, None)
+    ]
+    named = [(name or "any route", m) for name, m in rows]
+    missing = ", ".join(cov.missing()) or "none"
+    return table("codebook coverage", ["codes", "share"], named) + f"\n\nno route: {missing}"
 
 
 def audit_table() -> str:

@@ -35,7 +35,14 @@ class SemanticClass:
             tok.lemma_.lower() in self.lemmas
             or tok.lower_ in self.lemmas
             or (tok.ent_type_ in self.entities)
+            # The recogniser sometimes tags a name's first words and not its head ("President
+            # Enrique Pena Nieto" with PERSON on Enrique and Pena only): the name's class.
+            or (not tok.ent_type_ and any(_named_part(c, self.entities) for c in tok.children))
         )
+
+
+def _named_part(tok: Token, entities: frozenset[str]) -> bool:
+    return tok.dep_ == "compound" and tok.ent_type_ in entities
 
 
 @cache
@@ -65,6 +72,24 @@ def object_classes(objects: Iterable[Token]) -> frozenset[str]:
     if not objs:
         return frozenset({NO_OBJECT})
     return frozenset(CLASS_MARK + c.name for c in semantic_classes() for o in objs if c.holds(o))
+
+
+def subject_classes(verb: Token) -> frozenset[str]:
+    """The `@class` keys of a verb's subject: its nsubj, or the agent of a passive ("was
+    suggested by the minister"). Empty when the parse shows no subject (a clause's subject
+    is then unknown, and no restriction applies)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        subjects += [g for g in agent.children if g.dep_ == "pobj"]
+    if not subjects:
+        return frozenset()
+    found = object_classes(subjects)
+    # A proper name is a party even when the recogniser misses it ("the WHO recommends"):
+    # the actor coder, not the class, decides which party it is.
+    if any(t.pos_ == "PROPN" for t in subjects):
+        found |= {CLASS_MARK + "party"}
+    # A subject of no class is still a subject: it must rule out a restricted reading.
+    return found or frozenset({CLASS_MARK + "other"})
 
 
 def position_words() -> frozenset[str]:

@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 
 from tacitus import aims, readings
 from tacitus.actors import ActorCoder, ArticleActors, Mention, np_tokens
-from tacitus.classes import object_classes
+from tacitus.classes import object_classes, subject_classes
 from tacitus.codebook import lookup, read_as
 from tacitus.grammar import (
     OBJ,
@@ -300,6 +300,8 @@ class EventCoder:
             # "called for Israel to withdraw" is "call for", whose object is a clause.
             | ({"for"} if any(for_clause(c) for c in kids) else set())
             | _infinitive_to(verb, self.patterns.modal_verbs),
+            # "figures suggest that ..." is no proposal: `suggest <@party` (classes.tsv).
+            subjects=subject_classes(verb),
         )
         if pat is not None and not pat.objects and self._object_is_event(objs, pat):
             return None
@@ -312,13 +314,17 @@ class EventCoder:
         )
 
     def _noun_trigger(self, noun: Token) -> Trigger | None:
-        pat = self.patterns.match_noun(
-            noun.lemma_.lower(),
-            modifiers={
-                c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
-            },
-            preps=preps_with_objects(noun),
-        )
+        modifiers = {
+            c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+        }
+        lemma = noun.lemma_.lower()
+        pat = self.patterns.match_noun(lemma, modifiers=modifiers, preps=preps_with_objects(noun))
+        verb = _governing_verb(noun)
+        if pat is None and verb is not None:
+            # A noun that requires its preposition (`~war !on`) finds it on the verb it is
+            # the object of as often as on itself: "declared war on X", "went to war with X".
+            preps = preps_with_objects(noun) | preps_with_objects(verb)
+            pat = self.patterns.match_noun(lemma, modifiers=modifiers, preps=preps)
         if pat is None:
             return None
         read = self._read_noun(noun, pat)
@@ -1166,3 +1172,13 @@ def _dedupe(events: list[Event]) -> list[Event]:
             replaced.add(id(other))
             out.append(e)
     return [e for e in out if id(e) not in replaced]
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through a preposition ("went to war")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in OBJ:
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and head.i != noun.i else None

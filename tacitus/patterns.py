@@ -11,7 +11,10 @@ pattern a line, ``CODE PATTERN  # comment``:
     084  return =* to            =* any direct object is required ("returned the relics to X"
                                  but not "returned to Cairo"); it ranks below named objects
     195  ~airstrike on|against   ~noun: a nominal event; prepositions introduce the target
+    190  ~war !with|against      ~noun with `!`: the noun codes only with one of the prepositions
     1831 ~suicide_bombing        a_b: head lemma b with a modifier (compound/amod) lemma a
+    020  suggest <@party         <@class: the verb's subject must be of the class ("figures
+                                 suggest" is none); a verb with no subject passes
     LIGHT launch|conduct|stage   verbs that hand their subject to a nominal-event object
 
 How a pattern matches (`Pattern.matches`, used by `PatternIndex.match_verb`/`match_noun`):
@@ -73,6 +76,8 @@ _OBJECT_WEIGHT: Final = 4
 _PARTICLE_WEIGHT: Final = 4
 _MODIFIER_WEIGHT: Final = 2
 _PREP_WEIGHT: Final = 1
+# A subject class narrows like a preposition: "suggest <@party" against "suggest".
+_SUBJECT_WEIGHT: Final = 1
 # "=*" (any object) narrows less than a named object: "return =prisoner" (0841) must beat
 # "return =* to" (084) even though the latter also names a preposition (2 + 1 < 4).
 ANY_OBJECT: Final = "*"
@@ -96,6 +101,11 @@ class Pattern:
     line: int
     modifier: str | None = None
     file: str = "verbs.txt"
+    # A noun pattern written `~war !with|against`: the noun codes only with one of its
+    # prepositions ("war on drugs" and "the Iraq war" are mentions, "war with Iran" an event).
+    required_preps: bool = False
+    # `<@party`: the classes the verb's subject must belong to (empty: any subject).
+    subjects: frozenset[str] = frozenset()
 
     def specificity(self) -> int:
         """More constraints give a higher number; objects and particles count most."""
@@ -110,6 +120,7 @@ class Pattern:
             + _PARTICLE_WEIGHT * bool(self.particle)
             + _MODIFIER_WEIGHT * bool(self.modifier)
             + _PREP_WEIGHT * bool(self.preps)
+            + _SUBJECT_WEIGHT * bool(self.subjects)
         )
 
     def text(self) -> str:
@@ -121,7 +132,9 @@ class Pattern:
         if self.objects:
             parts.append("=" + "|".join(sorted(self.objects)))
         if self.preps:
-            parts.append("|".join(self.preps))
+            parts.append(("!" if self.required_preps else "") + "|".join(self.preps))
+        if self.subjects:
+            parts.append("<" + "|".join(sorted(self.subjects)))
         return " ".join(parts)
 
     def describe(self) -> str:
@@ -130,7 +143,16 @@ class Pattern:
 
     def signature(self) -> tuple[object, ...]:
         """Everything but the code and the place: two lines with one signature conflict."""
-        return (self.nominal, self.modifier, self.lemma, self.particle, self.objects, self.preps)
+        return (
+            self.nominal,
+            self.modifier,
+            self.lemma,
+            self.particle,
+            self.objects,
+            self.preps,
+            self.required_preps,
+            self.subjects,
+        )
 
     def matches(
         self,
@@ -140,6 +162,7 @@ class Pattern:
         preps: Collection[str] = (),
         modifiers: Collection[str] = (),
         strict_preps: bool = False,
+        subjects: Collection[str] = (),
     ) -> bool:
         """Whether a predicate with these dependents satisfies the pattern.
 
@@ -148,9 +171,12 @@ class Pattern:
         `compound_keys`; `preps`: prepositions that have an object; `modifiers`: compound and
         adjective modifier lemmas of a noun. `strict_preps` makes a noun's prepositions
         required too (`PatternIndex.match_noun` tries that first, so "calls for" prefers
-        `~call for` to `~call with`).
+        `~call for` to `~call with`). `subjects`: the classes of the verb's subject; empty
+        when the verb has none the parse shows, which no subject restriction rules out.
         """
         if self.particle is not None and self.particle not in particles:
+            return False
+        if self.subjects and subjects and self.subjects.isdisjoint(subjects):
             return False
         if self.objects == {ANY_OBJECT}:
             if not any(o != NO_OBJECT_KEY for o in objects):
@@ -159,8 +185,9 @@ class Pattern:
             return False
         if self.modifier is not None and self.modifier not in modifiers:
             return False
-        # Prepositions constrain verbs only; for nouns they just locate the target.
-        if self.nominal and not strict_preps:
+        # Prepositions constrain verbs only; for nouns they just locate the target, unless
+        # the pattern requires them (`!`).
+        if self.nominal and not strict_preps and not self.required_preps:
             return True
         return not self.preps or not set(self.preps).isdisjoint(preps)
 
@@ -190,9 +217,16 @@ class PatternIndex:
         particles: Collection[str] = (),
         objects: Collection[str] = (),
         preps: Collection[str] = (),
+        subjects: Collection[str] = (),
     ) -> Pattern | None:
         """The most specific verb pattern the predicate satisfies, or None."""
-        return _first(self.verbs.get(lemma, ()), particles=particles, objects=objects, preps=preps)
+        return _first(
+            self.verbs.get(lemma, ()),
+            particles=particles,
+            objects=objects,
+            preps=preps,
+            subjects=subjects,
+        )
 
     def match_noun(
         self,
@@ -221,13 +255,16 @@ def _first(
     preps: Collection[str] = (),
     modifiers: Collection[str] = (),
     strict_preps: bool = False,
+    subjects: Collection[str] = (),
 ) -> Pattern | None:
     dependents = {"particles": particles, "objects": objects, "preps": preps}
     return next(
         (
             p
             for p in candidates
-            if p.matches(**dependents, modifiers=modifiers, strict_preps=strict_preps)
+            if p.matches(
+                **dependents, modifiers=modifiers, strict_preps=strict_preps, subjects=subjects
+            )
         ),
         None,
     )
@@ -337,6 +374,8 @@ def parse_pattern(code: str, rest: str, line: int, where: str, *, file: str) -> 
     particle: str | None = None
     objects: frozenset[str] = frozenset()
     preps: tuple[str, ...] = ()
+    required = False
+    subjects: frozenset[str] = frozenset()
     for token in tokens[1:]:
         if token.startswith("+") and particle is None and not nominal:
             particle = _word(token[1:], _WORD, where, "particle")
@@ -345,11 +384,18 @@ def parse_pattern(code: str, rest: str, line: int, where: str, *, file: str) -> 
         elif token.startswith("=") and not objects and not nominal:
             objects = frozenset(_alternatives(token[1:], _OBJECT, where, "object"))
             _check_classes(objects, where)
-        elif not preps and token[0] not in "+=~":
+        elif token.startswith("<@") and not subjects and not nominal:
+            subjects = frozenset(_alternatives(token[1:], _OBJECT, where, "subject class"))
+            _check_classes(subjects, where)
+        elif not preps and token.startswith("!") and nominal:
+            preps, required = _alternatives(token[1:], _WORD, where, "preposition"), True
+        elif not preps and token[0] not in "+=~!<":
             preps = _alternatives(token, _WORD, where, "preposition")
         else:
             raise DictionaryError(f"{where}: unexpected {token!r} in {rest!r}; {_SYNTAX}")
-    return Pattern(code, lemma, nominal, particle, objects, preps, line, modifier, file)
+    return Pattern(
+        code, lemma, nominal, particle, objects, preps, line, modifier, file, required, subjects
+    )
 
 
 def _check_classes(objects: frozenset[str], where: str) -> None:
@@ -363,7 +409,8 @@ def _check_classes(objects: frozenset[str], where: str) -> None:
 
 _SYNTAX: Final = (
     "a pattern is `[~]lemma [+particle] [=obj|obj] [prep|prep]` "
-    "(nouns take neither + nor =; see tacitus/data/README.md)"
+    "(nouns take neither + nor =, and may require their prepositions with `!prep|prep`; "
+    "see tacitus/data/README.md)"
 )
 
 

@@ -166,6 +166,39 @@ def test_a_compound_noun_needs_its_modifier(index: PatternIndex) -> None:
     assert index.match_noun("cleansing") is None
 
 
+def test_a_noun_with_required_prepositions_codes_only_with_one_of_them(tmp_path: Path) -> None:
+    path = write(tmp_path / "verbs.txt", "190  ~war !with|against\n195  ~airstrike on\n")
+    index = load_patterns(path, write(tmp_path / "modality.tsv", "lemma\tmodality\n"))
+    assert index.match_noun("war") is None  # "the Iraq war": a mention, not an event
+    assert index.match_noun("war", preps={"in"}) is None
+    war = index.match_noun("war", preps={"against"})
+    assert war is not None and war.text() == "~war !with|against"
+    assert index.match_noun("airstrike") is not None  # plain prepositions only locate
+
+
+def test_a_subject_class_rules_out_other_subjects_but_not_a_missing_one(tmp_path: Path) -> None:
+    path = write(tmp_path / "verbs.txt", "020  suggest <@party\n010  say\n")
+    index = load_patterns(path, write(tmp_path / "modality.tsv", "lemma\tmodality\n"))
+    assert index.match_verb("suggest", subjects={"@party"}) is not None
+    assert index.match_verb("suggest", subjects={"@other"}) is None  # "figures suggest"
+    assert index.match_verb("suggest") is not None  # no subject in the parse: no restriction
+    pattern = index.match_verb("suggest")
+    assert pattern is not None and pattern.text() == "suggest <@party"
+    assert index.match_verb("say", subjects={"@other"}) is not None
+
+
+def test_only_verbs_take_a_subject_class_and_only_known_ones(tmp_path: Path) -> None:
+    for line in ("195  ~strike <@party\n", "020  suggest <@visitorz\n"):
+        with pytest.raises(DictionaryError, match=rf"{tmp_path / 'verbs.txt'}:1: "):
+            load_patterns(write(tmp_path / "verbs.txt", line))
+
+
+def test_only_nouns_may_require_their_prepositions(tmp_path: Path) -> None:
+    path = write(tmp_path / "verbs.txt", "190  fight !with\n")
+    with pytest.raises(DictionaryError, match=rf"{path}:1: unexpected '!with'"):
+        load_patterns(path)
+
+
 # ------------------------------------------------------------------ errors and overrides
 
 
