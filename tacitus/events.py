@@ -202,6 +202,22 @@ class SentenceContext:
     state: ArticleActors | None = None  # the article's people and countries
 
 
+def _title_case(sent: Span) -> bool:
+    """A headline set in title case ("Blair Says Iraq War Was Right"): most words capitalised."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title for t in words) > 0.6 * len(words)
+
+
+def _inside_a_name(tok: Token) -> bool:
+    """A capitalised word between capitalised names in running text is part of a name ("a
+    spokesman for North East Says No"), not a verb reporting an act."""
+    doc, i = tok.doc, tok.i
+    if not tok.is_title or i == tok.sent.start or i + 1 >= len(doc):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    return before.is_title and before.pos_ == "PROPN" and after.is_title
+
+
 class EventCoder:
     def __init__(self, actors: ActorCoder, patterns: PatternIndex) -> None:
         self.actors = actors
@@ -211,8 +227,11 @@ class EventCoder:
 
     def triggers(self, sent: Span) -> Iterator[Trigger]:
         consumed: set[int] = set()  # complements a verb's own pattern already codes
+        title_case = _title_case(sent)
         for tok in sent:
             if tok.i in consumed or self._defers_to_complement(tok):
+                continue
+            if not title_case and _inside_a_name(tok):
                 continue
             if (
                 tok.pos_ in ("VERB", "AUX")

@@ -826,3 +826,19 @@ def test_an_arrest_by_no_one_named_is_the_police_s_of_the_place() -> None:
 def test_an_unnamed_hand_of_an_act_anyone_may_do_gets_no_sector() -> None:
     events = tacitus.code("Gunmen attacked a convoy in Kabul.").events
     assert events and all(e.source and e.source.code == "AFGUAF" for e in events)
+
+
+def test_a_capitalised_word_inside_a_name_reports_no_act() -> None:
+    text = "A spokesman for North East Says No said the campaign had turned nasty."
+    assert not any(e.trigger == "Says" for e in tacitus.code(text).events)
+
+
+def test_a_title_case_headline_still_reports_its_act() -> None:
+    events = tacitus.code("Blair Says Iraq War Was Right", published="2005-03-01").events
+    assert any(e.trigger == "Says" and e.cameo == "010" for e in events)
+
+
+def test_hitting_back_is_a_retort_not_force() -> None:
+    text = "The foreign secretary hit back by saying the Tories had misjudged Europe."
+    events = tacitus.code(text, published="2005-03-01").events
+    assert [e.cameo for e in events if e.trigger == "hit"] == ["111"]
