@@ -193,8 +193,9 @@ def _fallbacks(
 def _place_unnamed_source(e: Event) -> None:
     """An unidentified perpetrator ('a roadside bomb near Samarra') is coded with the country
     where the event happened, as event coders code unidentified gunmen; no sector is
-    claimed. A perpetrator known only by its kind ('gunmen in Samarra', ---UAF) keeps its
-    sectors and takes the country (IRQUAF)."""
+    claimed, except for an act only a state's organ does ('was arrested in Niamey': the
+    police, data/state_acts.tsv). A perpetrator known only by its kind ('gunmen in
+    Samarra', ---UAF) keeps its sectors and takes the country (IRQUAF)."""
     if e.location is None or not e.location.country:
         return
     countryless = e.source is not None and (e.source.code or "").startswith("---")
