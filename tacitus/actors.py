@@ -90,6 +90,7 @@ class Mention:
     qualified: bool = False  # "pro-Iranian", "anti-American": a stance, not a membership
     ethnic: bool = False  # "ethnic Albanians": a people, who may live in another state
     position: bool = False  # a generic position ("president", "spokesman"): see _combine
+    role: str | None = None  # an agent's canonical role word ("foreign minister")
 
 
 @dataclass(slots=True)
@@ -116,6 +117,13 @@ class ArticleActors:
     # the sentence before it, which news prints as a paragraph of its own.
     before: list[Mention] = field(default_factory=list)
     last: list[Mention] = field(default_factory=list)
+    # Who holds which role in this article ("Chancellor Gordon Brown", or a listed holder's
+    # office): "the chancellor" later is that person, if only one person holds it.
+    roles: dict[str, set[str]] = field(default_factory=dict)
+
+    def role_holder(self, role: str) -> PersonInfo | None:
+        names = self.roles.get(role, set())
+        return self.people.get(next(iter(names))) if len(names) == 1 else None
 
     def fullest_name(self, name: str) -> str:
         """The one full name the article gives a bare surname anywhere ("Conte" in a story
@@ -237,6 +245,7 @@ class ActorCoder:
                     sectors=a.sectors,
                     why=f"role {a.words[0]!r} -> {'/'.join(a.sectors)}",
                     position=a.words[0] in positions,
+                    role=a.words[0],
                 ),
             )
         for p in d.people:
@@ -293,6 +302,7 @@ class ActorCoder:
                         starts_with_the=doc[start].lower_ == "the",
                         qualified=_qualified(doc, start),
                         ethnic=start > 0 and doc[start - 1].lower_ == "ethnic",
+                        role=proto.role,
                     )
                 )
         found = [m for m in found if not _division_gives_way(doc, m, found)]
@@ -378,6 +388,30 @@ class ActorCoder:
         m.why = why or "person with no role in context"
         if country or sectors:
             state.remember(PersonInfo(name, country, sectors, m.why))
+            roles = self._titles(doc, m, mentions)
+            if entry and in_office and (state.published is not None or year):
+                # A listed office counts only where its term could be checked: with no date,
+                # the list's first office of a person is a guess among several.
+                roles |= self._role_words(entry.role)
+            for role in roles:
+                state.roles.setdefault(role, set()).add(name)
+
+    def _titles(self, doc: Doc, m: Mention, mentions: list[Mention]) -> set[str]:
+        """The roles a name's own phrase gives it: "Chancellor Gordon Brown", "Jack Straw,
+        the foreign secretary"."""
+        head = doc[m.end - 1]
+        context = np_tokens(head, exclude=set(range(m.start, m.end)))
+        for child in head.children:
+            if child.dep_ == "appos":
+                context |= {t.i for t in child.subtree}
+        return {x.role for x in mentions if x.role and x.start in context}
+
+    def _role_words(self, office: str) -> set[str]:
+        """The role words of a listed office ("Chancellor of the Exchequer": chancellor)."""
+        doc = self._make_doc(office)
+        return {
+            role for key, _, _ in self._roles(doc) if (role := self._payload[key].role) is not None
+        }
 
     def _known_person(
         self, name: str, when: date | None, year: int | None = None
@@ -463,6 +497,10 @@ class ActorCoder:
         own = index.get(head.i)
         tokens = np_tokens(head)
         near = list({id(m): m for i in sorted(tokens) if (m := index.get(i))}.values())
+        if own is not None and near == [own] and (holder := _role_holder(head, own, state)):
+            why = f"'{head.text}' -> {holder.name}, who holds that role in this article"
+            main = Mention(own.start, own.end, "person", holder.country, name=holder.name)
+            return self._actor(head, holder.country, holder.sectors, main, offset, why, tokens)
         if own is not None and own.kind == "agent":
             # Only a role has an employer: "the report for the X Commission" is no party.
             employer, employer_tokens = _employer_mentions(head, index, self.regions)
@@ -616,6 +654,19 @@ def _name_end(ent: Span) -> int:
     if end - ent.start > 1 and ent[-1].text in POSSESSIVE_CLITICS:
         end -= 1
     return end
+
+
+def _role_holder(head: Token, own: Mention, state: ArticleActors | None) -> PersonInfo | None:
+    """ "The chancellor", "the foreign secretary": one person, the one this article names in
+    that role, if only one. A plural or an indefinite role ("ministers", "a minister") is
+    not one named person."""
+    if state is None or own.kind != "agent" or own.role is None or head.tag_ in ("NNS", "NNPS"):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    holder = state.role_holder(own.role)
+    # A holder the article gave no country adds nothing the sentence's own reading lacks.
+    return holder if holder is not None and holder.country else None
 
 
 def _in_list_of_bodies(tok: Token) -> bool:

@@ -146,3 +146,23 @@ def test_the_eu_s_organs_in_lower_case_are_the_eu_not_europe() -> None:
         "European commissioner Peter Mandelson said the talks would resume.",
     ):
         assert [code for _, code in _sources(text, "2005-02-01")] == ["IGOEEC"]
+
+
+def test_the_role_a_named_person_holds_in_the_article_is_that_person() -> None:
+    text = (
+        "Chancellor Gordon Brown will set out his plans on Tuesday.\n\n"
+        "The chancellor criticised the Tories."
+    )
+    events = tacitus.code(text, published="2005-03-01").events
+    chancellor = [e.source for e in events if e.source and e.source.text == "chancellor"]
+    assert chancellor and chancellor[0].code == "GBRGOV"
+    assert "Gordon Brown" in chancellor[0].why
+
+
+def test_a_role_two_people_hold_in_the_article_stays_unresolved() -> None:
+    text = (
+        "Chancellor Gordon Brown met Chancellor Gerhard Schroeder in Berlin.\n\n"
+        "The chancellor criticised the plans."
+    )
+    events = tacitus.code(text, published="2004-03-01").events
+    assert not any(e.source and "who holds that role" in e.source.why for e in events)
