@@ -399,11 +399,7 @@ class ActorCoder:
     def _titles(self, doc: Doc, m: Mention, mentions: list[Mention]) -> set[str]:
         """The roles a name's own phrase gives it: "Chancellor Gordon Brown", "Jack Straw,
         the foreign secretary"."""
-        head = doc[m.end - 1]
-        context = np_tokens(head, exclude=set(range(m.start, m.end)))
-        for child in head.children:
-            if child.dep_ == "appos":
-                context |= {t.i for t in child.subtree}
+        context = _name_context(doc, m)
         return {x.role for x in mentions if x.role and x.start in context}
 
     def _role_words(self, office: str) -> set[str]:
@@ -438,12 +434,7 @@ class ActorCoder:
         self, doc: Doc, m: Mention, mentions: list[Mention]
     ) -> tuple[str | None, tuple[str, ...], str]:
         """Role and country from the words around a name: title, organisation, appositive."""
-        head = doc[m.end - 1]
-        context = np_tokens(head, exclude=set(range(m.start, m.end)))
-        # An appositive after the name: "Benny Gantz, Israel's defense minister".
-        for child in head.children:
-            if child.dep_ == "appos":
-                context |= {t.i for t in child.subtree}
+        context = _name_context(doc, m)
         near = [
             x for x in mentions if x is not m and any(i in context for i in range(x.start, x.end))
         ]
@@ -654,6 +645,17 @@ def _name_end(ent: Span) -> int:
     if end - ent.start > 1 and ent[-1].text in POSSESSIVE_CLITICS:
         end -= 1
     return end
+
+
+def _name_context(doc: Doc, m: Mention) -> set[int]:
+    """The tokens around a name that may say who the person is: its phrase and an
+    appositive after it ("Benny Gantz, Israel's defense minister")."""
+    head = doc[m.end - 1]
+    context = np_tokens(head, exclude=set(range(m.start, m.end)))
+    for child in head.children:
+        if child.dep_ == "appos":
+            context |= {t.i for t in child.subtree}
+    return context
 
 
 def _role_holder(head: Token, own: Mention, state: ArticleActors | None) -> PersonInfo | None:

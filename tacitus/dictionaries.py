@@ -12,6 +12,7 @@ with whatever dictionaries exist. A malformed line raises DictionaryError naming
 
 from __future__ import annotations
 
+import csv
 import logging
 import os
 import re
@@ -468,3 +469,23 @@ def _with_the(form: str) -> tuple[str, ...]:
 
 def _unique(forms: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
+
+
+def tsv_rows(path: Path, label: str) -> Iterator[dict[str, str]]:
+    """Rows of a project TSV file with a header line and '#' comments (the place and
+    division files); `label` names the data in errors ("place data")."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    except OSError as exc:
+        raise DictionaryError(f"{path}: cannot read {label} ({exc})") from exc
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    for lineno, row in enumerate(reader, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise DictionaryError(f"{path}: row {lineno} has the wrong number of columns")
+        yield row
+
+
+def alternatives(cell: str) -> list[str]:
+    """The '|'-separated forms of a cell, stripped, empty ones left out."""
+    return [a.strip() for a in cell.split("|") if a.strip()]

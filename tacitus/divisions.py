@@ -23,14 +23,12 @@ such bare names for the city of the same name, which is in the same country.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from tacitus.dictionaries import Dictionaries
-from tacitus.errors import DictionaryError
+from tacitus.dictionaries import Dictionaries, alternatives, tsv_rows
 
 __all__ = ["Division", "division_forms"]
 
@@ -64,13 +62,13 @@ def division_forms(dicts: Dictionaries) -> dict[str, Division]:
     countries: dict[str, set[str | None]] = {}
     candidates: dict[str, Division] = {}
     for row in _rows(REGIONS):
-        names = _alts(row["names"])
+        names = alternatives(row["names"])
         iso2 = row["country"] or None
         code = dicts.cameo_code(iso2) if iso2 else None
         # An abbreviation written without dots ("NSW") is a name; dotted ones are also
         # ordinary abbreviations ("Miss.", "N.B.", "B.C.").
-        names += [a for a in _alts(row["abbrevs"]) if "." not in a]
-        for form in _forms(names, _alts(row["adjectives"])):
+        names += [a for a in alternatives(row["abbrevs"]) if "." not in a]
+        for form in _forms(names, alternatives(row["adjectives"])):
             countries.setdefault(form, set()).add(code)
             if row["kind"] == "admin1" and code:
                 candidates.setdefault(form, Division(form, code, names[0]))
@@ -103,17 +101,4 @@ def _excluded() -> set[str]:
 
 
 def _rows(path: Path) -> Iterator[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8") as fh:
-            lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    except OSError as exc:
-        raise DictionaryError(f"{path}: cannot read division data ({exc})") from exc
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    for lineno, row in enumerate(reader, start=2):
-        if None in row or any(v is None for v in row.values()):
-            raise DictionaryError(f"{path}: row {lineno} has the wrong number of columns")
-        yield row
-
-
-def _alts(cell: str) -> list[str]:
-    return [a.strip() for a in cell.split("|") if a.strip()]
+    return tsv_rows(path, "division data")

@@ -22,7 +22,6 @@ Decisions, in order:
 
 from __future__ import annotations
 
-import csv
 import gc
 import json
 import logging
@@ -37,7 +36,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.dictionaries import CountryEntry, load_dictionaries
+from tacitus.dictionaries import CountryEntry, alternatives, load_dictionaries, tsv_rows
 from tacitus.errors import DictionaryError
 from tacitus.gazetteer import CityIndex, CityRow, open_city_index
 from tacitus.gazetteer.counties import CountyPoint, county_key, county_point
@@ -275,21 +274,7 @@ class Gazetteer:
 
 # -- loading ------------------------------------------------------------------------------
 def _rows(path: Path) -> Iterator[dict[str, str]]:
-    """Rows of a project TSV file: header line, '#' comments, tab-separated."""
-    try:
-        with path.open(encoding="utf-8") as fh:
-            lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    except OSError as exc:
-        raise DictionaryError(f"{path}: cannot read place data ({exc})") from exc
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    for lineno, row in enumerate(reader, start=2):
-        if None in row or any(v is None for v in row.values()):
-            raise DictionaryError(f"{path}: row {lineno} has the wrong number of columns")
-        yield row
-
-
-def _alts(cell: str) -> list[str]:
-    return [a.strip() for a in cell.split("|") if a.strip()]
+    return tsv_rows(path, "place data")
 
 
 def _geonames_dir() -> Path:
@@ -374,10 +359,10 @@ def _country_forms(
     coder finds the country; such a form (one that regions.tsv lists as a place of its own,
     or one in the row's `parts`) is left out here, or it would get the whole country's point.
     """
-    names, adjectives = _alts(row["names"]), _alts(row["adjectives"])
+    names, adjectives = alternatives(row["names"]), alternatives(row["adjectives"])
     if actor is None:
         return names, adjectives
-    parts = regional | {normalise(part) for part in _alts(row["parts"])}
+    parts = regional | {normalise(part) for part in alternatives(row["parts"])}
     whole = [n for n in (actor.name, *actor.names) if normalise(n) not in parts]
     demonyms = [a for a in actor.adjectives if normalise(a) not in parts]
     return [*whole, *names], [*demonyms, *adjectives]
@@ -388,7 +373,7 @@ def _regional_forms() -> frozenset[str]:
     forms: set[str] = set()
     for row in _rows(DATA / "regions.tsv"):
         for cell in (row["names"], row["abbrevs"], row["adjectives"]):
-            forms.update(normalise(form) for form in _alts(cell))
+            forms.update(normalise(form) for form in alternatives(cell))
     return frozenset(forms)
 
 
@@ -403,7 +388,7 @@ def _load_regions(gaz: Gazetteer, largest: dict[tuple[str, str], Place]) -> None
     city index answers where a region's seat is."""
     state_ids = _us_state_ids()
     for row in _rows(DATA / "regions.tsv"):
-        names = _alts(row["names"])
+        names = alternatives(row["names"])
         country = row["country"] or None
         admin1 = row["admin1"] or None
         if admin1 is None and country and row["seat"]:
@@ -423,11 +408,11 @@ def _load_regions(gaz: Gazetteer, largest: dict[tuple[str, str], Place]) -> None
         )
         if place.kind == "admin1" and country and admin1:
             gaz._admin1[(country, admin1)] = place
-        for name in [*names, *_alts(row["abbrevs"])]:
+        for name in [*names, *alternatives(row["abbrevs"])]:
             gaz.add(name, place)
-        for adj in _alts(row["adjectives"]):
+        for adj in alternatives(row["adjectives"]):
             gaz.add_adjective(adj, place)
-        for code in _alts(row["postal"]):
+        for code in alternatives(row["postal"]):
             gaz._postal[code] = place
         if names[0].endswith((" State", " state")):
             # "New York" and "Washington" name the city first: the states' bare names
@@ -444,7 +429,7 @@ def _load_counties(gaz: Gazetteer) -> None:
 
 def _load_facilities(gaz: Gazetteer) -> None:
     for row in _rows(DATA / "facilities.tsv"):
-        names = _alts(row["names"])
+        names = alternatives(row["names"])
         place = Place(
             name=names[0],
             kind="facility",
@@ -1273,7 +1258,7 @@ def find_toponyms(
         if not _unknown_odd_name(t)
         and not _unknown_uncued(t, cued)
         and not (i in assumed and _unnamed_facility(t, cued, gaz))
-        and not _plural_alias(t, doc)
+        and not _needs_article(t, doc)
         and not _odd_case(t)
     ]
 
@@ -1307,13 +1292,20 @@ def _unnamed_facility(top: Toponym, cued: set[int], gaz: Gazetteer) -> bool:
     return resolve_place(top.text, PlaceContext(), gaz) is None
 
 
-def _plural_alias(top: Toponym, doc: Doc) -> bool:
-    """ "States" alone is the United States only as "the States": "Member States", "155
-    States" and "the party States" are states of some union."""
-    if top.text != "States":
+def _needs_article(top: Toponym, doc: Doc) -> bool:
+    """A name the actor dictionary lists only with "the" ("the States") counts only with it:
+    "Member States", "155 States" and "the party States" are states of some union."""
+    if top.text not in _article_only_names():
         return False
     span = doc.char_span(top.start_char, top.end_char)
     return span is None or span.start == 0 or doc[span.start - 1].lower_ != "the"
+
+
+@cache
+def _article_only_names() -> frozenset[str]:
+    """Country names the actor dictionary writes with "the" and never without it."""
+    forms = {f for c in load_dictionaries().countries for f in (c.name, *c.names)}
+    return frozenset(f[4:] for f in forms if f.startswith("the ") and f[4:] not in forms)
 
 
 # Words between a facility and the place it is in: "the hospital in Rome", "the
