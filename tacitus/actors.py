@@ -120,6 +120,9 @@ class ArticleActors:
     # Who holds which role in this article ("Chancellor Gordon Brown", or a listed holder's
     # office): "the chancellor" later is that person, if only one person holds it.
     roles: dict[str, set[str]] = field(default_factory=dict)
+    # For an undated article that names no year: the years the offices it names fit
+    # (ActorCoder.survey), against which a listed person's other terms are checked.
+    era: tuple[date, date] | None = None
 
     def role_holder(self, role: str) -> PersonInfo | None:
         names = self.roles.get(role, set())
@@ -269,6 +272,8 @@ class ActorCoder:
         """Read the whole article once before coding it: the full names its PERSON entities
         and listed people give (so a surname met first still resolves to the full name given
         later) and the years it names (a reference year for undated articles)."""
+        listed: set[str] = set()
+        roles: set[str] = set()
         for doc in docs:
             names = [e for e in doc.ents if e.label_ == "PERSON"]
             names += [doc[start:end] for _, start, end in self._listed_names(doc)]
@@ -281,6 +286,33 @@ class ActorCoder:
             for ent in doc.ents:
                 if ent.label_ == "DATE":
                     state.years.update(int(t.text) for t in ent if YEAR.fullmatch(t.text))
+            listed.update(_strip_possessive(n.text) for n in names)
+            roles.update(
+                role for key, _, _ in self._roles(doc) if (role := self._payload[key].role)
+            )
+        state.era = self._era(listed, roles)
+
+    def _era(self, names: set[str], roles: set[str]) -> tuple[date, date] | None:
+        """When an undated article was written, as far as the offices it names tell: each
+        listed person whose listed office the article also names by its role word ("Tony
+        Blair" in a story that says "the prime minister") dates it within that term (the
+        span of all such terms of one person); the era is where these spans of all such
+        people overlap. None when no office is confirmed so or the spans do not overlap
+        (then a listed term is assumed, as before). Liam Fox, Defence Secretary from 2010,
+        is then no defence secretary in a story of Blair's premiership."""
+        first, last = date.min, date.max
+        confirmed = False
+        for name in names:
+            terms = [
+                (p.start or date.min, p.end or date.max)
+                for p in self._entries(name)
+                if (words := self._role_words(p.role)) and words <= roles
+            ]
+            if terms:
+                confirmed = True
+                first = max(first, min(t[0] for t in terms))
+                last = min(last, max(t[1] for t in terms))
+        return (first, last) if confirmed and first <= last else None
 
     # -- mentions --------------------------------------------------------------------------
 
@@ -306,7 +338,7 @@ class ActorCoder:
                     )
                 )
         found = [m for m in found if not _division_gives_way(doc, m, found)]
-        found.extend(self._person_spans(doc, state))
+        found.extend(_after_names(doc, self._person_spans(doc, state), found))
         chosen = _longest_first(found)
         for m in chosen:
             if m.kind == "person":
@@ -364,7 +396,8 @@ class ActorCoder:
         full = known.name if known and len(known.name.split()) > len(name.split()) else name
         full = state.fullest_name(full)
         year = state.reference_year() if state.published is None else None
-        entry, in_office = self._known_person(full, state.published, year)
+        era = state.era if year is None else None
+        entry, in_office = self._known_person(full, state.published, year, era)
         if entry and in_office:
             country = country or entry.country
             sectors = sectors or entry.sectors
@@ -373,6 +406,9 @@ class ActorCoder:
                 undated = (
                     f"; term checked against {year}, the year the text names most"
                     if year
+                    else f"; term checked against {era[0].year}-{era[1].year}, the terms of "
+                    "the offices the text names"
+                    if era
                     else "; term not checked: no publication date"
                 )
             why = (why + "; " if why else "") + f"known office holder: {entry.role}{undated}"
@@ -410,7 +446,11 @@ class ActorCoder:
         }
 
     def _known_person(
-        self, name: str, when: date | None, year: int | None = None
+        self,
+        name: str,
+        when: date | None,
+        year: int | None = None,
+        era: tuple[date, date] | None = None,
     ) -> tuple[PersonEntry | None, bool]:
         """A listed person by full name or alias, and whether in office on `when` (or, for
         an undated article, around the year its text names most).
@@ -419,16 +459,22 @@ class ActorCoder:
         is not listed is someone else, whatever the surname (the article survey gives a
         surname the full name the article uses: "Conte" where it names "Victor Conte").
         Out of office, the nationality holds. With no date and no year in the text, the term
-        cannot be checked and the listed holder is assumed (`why` says so)."""
+        is checked against the era of the offices the text names (ArticleActors.era); with
+        none, it cannot be checked and the listed holder is assumed (`why` says so)."""
+        entries = self._entries(name)
+        for p in entries:
+            if _holds(p, when, year, era):
+                return p, True
+        return (entries[0], False) if entries else (None, False)
+
+    def _entries(self, name: str) -> list[PersonEntry]:
+        """A listed person's entries, by full name or alias."""
         entries = self._people.get(name, [])
         words = name.split()
         if not entries and len(words) > 2:
             # A middle name or initial is a variant, not another person: "George W Bush".
             entries = self._people.get(f"{words[0]} {words[-1]}", [])
-        for p in entries:
-            if _holds(p, when, year):
-                return p, True
-        return (entries[0], False) if entries else (None, False)
+        return entries
 
     def _person_context(
         self, doc: Doc, m: Mention, mentions: list[Mention]
@@ -688,14 +734,19 @@ def _remember_country(
         state.remember(PersonInfo(name, country, sectors, f"{how} (first mention)"))
 
 
-def _holds(p: PersonEntry, when: date | None, year: int | None) -> bool:
-    """Whether a listed term holds on `when`, or overlaps the years around `year`; with
-    neither, it is assumed to hold."""
+def _holds(
+    p: PersonEntry, when: date | None, year: int | None, era: tuple[date, date] | None = None
+) -> bool:
+    """Whether a listed term holds on `when`, or overlaps the years around `year`, or the
+    article's era; with none of them, it is assumed to hold."""
     if when is not None:
         return p.holds_on(when)
-    if year is None:
+    if year is not None:
+        first, last = date(year - YEAR_SLACK, 1, 1), date(year + YEAR_SLACK, 12, 31)
+    elif era is not None:
+        first, last = era
+    else:
         return True
-    first, last = date(year - YEAR_SLACK, 1, 1), date(year + YEAR_SLACK, 12, 31)
     return (p.start is None or p.start <= last) and (p.end is None or first <= p.end)
 
 
@@ -929,6 +980,24 @@ def _qualified(doc: Doc, start: int) -> bool:
         and doc[start - 1].text == "-"
         and doc[start - 2].lower_ in ("pro", "anti", "ex", "non", "post", "pre")
     )
+
+
+def _after_names(doc: Doc, people: list[Mention], names: list[Mention]) -> list[Mention]:
+    """Person entities that begin with a party's or a state's dictionary name start after it:
+    the recogniser reads "Lib Dem Treasury spokesman" as a person's name, which would
+    otherwise outrank the party's shorter name."""
+    out: list[Mention] = []
+    for m in people:
+        first = [
+            n
+            for n in names
+            if n.start == m.start and n.end < m.end and n.kind in ("organisation", "country")
+        ]
+        if first and m.why == "PERSON entity":
+            m.start = max(n.end for n in first)
+            m.name = doc[m.start : m.end].text
+        out.append(m)
+    return out
 
 
 def _longest_first(found: list[Mention]) -> list[Mention]:

@@ -214,16 +214,28 @@ def mark_candidates(events: list[Event], docs: Iterable[tuple[str, Doc]]) -> Art
     """Set `candidate` on each event of one article; return the article's topic."""
     table = relevance_table()
     topic = article_topic(docs, table)
-    seen: dict[tuple[object, ...], Event] = {}
+    seen: dict[tuple[object, ...], list[Event]] = {}
     for event in events:
         event.candidate = candidate_reason(event, topic, table)
         # Each public statement is its own event (a speaker says several things); an act
         # reported twice is one act.
         if event.candidate is None and event.root != "01":
-            first = seen.setdefault(_repeat_key(event), event)
-            if first is not event:
+            kept = seen.setdefault(_repeat_key(event), [])
+            first = next((e for e in kept if _same_parties(e, event)), None)
+            if first is None:
+                kept.append(event)
+            else:
                 event.candidate = f"repeats the event of sentence {first.sentence}"
     return topic
+
+
+def _same_parties(a: Event, b: Event) -> bool:
+    """Whether two events of the same codes may be one: not where either side names two
+    different parties of one code (the Liberal Democrats and Labour are both GBRPTY)."""
+    return all(
+        x is None or y is None or x.name is None or y.name is None or x.name == y.name
+        for x, y in ((a.source, b.source), (a.target, b.target))
+    )
 
 
 def _repeat_key(event: Event) -> tuple[object, ...]:

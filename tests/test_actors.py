@@ -38,6 +38,31 @@ def test_an_undated_article_checks_terms_against_the_year_it_names_most() -> Non
     assert "AUSGOV" not in codes
 
 
+def test_an_undated_article_naming_no_year_is_dated_by_the_offices_it_names() -> None:
+    # Tony Blair, named beside "the prime minister", dates the story to his premiership
+    # (1997-2007); Liam Fox's listed office (Defence Secretary from 2010) is then another
+    # period: he keeps his nationality, not that office.
+    text = (
+        "Tony Blair criticised the Conservatives, the prime minister's office said.\n\n"
+        "Liam Fox accused Labour of hiding from voters."
+    )
+    fox = {code for name, code in _sources(text) if "Fox" in name}
+    assert fox == {"GBR"}, fox
+    assert ("Tony Blair", "GBRGOV") in _sources(text)
+
+
+def test_a_listed_office_the_text_never_names_is_still_assumed_without_any_date() -> None:
+    # No date, no year, no office named: the list's holder is the best reading there is.
+    assert ("Liam Fox", "GBRGOVMIL") in _sources("Liam Fox accused Labour of hiding.")
+
+
+def test_a_party_name_the_recogniser_reads_into_a_person_s_name_is_the_party() -> None:
+    # The recogniser tags "Lib Dem Treasury" as a person; the party's name inside it wins.
+    text = 'Lib Dem Treasury spokesman Vince Cable branded the Tory plans "fantasy economics".'
+    sources = _sources(text)
+    assert sources and all(code == "GBRPTY" for _, code in sources), sources
+
+
 def test_a_country_found_for_a_person_holds_for_their_later_mentions() -> None:
     # The first mention takes Brazil from its sentence; the second paragraph names no state,
     # and must not guess again (dateline or none): one person, one code.

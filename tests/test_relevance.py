@@ -154,6 +154,25 @@ def test_an_act_reported_twice_in_an_article_is_one_event() -> None:
     assert [e.candidate for e in said] == [None, None]  # each statement is its own event
 
 
+def test_two_parties_of_one_code_acting_alike_are_two_events() -> None:
+    # Labour and the Liberal Democrats are both GBRPTY: each criticising the Conservatives is
+    # its own event; the same party doing it again is a repeat.
+    from tacitus.relevance import mark_candidates
+
+    def party(name: str) -> Actor:
+        return Actor(name, "GBRPTY", "GBR", ("PTY",), name=name, kind="organisation")
+
+    labour = _event(party("Labour Party"), party("Conservative Party"))
+    libdems = _event(party("Liberal Democrats"), party("Conservative Party"))
+    labour_again = _event(party("Labour Party"), party("Conservative Party"))
+    for n, e in enumerate((labour, libdems, labour_again)):
+        e.cameo, e.sentence = "111", n
+    docs = [("body", _doc("The parties criticised each other over the tax plans."))]
+    mark_candidates([labour, libdems, labour_again], docs)
+    assert [labour.candidate, libdems.candidate] == [None, None]
+    assert labour_again.candidate == "repeats the event of sentence 0"
+
+
 def test_in_other_news_an_organ_s_act_needs_a_party_it_acts_on() -> None:
     # "A judge rejected the motion" in a match report is part of the sports story; "police
     # raided the club" has a party acted upon and is kept.
