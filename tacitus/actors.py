@@ -25,10 +25,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.classes import position_words
+from tacitus.coder.classes import position_words
+from tacitus.coder.grammar import subjects
 from tacitus.dictionaries import Dictionaries, PersonEntry, load_dictionaries
 from tacitus.divisions import division_forms
-from tacitus.grammar import subjects
 from tacitus.model import Actor
 
 log = logging.getLogger(__name__)

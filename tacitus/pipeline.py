@@ -19,8 +19,10 @@ from spacy.tokens import Doc
 from tacitus.actors import ActorCoder, ArticleActors, mention_index
 from tacitus.arguments import checked_items
 from tacitus.clean import clean
+from tacitus.coder.events import EventCoder, SentenceContext
+from tacitus.coder.patterns import load_patterns
+from tacitus.coder.relevance import mark_candidates
 from tacitus.dictionaries import load_dictionaries
-from tacitus.events import EventCoder, SentenceContext
 from tacitus.ingest.records import content_id, has_text
 from tacitus.limits import (
     DEFAULT_BUDGET_SECONDS,
@@ -32,8 +34,6 @@ from tacitus.limits import (
 )
 from tacitus.model import Article, CodingResult, Event, Failure, Segment
 from tacitus.nlp import DEFAULT_MODEL, load_pipeline
-from tacitus.patterns import load_patterns
-from tacitus.relevance import mark_candidates
 from tacitus.stages import Enricher, speaker_resolver
 
 log = logging.getLogger(__name__)

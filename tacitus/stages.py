@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.actors import ActorCoder, ArticleActors, Mention
 from tacitus.casualties import CONFLICT_ROOTS, casualties_of
-from tacitus.codebook import state_organ
+from tacitus.coder.codebook import state_organ
 from tacitus.dates import event_date
 from tacitus.dictionaries import iso2_to_cameo
 from tacitus.gazetteer.home import home_country

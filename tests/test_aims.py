@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 import tacitus
-from tacitus.aims import FAMILIES, aim_of
-from tacitus.codebook import cameo_codes
+from tacitus.coder.aims import FAMILIES, aim_of
+from tacitus.coder.codebook import cameo_codes
 
 CASES = [
     # appeals (02) by what is asked for

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import tacitus
+from tacitus.coder.patterns import Pattern, parse_pattern
 from tacitus.dictionaries import DictionaryError
-from tacitus.patterns import Pattern, parse_pattern
 
 
 def _pattern(line: str) -> Pattern:
@@ -88,7 +88,7 @@ def test_the_verb_reads_by_what_its_object_is(
 def test_a_name_tagged_only_on_its_first_words_is_still_a_party() -> None:
     from spacy.tokens import Doc
 
-    from tacitus.classes import object_classes
+    from tacitus.coder.classes import object_classes
     from tacitus.nlp import load_pipeline
 
     doc: Doc = load_pipeline()("Brazil welcomed President Anna Maria Souza.")

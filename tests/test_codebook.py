@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tacitus.codebook import cameo_codes, lookup, read_as, readings
+from tacitus.coder.codebook import cameo_codes, lookup, read_as, readings
 
 
 def test_all_312_cameo_codes_carry_goldstein_and_quad_class() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tacitus.coder.patterns import load_patterns
 from tacitus.evaluate.coverage import codebook_coverage
-from tacitus.patterns import load_patterns
 
 
 def test_it_counts_the_292_codes_with_three_or_four_digits() -> None:

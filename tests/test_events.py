@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 import tacitus
+from tacitus.coder.patterns import load_patterns
 from tacitus.model import Event
-from tacitus.patterns import load_patterns
 
 CASES = [
     # active voice, prepositional target

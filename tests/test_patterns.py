@@ -9,10 +9,9 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
-from tacitus.classes import object_classes
-from tacitus.codebook import cameo_codes
-from tacitus.errors import DictionaryError
-from tacitus.patterns import (
+from tacitus.coder.classes import object_classes
+from tacitus.coder.codebook import cameo_codes
+from tacitus.coder.patterns import (
     DATA_DIR,
     ENV_DIRECTORY,
     MODALITIES,
@@ -21,6 +20,7 @@ from tacitus.patterns import (
     compound_keys,
     load_patterns,
 )
+from tacitus.errors import DictionaryError
 
 VERBS = DATA_DIR / "verbs.txt"
 

@@ -10,8 +10,8 @@ import spacy
 from spacy.tokens import Doc
 
 import tacitus
+from tacitus.coder.relevance import POLITICS, ArticleTopic, article_topic, candidate_reason
 from tacitus.model import Actor, Event
-from tacitus.relevance import POLITICS, ArticleTopic, article_topic, candidate_reason
 
 _BLANK = spacy.blank("en")
 
@@ -139,7 +139,7 @@ def test_in_other_news_an_organ_s_talk_is_a_candidate_but_its_acts_are_kept() ->
 
 
 def test_an_act_reported_twice_in_an_article_is_one_event() -> None:
-    from tacitus.relevance import mark_candidates
+    from tacitus.coder.relevance import mark_candidates
 
     first = _event(_state("ISR"), _state("SYR"))
     again = _event(_state("ISR"), _state("SYR"))

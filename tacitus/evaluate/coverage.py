@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
 
-from tacitus.aims import FAMILIES, PROTEST_DIGITS, aim_words
-from tacitus.codebook import cameo_codes, readings
-from tacitus.patterns import PatternIndex, load_patterns
-from tacitus.readings import PROTESTS
+from tacitus.coder.aims import FAMILIES, PROTEST_DIGITS, aim_words
+from tacitus.coder.codebook import cameo_codes, readings
+from tacitus.coder.patterns import PatternIndex, load_patterns
+from tacitus.coder.readings import PROTESTS
 
 __all__ = ["ROUTES", "Coverage", "codebook_coverage"]
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from tacitus.patterns import Pattern
+from tacitus.coder.patterns import Pattern
 
 
 @dataclass(slots=True)

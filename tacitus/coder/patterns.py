@@ -42,7 +42,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
-from tacitus.codebook import cameo_codes
+from tacitus.coder.codebook import cameo_codes
 from tacitus.errors import DictionaryError
 
 __all__ = [
@@ -56,7 +56,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-DATA_DIR: Final = Path(__file__).resolve().parent / "data"
+DATA_DIR: Final = Path(__file__).resolve().parent.parent / "data"
 ENV_DIRECTORY: Final = "TACITUS_DICTIONARIES"
 
 # "negated" is a polarity rather than a modality of the event record: the event coder maps it.
@@ -66,7 +66,7 @@ MODALITIES: Final = frozenset({"intent", "demand", "threat", "planned", "hypothe
 # ("suicide_bombing"), "-" and "'" occur inside real lemmas ("cease-fire" is split, "o'clock").
 _WORD: Final = re.compile(r"[a-z][a-z'-]*")
 _COMPOUND: Final = re.compile(r"[a-z][a-z'-]*(?:_[a-z][a-z'-]*)?")
-# An object is a lemma (or modifier_head) or a semantic class, "@party" (tacitus/classes.py).
+# An object is a lemma (or modifier_head) or a semantic class, "@party" (tacitus/coder/classes.py).
 _OBJECT: Final = re.compile(r"@[a-z]+|[a-z][a-z'-]*(?:_[a-z][a-z'-]*)?")
 
 # Weights behind Pattern.specificity: a required object or particle narrows a verb most
@@ -399,7 +399,7 @@ def parse_pattern(code: str, rest: str, line: int, where: str, *, file: str) -> 
 
 
 def _check_classes(objects: frozenset[str], where: str) -> None:
-    from tacitus.classes import class_names
+    from tacitus.coder.classes import class_names
 
     unknown = {o for o in objects if o.startswith("@")} - class_names()
     if unknown:

@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from tacitus import aims, readings
 from tacitus.actors import ActorCoder, ArticleActors, Mention, np_tokens
-from tacitus.classes import object_classes, subject_classes
-from tacitus.codebook import lookup, read_as
-from tacitus.grammar import (
+from tacitus.coder import aims, readings
+from tacitus.coder.classes import object_classes, subject_classes
+from tacitus.coder.codebook import lookup, read_as
+from tacitus.coder.grammar import (
     OBJ,
     PASS_SUBJ,
     REPORTING,
@@ -50,8 +50,7 @@ from tacitus.grammar import (
     stative,
     subjects,
 )
-from tacitus.model import Actor, Event, Polarity
-from tacitus.mood import (
+from tacitus.coder.mood import (
     REQUEST_NOUNS,
     addressees,
     advised,
@@ -63,8 +62,9 @@ from tacitus.mood import (
     mood,
     obliged_clause,
 )
-from tacitus.patterns import ANY_OBJECT, Pattern, PatternIndex
-from tacitus.trigger import Trigger
+from tacitus.coder.patterns import ANY_OBJECT, Pattern, PatternIndex
+from tacitus.coder.trigger import Trigger
+from tacitus.model import Actor, Event, Polarity
 
 log = logging.getLogger(__name__)
 

@@ -19,9 +19,9 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from tacitus.coder.mood import REQUEST_NOUNS
+from tacitus.coder.readings import PROTESTS, recode
 from tacitus.model import Event
-from tacitus.mood import REQUEST_NOUNS
-from tacitus.readings import PROTESTS, recode
 
 # Words that end, lift or ease what they govern: "lift the ban", "an end to the embargo",
 # "lay down their arms".

@@ -15,8 +15,8 @@ from typing import cast
 
 from spacy.tokens import Token
 
-from tacitus.classes import object_classes
-from tacitus.grammar import (
+from tacitus.coder.classes import object_classes
+from tacitus.coder.grammar import (
     ANAPHORIC_PRONOUNS,
     REPORTING,
     SPEECH_NOUNS,
@@ -27,8 +27,8 @@ from tacitus.grammar import (
     negated,
     prep_objects,
 )
+from tacitus.coder.trigger import Trigger
 from tacitus.model import Modality, Polarity
-from tacitus.trigger import Trigger
 
 # Nouns that stand for a request: "rejected a U.S. request to interrogate detainees",
 # "rejected calls for economic aid" refuse the act requested.

@@ -15,7 +15,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from tacitus.codebook import lookup, read_as
+from tacitus.coder.codebook import lookup, read_as
 from tacitus.model import Actor, Event, Modality, Polarity
 
 # Protest codes with sub-codes by aim (1411 .. 1454).

@@ -18,8 +18,8 @@ from typing import Final
 
 from spacy.tokens import Token
 
+from tacitus.coder.patterns import NO_OBJECT_KEY as NO_OBJECT
 from tacitus.dictionaries import load_dictionaries
-from tacitus.patterns import NO_OBJECT_KEY as NO_OBJECT
 
 CLASS_MARK: Final = "@"
 
