@@ -157,7 +157,7 @@ def test_an_act_reported_twice_in_an_article_is_one_event() -> None:
 def test_two_parties_of_one_code_acting_alike_are_two_events() -> None:
     # Labour and the Liberal Democrats are both GBRPTY: each criticising the Conservatives is
     # its own event; the same party doing it again is a repeat.
-    from tacitus.relevance import mark_candidates
+    from tacitus.coder.relevance import mark_candidates
 
     def party(name: str) -> Actor:
         return Actor(name, "GBRPTY", "GBR", ("PTY",), name=name, kind="organisation")
