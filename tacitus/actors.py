@@ -334,10 +334,15 @@ class ActorCoder:
                         starts_with_the=doc[start].lower_ == "the",
                         qualified=_qualified(doc, start),
                         ethnic=start > 0 and doc[start - 1].lower_ == "ethnic",
+                        position=proto.position,
                         role=proto.role,
                     )
                 )
-        found = [m for m in found if not _division_gives_way(doc, m, found)]
+        found = [
+            m
+            for m in found
+            if not _division_gives_way(doc, m, found) and not _ends_another_name(doc, m, found)
+        ]
         found.extend(_after_names(doc, self._person_spans(doc, state), found))
         chosen = _longest_first(found)
         for m in chosen:
@@ -484,6 +489,8 @@ class ActorCoder:
         near = [
             x for x in mentions if x is not m and any(i in context for i in range(x.start, x.end))
         ]
+        if _generic_role(near) and (body := _unknown_body(doc, context, mention_index(near))):
+            return None, (), f"a role of {body.text!r}, which no dictionary knows"
         return _combine(near, self.regions)
 
     # -- actors for argument phrases --------------------------------------------------------
@@ -562,6 +569,15 @@ class ActorCoder:
             # "NATO-member Norway", "EU member Hungary": the state the phrase is about, not
             # the bloc that describes it.
             near = [own] + [m for m in near if m.kind == "agent"]
+        whose = {
+            t.i
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in EMPLOYER_PREPS
+            for t in c.subtree
+        }
+        if _generic_role(near) and (body := _unknown_body(head.doc, tokens | whose, index)):
+            log.debug("%r: the role of %r, which no dictionary knows", head.text, body.text)
+            return None
         country, sectors, why = _combine(near, self.regions)
         if own and own.kind == "person" and not country and not sectors:
             return None
@@ -594,26 +610,8 @@ class ActorCoder:
         last), if only one is; never the subject of the pronoun's own clause when the
         pronoun is its object ("Sturgeon wrote to McConnell accusing him": not Sturgeon).
         Where two people could be meant, the pronoun stays uncoded."""
-        doc, sent = head.doc, head.sent
-        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        own_subject: set[int] = set()
-        if head.dep_ in ("dobj", "pobj", "dative", "iobj"):
-            verb = head.head if head.dep_ != "pobj" else head.head.head
-            # The clause's subject, or its understood one: in "Sturgeon wrote to McConnell
-            # accusing him", the accuser is Sturgeon, so "him" is not.
-            for subj in subjects(verb):
-                own_subject |= {t.i for t in subj.subtree}
-        people: list[Mention] = []
-        if sent.start == 0 and state is not None:
-            people.extend(state.before)
-        for i in range(start, head.i):
-            m = index.get(i)
-            if m and m.kind == "person" and m.start == i and i not in own_subject:
-                people.append(m)
-        if not people or len({p.name for p in people}) != 1:
-            return None
-        m = people[-1]
-        if not (m.code or m.sectors):
+        m = _pronoun_person(head, index, state)
+        if m is None or not (m.code or m.sectors):
             return None
         why = f"{head.text!r} -> {m.name}, the only person named before it; {m.why}"
         return self._actor(head, m.code, m.sectors, m, offset, why, {head.i})
@@ -848,7 +846,7 @@ def _context_country(
     # they are (a firm in a story about a British regulator may be American).
     national = bool(STATE_SECTORS.intersection(sectors))
     for scope, where in ((head.sent, "sentence"), (head.doc, "paragraph")) if national else ():
-        parties = _party_countries(scope, index, head)
+        parties = _party_countries(scope, index, head, state)
         if len(parties) == 1:
             return next(iter(parties)), f"the only country of the parties its {where} names"
         if parties:
@@ -860,12 +858,54 @@ def _context_country(
     return state.dateline, "country of the article's dateline"
 
 
-def _party_countries(tokens: Iterable[Token], index: dict[int, Mention], head: Token) -> set[str]:
+def _pronoun_person(
+    head: Token, index: dict[int, Mention], state: ArticleActors | None
+) -> Mention | None:
+    """The person a personal pronoun refers to: the one person named before it in its
+    sentence and the one before it (for a paragraph's first sentence, the previous
+    paragraph's last), never the subject of the pronoun's own clause when the pronoun is its
+    object. None where two people could be meant."""
+    doc, sent = head.doc, head.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    own_subject: set[int] = set()
+    if head.dep_ in ("dobj", "pobj", "dative", "iobj"):
+        verb = head.head if head.dep_ != "pobj" else head.head.head
+        # The clause's subject, or its understood one: in "Sturgeon wrote to McConnell
+        # accusing him", the accuser is Sturgeon, so "him" is not.
+        for subj in subjects(verb):
+            own_subject |= {t.i for t in subj.subtree}
+    people: list[Mention] = []
+    if sent.start == 0 and state is not None:
+        people.extend(state.before)
+    for i in range(start, head.i):
+        m = index.get(i)
+        if m and m.kind == "person" and m.start == i and i not in own_subject:
+            people.append(m)
+    if not people or len({p.name for p in people}) != 1:
+        return None
+    return people[-1]
+
+
+def _party_countries(
+    tokens: Iterable[Token],
+    index: dict[int, Mention],
+    head: Token,
+    state: ArticleActors | None = None,
+) -> set[str]:
     """The countries of the national bodies and people named in `tokens`, other than the
-    phrase of `head` itself. News outlets are left out: they report on every country."""
+    phrase of `head` itself, a personal pronoun counting as the person it refers to ("he
+    told MPs", he being the Prime Minister: British MPs). News outlets are left out: they
+    report on every country."""
     own = np_tokens(head)
     found: set[str] = set()
-    for m in {id(m): m for t in tokens if (m := index.get(t.i))}.values():
+    tokens = list(tokens)
+    named = {id(m): m for t in tokens if (m := index.get(t.i))}
+    for t in tokens if state is not None else ():
+        if t.lower_ not in PERSONAL_PRONOUNS or t.i in own:
+            continue
+        if (m := _pronoun_person(t, index, state)) is not None:
+            named.setdefault(id(m), m)
+    for m in named.values():
         if m.start in own or m.kind not in ("organisation", "person") or not m.code:
             continue
         if "MED" in m.sectors or m.code.endswith("MED") or m.qualified:
@@ -916,6 +956,50 @@ def _employer_mentions(
 
 def _is_state(m: Mention | None) -> bool:
     return m is not None and m.kind in STATE_KINDS and bool(m.code)
+
+
+def _ends_another_name(doc: Doc, m: Mention, found: list[Mention]) -> bool:
+    """Whether a dictionary body begins inside a longer name the recogniser found, whose words
+    before it name no state or known body: "the Trade Unions Congress" is not the US Congress,
+    and "Salvation Army spokesman" has no army spokesman in it. "Pakistan Army" and "the US
+    Congress" name their state, and a name that begins with the body ("Senate Armed Services
+    Committee") is the body's own."""
+    if m.kind not in ("organisation", "agent"):
+        return False
+    for e in doc.ents:
+        if e.label_ != "ORG" or not e.start < m.start < e.end:
+            continue
+        if m.kind == "agent" and m.end <= e.end:
+            # A role word ends many a body's own name ("Federal Police", "Naroda Police");
+            # only a role phrase that runs across the name's end ("Salvation [Army
+            # spokesman]") is a misreading.
+            return False
+        words = [t for t in e[: m.start - e.start] if t.lower_ != "the"]
+        named = any(
+            o is not m and o.kind not in ("agent", "person") and e.start <= o.start < m.start
+            for o in found
+        )
+        return bool(words) and all(t.is_title and t.pos_ == "PROPN" for t in words) and not named
+    return False
+
+
+def _unknown_body(doc: Doc, tokens: set[int], index: dict[int, Mention]) -> Span | None:
+    """A body's name in a role's phrase that no dictionary knows ("Salvation Army
+    spokesman"): the role is that body's, whatever its generic word would default to."""
+    for e in doc.ents:
+        inside = all(t.i in tokens for t in e)
+        if e.label_ == "ORG" and inside and not any(t.i in index for t in e):
+            return e
+    return None
+
+
+def _generic_role(near: list[Mention]) -> bool:
+    """Whether the only thing a phrase names is a generic position ("spokesman",
+    "president"), whose sector is a default rather than read."""
+    agents = [m for m in near if m.kind == "agent"]
+    # A person the dictionaries and the text give no code is no evidence of the body.
+    others = [m for m in near if m.kind != "agent" and (m.code or m.sectors)]
+    return bool(agents) and all(m.position for m in agents) and not others
 
 
 def _inside_a_longer_name(doc: Doc, m: Mention) -> bool:

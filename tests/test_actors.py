@@ -63,6 +63,31 @@ def test_a_party_name_the_recogniser_reads_into_a_person_s_name_is_the_party() -
     assert sources and all(code == "GBRPTY" for _, code in sources), sources
 
 
+def test_a_body_s_name_that_ends_in_a_dictionary_name_is_another_body() -> None:
+    # "Congress" alone is the US legislature; "the Trade Unions Congress" is not.
+    codes = [code for _, code in _sources("The Trade Unions Congress welcomed the increase.")]
+    assert codes and all(code is None or not code.startswith("USA") for code in codes), codes
+    assert ("US Congress", "USALEG") in _sources("The US Congress condemned Iran.")
+
+
+def test_a_generic_role_of_a_body_no_dictionary_knows_is_not_the_government() -> None:
+    # A spokesman speaks for the government only when nothing says whose he is.
+    for text in (
+        "Hollybrook Trust spokesman Jonathan Lomax said the casinos were a real concern.",
+        "A spokesman for the Hollybrook Trust said the plan was wrong.",
+    ):
+        assert all(code is None for _, code in _sources(text)), _sources(text)
+    home = "A spokesman for the Home Office said the plan was wrong."
+    assert [code for _, code in _sources(home)] == ["GBRGOV"]
+
+
+def test_a_role_takes_the_country_of_the_person_a_pronoun_in_its_sentence_names() -> None:
+    # "He" is the Prime Minister named before; the MPs he addresses are British.
+    text = "Tony Blair defended the plan.\n\nHe told MPs the plan would work."
+    targets = {e.target.code for e in tacitus.code(text).events if e.trigger == "told" and e.target}
+    assert targets == {"GBRLEG"}, targets
+
+
 def test_a_country_found_for_a_person_holds_for_their_later_mentions() -> None:
     # The first mention takes Brazil from its sentence; the second paragraph names no state,
     # and must not guess again (dateline or none): one person, one code.
