@@ -88,6 +88,12 @@ def test_a_role_takes_the_country_of_the_person_a_pronoun_in_its_sentence_names(
     assert targets == {"GBRLEG"}, targets
 
 
+def test_a_hyphenated_title_is_one_role_of_one_person() -> None:
+    # One speaker, the Conservatives' co-chairman: not "Tory co" and "chairman Liam Fox".
+    text = "Tory co-chairman Liam Fox said the party was not afraid of scrutiny."
+    assert _sources(text) == [("Tory co-chairman Liam Fox", "GBRPTY")]
+
+
 def test_a_country_found_for_a_person_holds_for_their_later_mentions() -> None:
     # The first mention takes Brazil from its sentence; the second paragraph names no state,
     # and must not guess again (dateline or none): one person, one code.
