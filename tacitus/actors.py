@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.coder.classes import position_words
+from tacitus.coder.classes import former_words, position_words
 from tacitus.coder.grammar import subjects
 from tacitus.dictionaries import Dictionaries, PersonEntry, load_dictionaries
 from tacitus.divisions import division_forms
@@ -123,6 +123,9 @@ class ArticleActors:
     # For an undated article that names no year: the years the offices it names fit
     # (ActorCoder.survey), against which a listed person's other terms are checked.
     era: tuple[date, date] | None = None
+    # The role words the article uses anywhere ("prime minister", "chancellor"): of a listed
+    # person's offices that could hold, the one the article names is meant.
+    office_roles: set[str] = field(default_factory=set)
 
     def role_holder(self, role: str) -> PersonInfo | None:
         names = self.roles.get(role, set())
@@ -291,6 +294,7 @@ class ActorCoder:
                 role for key, _, _ in self._roles(doc) if (role := self._payload[key].role)
             )
         state.era = self._era(listed, roles)
+        state.office_roles = roles
 
     def _era(self, names: set[str], roles: set[str]) -> tuple[date, date] | None:
         """When an undated article was written, as far as the offices it names tell: each
@@ -343,6 +347,10 @@ class ActorCoder:
             for m in found
             if not _division_gives_way(doc, m, found) and not _ends_another_name(doc, m, found)
         ]
+        for m in found:
+            if m.kind == "agent" and "ELI" not in m.sectors and _called_former(doc, m):
+                m.sectors = ("ELI",)
+                m.why += f"; '{doc[m.start].text}' called former: out of office (ELI)"
         found.extend(_after_names(doc, self._person_spans(doc, state), found))
         chosen = _longest_first(found)
         for m in chosen:
@@ -402,7 +410,7 @@ class ActorCoder:
         full = state.fullest_name(full)
         year = state.reference_year() if state.published is None else None
         era = state.era if year is None else None
-        entry, in_office = self._known_person(full, state.published, year, era)
+        entry, in_office = self._known_person(full, state.published, year, era, state.office_roles)
         if entry and in_office:
             country = country or entry.country
             sectors = sectors or entry.sectors
@@ -430,7 +438,7 @@ class ActorCoder:
         if country or sectors:
             state.remember(PersonInfo(name, country, sectors, m.why))
             roles = self._titles(doc, m, mentions)
-            if entry and in_office and (state.published is not None or year):
+            if entry and in_office and (state.published is not None or year or era):
                 # A listed office counts only where its term could be checked: with no date,
                 # the list's first office of a person is a guess among several.
                 roles |= self._role_words(entry.role)
@@ -444,10 +452,15 @@ class ActorCoder:
         return {x.role for x in mentions if x.role and x.start in context}
 
     def _role_words(self, office: str) -> set[str]:
-        """The role words of a listed office ("Chancellor of the Exchequer": chancellor)."""
+        """The role words of a listed office ("Chancellor of the Exchequer": chancellor), by
+        its longest role phrases: a prime minister is not also "the minister"."""
         doc = self._make_doc(office)
+        matches = self._roles(doc)
         return {
-            role for key, _, _ in self._roles(doc) if (role := self._payload[key].role) is not None
+            role
+            for key, start, end in matches
+            if (role := self._payload[key].role) is not None
+            and not any(s <= start and end <= e and e - s > end - start for _, s, e in matches)
         }
 
     def _known_person(
@@ -456,6 +469,7 @@ class ActorCoder:
         when: date | None,
         year: int | None = None,
         era: tuple[date, date] | None = None,
+        named_roles: frozenset[str] | set[str] = frozenset(),
     ) -> tuple[PersonEntry | None, bool]:
         """A listed person by full name or alias, and whether in office on `when` (or, for
         an undated article, around the year its text names most).
@@ -465,11 +479,15 @@ class ActorCoder:
         surname the full name the article uses: "Conte" where it names "Victor Conte").
         Out of office, the nationality holds. With no date and no year in the text, the term
         is checked against the era of the offices the text names (ArticleActors.era); with
-        none, it cannot be checked and the listed holder is assumed (`why` says so)."""
+        none, it cannot be checked and the listed holder is assumed (`why` says so). Of two
+        offices that could hold, the one whose role word the article uses is meant (Gordon
+        Brown, chancellor until 2007 and prime minister from then, in a story that says "the
+        chancellor")."""
         entries = self._entries(name)
-        for p in entries:
-            if _holds(p, when, year, era):
-                return p, True
+        holding = [p for p in entries if _holds(p, when, year, era)]
+        named = [p for p in holding if (w := self._role_words(p.role)) and w <= named_roles]
+        if named or holding:
+            return (named or holding)[0], True
         return (entries[0], False) if entries else (None, False)
 
     def _entries(self, name: str) -> list[PersonEntry]:
@@ -699,6 +717,12 @@ def _name_context(doc: Doc, m: Mention) -> set[int]:
     for child in head.children:
         if child.dep_ == "appos":
             context |= {t.i for t in child.subtree}
+    # An honorific opens a name's phrase: news writes "Tanzanian president Mr X" never, so
+    # words before "Mr" belong to something else the parser ran in ("On top of the deal
+    # with Tanzania Mr Brown said").
+    titled = [i for i in range(max(0, m.start - 1), m.end) if doc[i].text.rstrip(".") in HONORIFICS]
+    if titled:
+        context = {i for i in context if i > titled[0]}
     return context
 
 
@@ -958,6 +982,22 @@ def _is_state(m: Mention | None) -> bool:
     return m is not None and m.kind in STATE_KINDS and bool(m.code)
 
 
+def _called_former(doc: Doc, m: Mention) -> bool:
+    """Whether a role's own phrase calls it former ("Former welfare minister", "ex-Labour
+    chairman"): a modifier of the class `former` among the few words before it, with nothing
+    between them but other modifiers and hyphens."""
+    words = former_words()
+    for i in range(m.start - 1, max(-1, m.start - 4), -1):
+        t = doc[i]
+        if t.lower_ in words:
+            return True
+        if t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ") or (
+            t.is_punct and t.text != "-"
+        ):
+            return False
+    return False
+
+
 def _ends_another_name(doc: Doc, m: Mention, found: list[Mention]) -> bool:
     """Whether a dictionary body begins inside a longer name the recogniser found, whose words
     before it name no state or known body: "the Trade Unions Congress" is not the US Congress,
@@ -1036,7 +1076,22 @@ def _states_named(tokens: Iterable[Token], index: dict[int, Mention]) -> set[str
         and not m.qualified
         # "the Indian Ocean", "the South China Sea": a place's name, not a state named
         and t.ent_type_ != "LOC"
+        and not _names_a_topic(t, index)
     }
+
+
+def _names_a_topic(tok: Token, index: dict[int, Mention]) -> bool:
+    """ "the Iraq war", "the Kosovo crisis": a state's name modifying a thing no dictionary
+    names as a party is the topic, not a party the sentence names. (An adjective is left
+    alone: read so, "the European constitution" and its like lowered the development
+    figures by 0.001-0.006.)"""
+    head = tok.head
+    return (
+        tok.dep_ in ("compound", "nmod")
+        and head.pos_ == "NOUN"
+        and head.i != tok.i
+        and head.i not in index
+    )
 
 
 def _possessor_country(

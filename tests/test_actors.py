@@ -94,6 +94,45 @@ def test_a_hyphenated_title_is_one_role_of_one_person() -> None:
     assert _sources(text) == [("Tory co-chairman Liam Fox", "GBRPTY")]
 
 
+def test_of_two_listed_offices_the_one_the_article_names_is_meant() -> None:
+    # Gordon Brown is listed as chancellor (to 2007) and prime minister (from 2007); a story
+    # that says "the chancellor" means the chancellor, who is then "the chancellor" below.
+    text = (
+        "Gordon Brown has said the days of apologising are over.\n\n"
+        '"We make this offer unilaterally," the chancellor said.'
+    )
+    sources = _sources(text)
+    assert ("chancellor", "GBRGOV") in sources, sources
+    events = tacitus.code(text).events
+    assert any("Chancellor of the Exchequer" in (e.source.why if e.source else "") for e in events)
+
+
+def test_words_before_an_honorific_are_not_the_person_s_phrase() -> None:
+    # The parser runs "Tanzania Mr Brown" together; Gordon Brown stays British.
+    text = (
+        "Gordon Brown said the debts would be cancelled.\n\n"
+        "On top of the relief deal with Tanzania Mr Brown said the UK would act.\n\n"
+        '"We make this offer unilaterally," Mr Brown said.'
+    )
+    brown = {code for name, code in _sources(text) if "Brown" in name}
+    assert brown and all(code.startswith("GBR") for code in brown), brown
+
+
+def test_a_role_called_former_is_out_of_office() -> None:
+    # CAMEO's ELI: "former government officials".
+    text = "Former welfare minister Frank Field said Tony Blair should resign."
+    assert _sources(text)[0][1] == "GBRELI", _sources(text)
+
+
+def test_a_state_named_as_the_topic_of_a_thing_gives_no_role_its_country() -> None:
+    # "the Iraq war" is what the leader spoke about; the only party is the British one.
+    text = (
+        "The Liberal Democrats launched their platform, with leader Charles Kennedy saying "
+        "his party was the authentic opposition on the Iraq war."
+    )
+    assert all(code is None or not code.startswith("IRQ") for _, code in _sources(text))
+
+
 def test_a_country_found_for_a_person_holds_for_their_later_mentions() -> None:
     # The first mention takes Brazil from its sentence; the second paragraph names no state,
     # and must not guess again (dateline or none): one person, one code.

@@ -96,3 +96,9 @@ def position_words() -> frozenset[str]:
     """Generic positions (president, spokesman, delegation) for the actor coder."""
     found = [c.lemmas for c in semantic_classes() if c.name == "position"]
     return found[0] if found else frozenset()
+
+
+def former_words() -> frozenset[str]:
+    """Words that put a role out of office (former, ex): for the actor coder."""
+    found = [c.lemmas for c in semantic_classes() if c.name == "former"]
+    return found[0] if found else frozenset()
