@@ -118,6 +118,11 @@ def test_words_before_an_honorific_are_not_the_person_s_phrase() -> None:
     assert brown and all(code.startswith("GBR") for code in brown), brown
 
 
+def test_the_uk_s_devolved_governments_are_organs_of_the_british_state() -> None:
+    text = "The Scottish Executive insisted the first minister was speaking about adults."
+    assert ("Scottish Executive", "GBRGOV") in _sources(text)
+
+
 def test_a_role_called_former_is_out_of_office() -> None:
     # CAMEO's ELI: "former government officials".
     text = "Former welfare minister Frank Field said Tony Blair should resign."

@@ -842,3 +842,16 @@ def test_hitting_back_is_a_retort_not_force() -> None:
     text = "The foreign secretary hit back by saying the Tories had misjudged Europe."
     events = tacitus.code(text, published="2005-03-01").events
     assert [e.cameo for e in events if e.trigger == "hit"] == ["111"]
+
+
+def test_what_a_party_thinks_or_has_is_no_doer() -> None:
+    # Attitudes and sums do nothing: the party named in their phrase did not help anyone or
+    # add anything up. Weapons and forces named by their country still act for it.
+    for text in (
+        "Straw said Tory attitudes to Europe had helped keep the party out of power.",
+        "Labour says the party's sums do not add up.",
+    ):
+        acts = [e for e in tacitus.code(text).events if e.trigger in ("helped", "add")]
+        assert all(e.source is None for e in acts), [(e.trigger, e.source) for e in acts]
+    strike = tacitus.code("Israeli jets struck targets in Gaza.").events
+    assert strike and strike[0].source is not None and strike[0].source.code == "ISRMIL"

@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 
 from tacitus.actors import ActorCoder, ArticleActors, Mention, np_tokens
 from tacitus.coder import aims, readings
-from tacitus.coder.classes import object_classes, subject_classes
+from tacitus.coder.classes import CLASS_MARK, object_classes, subject_classes
 from tacitus.coder.codebook import lookup, read_as
 from tacitus.coder.grammar import (
     OBJ,
@@ -577,7 +577,7 @@ class EventCoder:
     def _events_for(self, trig: Trigger, ctx: SentenceContext) -> list[Event]:
         actor = self._actor_fn(ctx)
         parties = self.reciprocal_parties(trig, ctx)
-        sources = [a for t in self.sources(trig, ctx) for a in actor(t)]
+        sources = [a for t in self.sources(trig, ctx) if not _inert(t) for a in actor(t)]
         if len(parties) >= 2 and trig.kind == "light" and sources:
             # "Qatar launched a mediation effort between A and B": Qatar acts on both.
             return [
@@ -1201,3 +1201,10 @@ def _governing_verb(noun: Token) -> Token | None:
     elif noun.dep_ not in OBJ:
         return None
     return head if head.pos_ in ("VERB", "AUX") and head.i != noun.i else None
+
+
+def _inert(subject: Token) -> bool:
+    """ "Tory attitudes helped ...", "the party's sums do not add up": a subject that names
+    what a party thinks or has (the class `inert` of classes.tsv), not the party, does
+    nothing itself; the party named in its phrase is not the doer."""
+    return subject.pos_ == "NOUN" and CLASS_MARK + "inert" in object_classes([subject])
