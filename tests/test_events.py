@@ -855,3 +855,23 @@ def test_what_a_party_thinks_or_has_is_no_doer() -> None:
         assert all(e.source is None for e in acts), [(e.trigger, e.source) for e in acts]
     strike = tacitus.code("Israeli jets struck targets in Gaza.").events
     assert strike and strike[0].source is not None and strike[0].source.code == "ISRMIL"
+
+
+def test_a_statement_asked_for_is_the_asker_s_appeal_or_demand() -> None:
+    # The Tories have not published anything, nor Hain made a statement: the event is the
+    # challenge and the call, by those who made them, aimed at those asked.
+    challenge = tacitus.code("Labour challenged the Tories to publish the full report.").events
+    assert [(e.root, e.source.name if e.source else None) for e in challenge] == [
+        ("02", "Labour Party")
+    ], challenge
+    call = tacitus.code("The Lib Dems called for Peter Hain to make a statement.").events
+    assert [e.root for e in call] in (["02"], ["10"]), call  # an appeal or a demand
+    assert call[0].source is not None and call[0].source.code == "GBRPTY"
+
+
+def test_insisting_on_a_fact_is_no_demand() -> None:
+    # "insisted that Iran stop" demands; "insisted Iran had stopped" only asserts.
+    fact = tacitus.code("The EU insisted Iran had released the prisoners.").events
+    assert all(e.root != "10" for e in fact), [(e.cameo, e.trigger) for e in fact]
+    demand = tacitus.code("The EU insisted Iran must release the prisoners.").events
+    assert any(e.root == "10" and e.target and e.target.code == "IRN" for e in demand), demand

@@ -673,8 +673,9 @@ class EventCoder:
     def _demand(self, trig: Trigger, doers: list[Actor], ctx: SentenceContext) -> list[Event]:
         """'Britain said Libya must hand over the suspects': Britain demands (10x) of Libya
         the act the clause names; the act itself has not happened. 'Israel wants Germany to
-        pay compensation' is likewise an appeal (02x) to Germany."""
-        if not ("02" <= trig.code[:2] <= "08"):
+        pay compensation' is likewise an appeal (02x) to Germany, and 'challenged the Tories
+        to publish the report' one to the Tories: a statement asked for has not been made."""
+        if not ("01" <= trig.code[:2] <= "08"):
             return []
         speaker, reading = demanding_speaker(trig.governor), "demand"
         if speaker is not None and advised(trig.governor):

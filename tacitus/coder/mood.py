@@ -53,6 +53,9 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 DEMAND_AUX = frozenset({"must", "should"})
 # Verbs and nouns whose that-clause is demanded: "demanded that Israel ease restrictions".
 DEMANDING = frozenset({"demand", "insist", "require", "urge", "call", "request", "ultimatum"})
+# Of DEMANDING, the verbs that also assert: their clause is demanded only in the subjunctive
+# or with "must"/"should" ("insisted that Iran stop", not "insisted Iran had stopped").
+ASSERTING_DEMANDS = frozenset({"insist"})
 # "needs to", "has to" read like "must" in reported speech.
 DEMAND_VERBS = frozenset({"need", "have"})
 # "X wants Y to <act>": the subject appeals to Y for the act (CAMEO 02).
@@ -73,6 +76,7 @@ APPEAL_VERBS = frozenset(
         "appeal",
         "plead",
         "implore",
+        "challenge",
     }
 )
 # "is ready/willing/prepared to <act>": an intention.
@@ -178,6 +182,9 @@ def demanding_speaker(verb: Token) -> Token | None:
     to mediate', 'demanded that Y refuse to recognize ...'."""
     clause, obliged = _demanded_clause(verb)
     found = _demanding_head(clause)
+    if found is not None and found.lemma_ in ASSERTING_DEMANDS and not _demanded_mood(clause):
+        # "insisted Mr McConnell was speaking about adults": a claim, not a demand.
+        return None
     if found is not None or not obliged:
         return found
     cur = clause
@@ -194,6 +201,15 @@ def demanding_speaker(verb: Token) -> Token | None:
         if cur.lemma_ in DEMAND_SPEECH:
             return cur
     return None
+
+
+def _demanded_mood(clause: Token) -> bool:
+    """'insisted that Iran stop', 'insisted Iran must stop': a subjunctive (a bare verb with no
+    auxiliary) or an obligation, as opposed to a statement of fact ('insisted Iran had
+    stopped')."""
+    if _has_demand_aux(clause):
+        return True
+    return clause.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
 
 
 def _demanded_clause(verb: Token) -> tuple[Token, bool]:
