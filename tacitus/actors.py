@@ -583,7 +583,11 @@ class ActorCoder:
             # possessive pronoun stands for one person named before it.
             poss = [c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
             return self._pronoun_actor(poss[0], index, offset, state) if poss else None
-        if own and own.kind in STATE_KINDS and own.code:
+        branch = _branch_of(head, own, near)
+        if branch is not None:
+            # "BBC Radio Scotland", "Shell Nigeria": a body's branch in a place is the body.
+            near = [branch] + [m for m in near if m.kind == "agent"]
+        elif own and own.kind in STATE_KINDS and own.code:
             # "NATO-member Norway", "EU member Hungary": the state the phrase is about, not
             # the bloc that describes it.
             near = [own] + [m for m in near if m.kind == "agent"]
@@ -996,6 +1000,23 @@ def _called_former(doc: Doc, m: Mention) -> bool:
         ):
             return False
     return False
+
+
+def _branch_of(head: Token, own: Mention | None, near: list[Mention]) -> Mention | None:
+    """The known body a place's name is the branch of: an organisation named right before
+    the place, as its compound ("BBC Radio Scotland", "Shell Nigeria"). "EU member Hungary"
+    names the state: the body modifies "member", not the place."""
+    if own is None or own.kind not in STATE_KINDS:
+        return None
+    doc = head.doc
+    for m in near:
+        last = doc[m.end - 1]
+        chain = {last.i, last.head.i, last.head.head.i}
+        if m.kind == "organisation" and m.code and m.end <= own.start and head.i in chain:
+            between = doc[m.end : own.start]
+            if all(t.pos_ == "PROPN" for t in between):
+                return m
+    return None
 
 
 def _ends_another_name(doc: Doc, m: Mention, found: list[Mention]) -> bool:

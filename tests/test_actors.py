@@ -266,3 +266,12 @@ def test_a_role_two_people_hold_in_the_article_stays_unresolved() -> None:
     )
     events = tacitus.code(text, published="2004-03-01").events
     assert not any(e.source and "who holds that role" in e.source.why for e in events)
+
+
+def test_a_body_s_branch_in_a_place_is_the_body() -> None:
+    # "BBC Radio Scotland" is the BBC's (GBRMED), not Scotland's; "EU member Hungary" is
+    # Hungary.
+    told = tacitus.code('Jack Straw told BBC Radio Scotland: "We got our sums right."').events
+    assert any(e.target and e.target.code == "GBRMED" for e in told), told
+    praised = tacitus.code("Jack Straw praised EU member Hungary.").events
+    assert any(e.target and e.target.code == "HUN" for e in praised), praised
