@@ -875,3 +875,10 @@ def test_insisting_on_a_fact_is_no_demand() -> None:
     assert all(e.root != "10" for e in fact), [(e.cameo, e.trigger) for e in fact]
     demand = tacitus.code("The EU insisted Iran must release the prisoners.").events
     assert any(e.root == "10" and e.target and e.target.code == "IRN" for e in demand), demand
+
+
+def test_questioning_whether_is_doubt_and_questioning_a_suspect_is_investigation() -> None:
+    doubt = tacitus.code("Amnesty International questioned whether the evidence was lawful.")
+    assert [e.cameo for e in doubt.events] == ["111"], doubt.events
+    suspect = tacitus.code("Kenyan police questioned the opposition leader for six hours.")
+    assert [e.cameo for e in suspect.events] == ["091"], suspect.events

@@ -18,6 +18,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
+from tacitus.coder.patterns import CLAUSE_KEY
 from tacitus.coder.patterns import NO_OBJECT_KEY as NO_OBJECT
 from tacitus.dictionaries import load_dictionaries
 
@@ -63,7 +64,7 @@ def semantic_classes() -> tuple[SemanticClass, ...]:
 
 def class_names() -> frozenset[str]:
     """Every `@class` a pattern may name."""
-    return frozenset({NO_OBJECT} | {CLASS_MARK + c.name for c in semantic_classes()})
+    return frozenset({NO_OBJECT, CLAUSE_KEY} | {CLASS_MARK + c.name for c in semantic_classes()})
 
 
 def object_classes(objects: Iterable[Token]) -> frozenset[str]:

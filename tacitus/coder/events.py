@@ -62,7 +62,7 @@ from tacitus.coder.mood import (
     mood,
     obliged_clause,
 )
-from tacitus.coder.patterns import ANY_OBJECT, Pattern, PatternIndex
+from tacitus.coder.patterns import ANY_OBJECT, CLAUSE_KEY, Pattern, PatternIndex
 from tacitus.coder.trigger import Trigger
 from tacitus.model import Actor, Event, Polarity
 
@@ -312,8 +312,10 @@ class EventCoder:
             objects=set().union(*(object_keys(o) for o in expand(objs)))
             | {c.lemma_.lower() for c in kids if c.dep_ in ("xcomp", "oprd")}
             | _resultatives(kids, objs)
-            # What kind of thing the object is: "@party", "@money", "@none" (classes.tsv).
-            | object_classes(expand(objs)),
+            # What kind of thing the object is: "@party", "@money", "@none" (classes.tsv),
+            # and "@clause" for a clausal complement ("questioned whether ...").
+            | object_classes(expand(objs))
+            | ({CLAUSE_KEY} if any(c.dep_ == "ccomp" for c in kids) else set()),
             preps=preps_with_objects(verb)
             | {p for o in objs for p in preps_with_objects(o)}
             # "called for Israel to withdraw" is "call for", whose object is a clause.

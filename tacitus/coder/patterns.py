@@ -86,6 +86,9 @@ _ANY_OBJECT_WEIGHT: Final = 2
 # "welcome =decision" (051) beats "welcome =@party" (043), which beats "welcome =*".
 _CLASS_OBJECT_WEIGHT: Final = 3
 NO_OBJECT_KEY: Final = "@none"  # the object key of a verb with no direct object (classes.py)
+# The object key of a verb with a clausal complement ("questioned whether ...", "claimed that
+# ..."), beside @none when it has no direct object: what is questioned is the clause.
+CLAUSE_KEY: Final = "@clause"
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +182,7 @@ class Pattern:
         if self.subjects and subjects and self.subjects.isdisjoint(subjects):
             return False
         if self.objects == {ANY_OBJECT}:
-            if not any(o != NO_OBJECT_KEY for o in objects):
+            if not any(o not in (NO_OBJECT_KEY, CLAUSE_KEY) for o in objects):
                 return False
         elif self.objects and self.objects.isdisjoint(objects):
             return False
