@@ -505,7 +505,13 @@ class ActorCoder:
         """Role and country from the words around a name: title, organisation, appositive."""
         context = _name_context(doc, m)
         near = [
-            x for x in mentions if x is not m and any(i in context for i in range(x.start, x.end))
+            x
+            for x in mentions
+            if x is not m
+            and any(i in context for i in range(x.start, x.end))
+            # Another person is no one's title ("End Bush 'denial' Blair tells EU" makes Blair
+            # no American), except as the owner of a role: "Bush's spokesman Ari Fleischer".
+            and (x.kind != "person" or _owns_a_role(doc, x, mentions))
         ]
         if _generic_role(near) and (body := _unknown_body(doc, context, mention_index(near))):
             return None, (), f"a role of {body.text!r}, which no dictionary knows"
@@ -1000,6 +1006,14 @@ def _called_former(doc: Doc, m: Mention) -> bool:
         ):
             return False
     return False
+
+
+def _owns_a_role(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether a name is the possessor of a role ("Bush's spokesman"): its last token is a
+    possessive whose head is a role word. "End Bush' denial' Blair" owns no role."""
+    last = doc[m.end - 1]
+    roles = {i for x in mentions if x.kind == "agent" for i in range(x.start, x.end)}
+    return last.dep_ == "poss" and last.head.i in roles
 
 
 def _branch_of(head: Token, own: Mention | None, near: list[Mention]) -> Mention | None:

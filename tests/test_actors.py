@@ -275,3 +275,17 @@ def test_a_body_s_branch_in_a_place_is_the_body() -> None:
     assert any(e.target and e.target.code == "GBRMED" for e in told), told
     praised = tacitus.code("Jack Straw praised EU member Hungary.").events
     assert any(e.target and e.target.code == "HUN" for e in praised), praised
+
+
+def test_another_person_in_a_name_s_phrase_is_no_title() -> None:
+    # The headline's parse runs "End Bush' denial' Blair" into one phrase: Bush is no title of
+    # Blair's, and Blair stays British for the whole article. A possessed role still names
+    # its owner: "Bush's spokesman".
+    text = (
+        "End Bush 'denial' Blair tells EU\n\n"
+        "Tony Blair is urging European leaders to wake up from their state of denial."
+    )
+    blair = {code for name, code in _sources(text) if "Blair" in name}
+    assert blair == {"GBRGOV"}, blair
+    spokesman = _sources("Bush's spokesman Ari Fleischer said the plan was sound.")
+    assert spokesman and spokesman[0][1] == "USAGOV", spokesman
