@@ -36,9 +36,10 @@ log = logging.getLogger(__name__)
 # Mention kinds that name a state (or bloc) by itself.
 STATE_KINDS = frozenset({"country", "adjective", "capital", "region"})
 COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
-# Sectors of a state's organs and politics: a role of these takes the country of the parties
-# named around it (_context_country).
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "SPY", "ELI"})
+# Sectors of a state's organs and politics, trade unions included (national bodies, as
+# parties are): a role of these takes the country of the parties named around it
+# (_context_country).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "SPY", "ELI", "LAB"})
 # Code prefixes of bodies that belong to no one country: IGOs, NGOs, movements, the UN.
 NON_NATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "INT", "---"})
 # Pronouns that stand for one person; "they", "it" and "we" name groups and states, which
@@ -911,13 +912,30 @@ def _pronoun_person(
     people: list[Mention] = []
     if sent.start == 0 and state is not None:
         people.extend(state.before)
+    quoted = _quoted(doc)
     for i in range(start, head.i):
         m = index.get(i)
         if m and m.kind == "person" and m.start == i and i not in own_subject:
+            # '"... President Bush is there for four years," he argued': a name inside a
+            # quotation is what the speaker talks about, not the speaker outside it.
+            if i in quoted and head.i not in quoted:
+                continue
             people.append(m)
     if not people or len({p.name for p in people}) != 1:
         return None
     return people[-1]
+
+
+def _quoted(doc: Doc) -> set[int]:
+    """The tokens inside double quotation marks in a paragraph."""
+    inside, out = False, set()
+    for t in doc:
+        if t.text in ('"', "“", "”"):
+            inside = not inside if t.text == '"' else t.text == "“"
+            continue
+        if inside:
+            out.add(t.i)
+    return out
 
 
 def _party_countries(

@@ -289,3 +289,21 @@ def test_another_person_in_a_name_s_phrase_is_no_title() -> None:
     assert blair == {"GBRGOV"}, blair
     spokesman = _sources("Bush's spokesman Ari Fleischer said the plan was sound.")
     assert spokesman and spokesman[0][1] == "USAGOV", spokesman
+
+
+def test_a_pronoun_outside_a_quotation_is_not_a_name_inside_it() -> None:
+    # The speaker of the quotation is Blair, named before it; Bush is whom he talks about.
+    text = (
+        "Tony Blair said the election was over.\n\n"
+        '"The fact is that President Bush is there for four years," he argued.'
+    )
+    argued = [e for e in tacitus.code(text).events if e.trigger == "argued"]
+    assert all(e.source is None or e.source.code == "GBRGOV" for e in argued), argued
+
+
+def test_trade_unions_take_the_country_of_the_parties_around_them() -> None:
+    # Unions are national bodies, as parties are: in a story about the British government
+    # they are British unions.
+    text = "Tony Blair met trade union leaders on Monday."
+    targets = {e.target.code for e in tacitus.code(text).events if e.target}
+    assert targets <= {"GBRLAB"} and targets, targets
