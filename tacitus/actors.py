@@ -124,6 +124,9 @@ class ArticleActors:
     # For an undated article that names no year: the years the offices it names fit
     # (ActorCoder.survey), against which a listed person's other terms are checked.
     era: tuple[date, date] | None = None
+    # The countries the article names (by name, adjective or capital), for an alias two
+    # bodies share ("CBI": the Confederation of British Industry, India's police bureau).
+    countries: set[str] = field(default_factory=set)
     # The role words the article uses anywhere ("prime minister", "chancellor"): of a listed
     # person's offices that could hold, the one the article names is meant.
     office_roles: set[str] = field(default_factory=set)
@@ -291,6 +294,11 @@ class ActorCoder:
                 if ent.label_ == "DATE":
                     state.years.update(int(t.text) for t in ent if YEAR.fullmatch(t.text))
             listed.update(_strip_possessive(n.text) for n in names)
+            state.countries.update(
+                proto.code
+                for key, _, _ in self._names(doc)
+                if (proto := self._payload[key]).kind in COUNTRY_KINDS and proto.code
+            )
             roles.update(
                 role for key, _, _ in self._roles(doc) if (role := self._payload[key].role)
             )
@@ -348,6 +356,7 @@ class ActorCoder:
             for m in found
             if not _division_gives_way(doc, m, found) and not _ends_another_name(doc, m, found)
         ]
+        found = _one_reading(found, state.countries)
         for m in found:
             if m.kind == "agent" and "ELI" not in m.sectors and _called_former(doc, m):
                 m.sectors = ("ELI",)
@@ -1024,6 +1033,25 @@ def _called_former(doc: Doc, m: Mention) -> bool:
         ):
             return False
     return False
+
+
+def _one_reading(found: list[Mention], countries: set[str]) -> list[Mention]:
+    """Of the bodies an alias names ("CBI"), the one of a country the article names; none
+    where the article names the countries of both or of neither (nothing guessed)."""
+    spans: dict[tuple[int, int], list[Mention]] = {}
+    for m in found:
+        if m.kind == "organisation" and m.code:
+            spans.setdefault((m.start, m.end), []).append(m)
+    drop: set[int] = set()
+    for same in spans.values():
+        if len({m.code for m in same}) < 2:
+            continue
+        named = [m for m in same if m.code and m.code[:3] in countries]
+        keep = named[0] if len(named) == 1 else None
+        drop |= {id(m) for m in same if m is not keep}
+        if keep is not None:
+            keep.why += "; the body of that name in a country the article names"
+    return [m for m in found if id(m) not in drop]
 
 
 def _owns_a_role(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:

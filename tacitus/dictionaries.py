@@ -60,6 +60,7 @@ ORG_KINDS = frozenset(
         "media",
         "armed_group",
         "business",
+        "labour",
         "seat_of_power",
     }
 )

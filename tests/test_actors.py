@@ -307,3 +307,14 @@ def test_trade_unions_take_the_country_of_the_parties_around_them() -> None:
     text = "Tony Blair met trade union leaders on Monday."
     targets = {e.target.code for e in tacitus.code(text).events if e.target}
     assert targets <= {"GBRLAB"} and targets, targets
+
+
+def test_an_alias_two_bodies_share_is_the_one_of_the_country_the_article_names() -> None:
+    # "CBI" is India's Central Bureau of Investigation and the Confederation of British
+    # Industry; with neither country named it is neither.
+    india = _sources("India's CBI arrested the minister on Monday.")
+    assert ("India's CBI", "INDCOP") in india, india
+    britain = tacitus.code("Britain's CBI said the plans would cost jobs.").events
+    assert all(e.source is None or e.source.code != "INDCOP" for e in britain), britain
+    neither = tacitus.code("The CBI said it would investigate the minister.").events
+    assert all(e.source is None or e.source.code is None for e in neither), neither
