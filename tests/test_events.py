@@ -882,3 +882,19 @@ def test_questioning_whether_is_doubt_and_questioning_a_suspect_is_investigation
     assert [e.cameo for e in doubt.events] == ["111"], doubt.events
     suspect = tacitus.code("Kenyan police questioned the opposition leader for six hours.")
     assert [e.cameo for e in suspect.events] == ["091"], suspect.events
+
+
+def test_he_is_not_a_party_or_a_state_that_speaks_of_him() -> None:
+    # "he" agrees with one person: the Tories' claim is about Blair, named before.
+    text = (
+        "Mr Blair said the UK would join the measures, but the Tories say he is "
+        "surrendering a key veto."
+    )
+    acts = [e for e in tacitus.code(text).events if e.trigger == "surrendering"]
+    assert acts and all(e.source and e.source.code == "GBRGOV" for e in acts), acts
+
+
+def test_what_a_party_is_likely_to_do_is_not_reported_as_done() -> None:
+    events = tacitus.code("Britain is likely to say that the exams will stay.").events
+    assert events, "the forecast act is still coded, as a candidate"
+    assert all(e.candidate for e in events), events

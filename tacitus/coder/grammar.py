@@ -270,9 +270,19 @@ def antecedent(tok: Token) -> Token:
         # "X was quoted as saying he ...": the quoted one is the speaker.
         deps = SUBJ | PASS_SUBJ if gov.lemma_ in REPORTING else SUBJ
         subj = [c for c in gov.children if c.dep_ in deps and c.pos_ != "PRON"]
-        if subj:
+        if subj and _agrees(tok, subj[0]):
             return subj[0]
     return tok
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """Whether a pronoun can stand for a noun: "he" and "she" for one person, not for "the
+    Tories" or a state ("the Tories say he is surrendering a veto": he is someone else).
+    "they" and "it" are left to the parse: the recogniser tags groups as persons too often
+    ("the Houthis" as PERSON) for a person to rule them out."""
+    if pronoun.lower_ not in ("he", "she", "him", "her"):
+        return True
+    return noun.tag_ not in ("NNS", "NNPS") and noun.ent_type_ not in ("ORG", "GPE", "NORP")
 
 
 def definite(noun: Token) -> bool:
