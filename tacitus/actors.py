@@ -936,7 +936,11 @@ def _pronoun_person(
 
 
 def _quoted(doc: Doc) -> set[int]:
-    """The tokens inside double quotation marks in a paragraph."""
+    """The tokens inside double quotation marks in a paragraph (found once per paragraph:
+    every pronoun of it asks)."""
+    cached: set[int] | None = doc.user_data.get(QUOTED_KEY)
+    if cached is not None:
+        return cached
     inside, out = False, set()
     for t in doc:
         if t.text in ('"', "“", "”"):
@@ -944,7 +948,11 @@ def _quoted(doc: Doc) -> set[int]:
             continue
         if inside:
             out.add(t.i)
+    doc.user_data[QUOTED_KEY] = out
     return out
+
+
+QUOTED_KEY = "tacitus.quoted"
 
 
 def _party_countries(
