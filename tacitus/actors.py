@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.coder.classes import former_words, position_words
+from tacitus.coder.classes import class_words
 from tacitus.coder.grammar import subjects
 from tacitus.dictionaries import Dictionaries, PersonEntry, load_dictionaries
 from tacitus.divisions import division_forms
@@ -191,6 +191,7 @@ class ActorCoder:
         self._payload: dict[int, Mention] = {}
         self._people: dict[str, list[PersonEntry]] = {}
         self._country_names: dict[str, str] = {}
+        self._office_roles: dict[str, frozenset[str]] = {}  # _role_words, by office
         self.regions: frozenset[str] = frozenset()  # CAMEO region and bloc codes
         self._make_doc = nlp.make_doc
         self._build(nlp)
@@ -240,7 +241,7 @@ class ActorCoder:
                     why=f"organisation {o.name} -> {o.code}",
                 ),
             )
-        positions = position_words()
+        positions = class_words("position")
         for i, a in enumerate(d.agents):
             self._add(
                 self._roles,
@@ -280,7 +281,6 @@ class ActorCoder:
         and listed people give (so a surname met first still resolves to the full name given
         later) and the years it names (a reference year for undated articles)."""
         listed: set[str] = set()
-        roles: set[str] = set()
         for doc in docs:
             names = [e for e in doc.ents if e.label_ == "PERSON"]
             names += [doc[start:end] for _, start, end in self._listed_names(doc)]
@@ -296,14 +296,23 @@ class ActorCoder:
             listed.update(_strip_possessive(n.text) for n in names)
             state.countries.update(
                 proto.code
-                for key, _, _ in self._names(doc)
+                for key, _, _ in self._matches(doc)
                 if (proto := self._payload[key]).kind in COUNTRY_KINDS and proto.code
             )
-            roles.update(
-                role for key, _, _ in self._roles(doc) if (role := self._payload[key].role)
+            state.office_roles.update(
+                role for key, _, _ in self._matches(doc) if (role := self._payload[key].role)
             )
-        state.era = self._era(listed, roles)
-        state.office_roles = roles
+        state.era = self._era(listed, state.office_roles)
+
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The dictionary names and role words of a paragraph, matched once: the survey reads
+        them before coding, and mentions() again while coding."""
+        key = f"{MATCHES_KEY}.{id(self)}"
+        found: list[tuple[int, int, int]] | None = doc.user_data.get(key)
+        if found is None:
+            found = [*self._names(doc), *self._roles(doc)]
+            doc.user_data[key] = found
+        return found
 
     def _era(self, names: set[str], roles: set[str]) -> tuple[date, date] | None:
         """When an undated article was written, as far as the offices it names tell: each
@@ -332,25 +341,24 @@ class ActorCoder:
     def mentions(self, doc: Doc, state: ArticleActors) -> list[Mention]:
         """All actor mentions in `doc`, longest first where they overlap."""
         found: list[Mention] = []
-        for matcher in (self._names, self._roles):
-            for match_id, start, end in matcher(doc):
-                proto = self._payload[match_id]
-                found.append(
-                    Mention(
-                        start,
-                        end,
-                        proto.kind,
-                        proto.code,
-                        proto.sectors,
-                        proto.name,
-                        proto.why,
-                        starts_with_the=doc[start].lower_ == "the",
-                        qualified=_qualified(doc, start),
-                        ethnic=start > 0 and doc[start - 1].lower_ == "ethnic",
-                        position=proto.position,
-                        role=proto.role,
-                    )
+        for match_id, start, end in self._matches(doc):
+            proto = self._payload[match_id]
+            found.append(
+                Mention(
+                    start,
+                    end,
+                    proto.kind,
+                    proto.code,
+                    proto.sectors,
+                    proto.name,
+                    proto.why,
+                    starts_with_the=doc[start].lower_ == "the",
+                    qualified=_qualified(doc, start),
+                    ethnic=start > 0 and doc[start - 1].lower_ == "ethnic",
+                    position=proto.position,
+                    role=proto.role,
                 )
+            )
         found = [
             m
             for m in found
@@ -461,17 +469,21 @@ class ActorCoder:
         context = _name_context(doc, m)
         return {x.role for x in mentions if x.role and x.start in context}
 
-    def _role_words(self, office: str) -> set[str]:
+    def _role_words(self, office: str) -> frozenset[str]:
         """The role words of a listed office ("Chancellor of the Exchequer": chancellor), by
-        its longest role phrases: a prime minister is not also "the minister"."""
-        doc = self._make_doc(office)
-        matches = self._roles(doc)
-        return {
-            role
-            for key, start, end in matches
-            if (role := self._payload[key].role) is not None
-            and not any(s <= start and end <= e and e - s > end - start for _, s, e in matches)
-        }
+        its longest role phrases: a prime minister is not also "the minister". Read once per
+        office: every listed person of every article asks."""
+        found = self._office_roles.get(office)
+        if found is None:
+            matches = self._roles(self._make_doc(office))
+            found = frozenset(
+                role
+                for key, start, end in matches
+                if (role := self._payload[key].role) is not None
+                and not any(s <= start and end <= e and e - s > end - start for _, s, e in matches)
+            )
+            self._office_roles[office] = found
+        return found
 
     def _known_person(
         self,
@@ -953,6 +965,8 @@ def _quoted(doc: Doc) -> set[int]:
 
 
 QUOTED_KEY = "tacitus.quoted"
+# Where a paragraph's dictionary matches are kept between the survey and mentions().
+MATCHES_KEY = "tacitus.matches"
 
 
 def _party_countries(
@@ -1031,7 +1045,7 @@ def _called_former(doc: Doc, m: Mention) -> bool:
     """Whether a role's own phrase calls it former ("Former welfare minister", "ex-Labour
     chairman"): a modifier of the class `former` among the few words before it, with nothing
     between them but other modifiers and hyphens."""
-    words = former_words()
+    words = class_words("former")
     for i in range(m.start - 1, max(-1, m.start - 4), -1):
         t = doc[i]
         if t.lower_ in words:

@@ -93,13 +93,8 @@ def subject_classes(verb: Token) -> frozenset[str]:
     return found or frozenset({CLASS_MARK + "other"})
 
 
-def position_words() -> frozenset[str]:
-    """Generic positions (president, spokesman, delegation) for the actor coder."""
-    found = [c.lemmas for c in semantic_classes() if c.name == "position"]
-    return found[0] if found else frozenset()
-
-
-def former_words() -> frozenset[str]:
-    """Words that put a role out of office (former, ex): for the actor coder."""
-    found = [c.lemmas for c in semantic_classes() if c.name == "former"]
+def class_words(name: str) -> frozenset[str]:
+    """The lemmas of one class of classes.tsv, for the actor coder: `position` (president,
+    spokesman, delegation), `former` (former, ex)."""
+    found = [c.lemmas for c in semantic_classes() if c.name == name]
     return found[0] if found else frozenset()

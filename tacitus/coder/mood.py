@@ -53,9 +53,6 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 DEMAND_AUX = frozenset({"must", "should"})
 # Verbs and nouns whose that-clause is demanded: "demanded that Israel ease restrictions".
 DEMANDING = frozenset({"demand", "insist", "require", "urge", "call", "request", "ultimatum"})
-# Of DEMANDING, the verbs that also assert: their clause is demanded only in the subjunctive
-# or with "must"/"should" ("insisted that Iran stop", not "insisted Iran had stopped").
-ASSERTING_DEMANDS = frozenset({"insist"})
 # "needs to", "has to" read like "must" in reported speech.
 DEMAND_VERBS = frozenset({"need", "have"})
 # "X wants Y to <act>": the subject appeals to Y for the act (CAMEO 02).
@@ -104,6 +101,10 @@ DEMAND_SPEECH = frozenset(
         "repeat",
     }
 )
+# Of DEMANDING, the verbs of saying, which also assert: their clause is demanded only in the
+# subjunctive or with "must"/"should" ("insisted that Iran stop", not "insisted Iran had
+# stopped").
+ASSERTING_DEMANDS = DEMANDING & DEMAND_SPEECH
 # Roots whose act, announced on a condition ('will impose sanctions unless ...'), is a threat.
 CONDITIONAL_THREATS = frozenset({"14", "16", "17", "18", "19", "20"})
 
