@@ -898,3 +898,44 @@ def test_what_a_party_is_likely_to_do_is_not_reported_as_done() -> None:
     events = tacitus.code("Britain is likely to say that the exams will stay.").events
     assert events, "the forecast act is still coded, as a candidate"
     assert all(e.candidate for e in events), events
+
+
+def test_a_proposal_that_states_a_fact_is_a_statement() -> None:
+    # "suggested it is unlikely" gives a view; "suggested that the UN send" asks for an act.
+    view = coded("The Dutch foreign minister suggested the summit is unlikely before May.")
+    assert [e.root for e in view if not e.candidate] == ["01"], view
+    ask = coded("Russia suggested that the United Nations send peacekeepers to Mali.")
+    assert any(e.root == "02" for e in ask), ask
+    passive = coded("Iran proposed that the talks be held in Geneva.")
+    assert any(e.root == "02" for e in passive), passive
+
+
+def test_an_obligation_on_a_thing_asks_no_party_to_act() -> None:
+    # "the rules would have to be strict" is an opinion; "Iran must stop" a demand of Iran.
+    opinion = coded("The French president said the new rules would have to be very strict.")
+    assert all(e.root not in ("02", "10") for e in opinion), opinion
+    demand = coded("The French president said Iran must stop enriching uranium.")
+    assert any(e.root == "10" and e.target and e.target.code == "IRN" for e in demand), demand
+    named = coded("The French president said the oppression of the Syrian people must end.")
+    assert any(e.root == "10" for e in named), named
+
+
+def test_has_yet_to_is_no_obligation() -> None:
+    events = coded("The Spanish prime minister said a decision had yet to be taken.")
+    assert all(e.root not in ("02", "10") for e in events), events
+
+
+def test_a_pledge_made_together_is_not_made_to_each_other() -> None:
+    # Pledgers pledge to whoever hears them; an agreement is between those who agree.
+    pledge = coded("Kuwait and Belgium have vowed to deliver the funds very soon.")
+    assert all(e.target is None for e in pledge if e.root == "03"), pledge
+    agreed = coded("Kuwait and Belgium agreed to cooperate on customs checks.")
+    assert matching(agreed, "KWT", "03", "BEL") or matching(agreed, "KWT", "06", "BEL"), agreed
+
+
+def test_a_predicate_adjective_takes_its_copulas_negation_and_governing_verbs() -> None:
+    negated = coded("Iran is not opposed to talks with the United States.")
+    assert all(e.polarity == "negated" for e in negated if e.root == "11"), negated
+    assert any(e.polarity == "negated" for e in negated), negated
+    habit = coded("France tends to be critical of Iran.")
+    assert all(e.candidate for e in habit), habit

@@ -56,6 +56,7 @@ from tacitus.coder.mood import (
     advised,
     announces_own_act,
     appealing_verb,
+    asserted_clause,
     criticised_clause,
     demanding_speaker,
     for_clause,
@@ -72,6 +73,8 @@ WARNING_VERBS = frozenset({"warn", "caution"})
 ELLIPTICAL_HEADS = frozenset({"another", "other", "one", "second", "third", "others"})
 # Governing verbs that make coordinated subjects parties to one joint act.
 JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve", "plan"})
+# Of these, the verb whose own act is between its coordinated subjects: "A and B agreed".
+RECIPROCAL_VERBS = frozenset({"agree"})
 # Verbs whose prepositional object is an event they take part in: "engaged in ethnic
 # cleansing", "took part in the talks", "involved in the attack".
 PREP_LIGHT_VERBS = frozenset({"engage", "involve", "participate", "take", "join", "enter"})
@@ -244,7 +247,7 @@ class EventCoder:
                         for c in tok.children
                         if c.dep_ in ("xcomp", "oprd") and c.lemma_.lower() in pat.objects
                     )
-                    verb_trig = _read_warning(Trigger(tok, pat, "verb", tok))
+                    verb_trig = _read_assertion(_read_warning(Trigger(tok, pat, "verb", tok)))
                     verb_trig = _read_denial(_read_refused(verb_trig))
                     verb_trig = _read_obligation(_read_spoken_protest(verb_trig))
                     yield _read_criticism(verb_trig)
@@ -725,6 +728,11 @@ class EventCoder:
         joint decision to coerce ("Intel, Samsung and the Foreign Office decided to ban camera
         phones") is aimed at a third party, not at each other: only acts of cooperation
         (roots 03-09) agreed together are read as between the deciders."""
+        if trig.kind == "verb" and trig.token.lemma_ in JOINT_VERBS - RECIPROCAL_VERBS:
+            # "France and Germany vowed to cut their deficits": a pledge is made to whoever
+            # hears it, not to the fellow pledger; only an act pledged together (below) or
+            # an agreement is between them.
+            return False
         if trig.code[:2] in RECIPROCAL_ROOTS:
             return True
         if trig.code[:2] not in JOINT_ROOTS:
@@ -1054,6 +1062,16 @@ def _read_denial(trig: Trigger) -> Trigger:
         return trig
     trig.code = "120"
     trig.reading = "a denied thing, not a charge: a refusal"
+    return trig
+
+
+def _read_assertion(trig: Trigger) -> Trigger:
+    """'has suggested it is unlikely to be held until 2006': an appeal verb whose clause
+    states a fact, not an act asked for, reports a view (010)."""
+    if trig.code[:2] != "02" or trig.kind != "verb" or asserted_clause(trig.token) is None:
+        return trig
+    trig.reading = f"a proposal that states a fact: {trig.code} read as 010"
+    trig.code = "010"
     return trig
 
 

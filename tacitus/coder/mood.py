@@ -105,6 +105,11 @@ DEMAND_SPEECH = frozenset(
 # subjunctive or with "must"/"should" ("insisted that Iran stop", not "insisted Iran had
 # stopped").
 ASSERTING_DEMANDS = DEMANDING & DEMAND_SPEECH
+# Verbs that link a subject to a predicate adjective or participle ("is opposed to").
+COPULAS = frozenset({"be", "remain", "become", "seem", "appear", "stay"})
+# Auxiliaries of a proposed act ("suggested they could meet", "might"): what is proposed may
+# happen, so the clause is an appeal, not a fact asserted.
+PROPOSING_AUX = frozenset({"could", "might", "may"})
 # Roots whose act, announced on a condition ('will impose sanctions unless ...'), is a threat.
 CONDITIONAL_THREATS = frozenset({"14", "16", "17", "18", "19", "20"})
 
@@ -146,13 +151,13 @@ def criticised_clause(speaker: Token) -> Token | None:
     return None
 
 
+NAMED_PARTIES = ("PERSON", "ORG", "GPE", "NORP")
+
+
 def _party_or_its(subject: Token) -> bool:
     """'ministers', 'the Tories', 'the government's response': a party, or a party's own."""
     owners = [subject] + [c for c in subject.children if c.dep_ == "poss"]
-    return any(
-        o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or object_classes([o]) & {"@party"}
-        for o in owners
-    )
+    return any(o.ent_type_ in NAMED_PARTIES or object_classes([o]) & {"@party"} for o in owners)
 
 
 def _predicate(clause: Token) -> list[Token]:
@@ -204,13 +209,41 @@ def demanding_speaker(verb: Token) -> Token | None:
     return None
 
 
+def asserted_clause(verb: Token) -> Token | None:
+    """'suggested it is unlikely to be held until 2006', 'proposed that the plan had
+    failed': the finite clause of a verb of proposing that states a fact, as opposed to
+    proposing an act ('suggested that the UN send troops', 'suggested they could meet',
+    'proposed talks'). The verb then reports a view (010), like 'insisted' before a fact."""
+    if any(c.dep_ in ("dobj", "obj", "xcomp") for c in verb.children):
+        return None
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if len(clauses) != 1:
+        return None
+    clause = clauses[0]
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        return None  # a question asked, not a fact stated
+    if clause.doc[clause.left_edge.i].tag_ in ("WP", "WRB", "WDT"):
+        return None  # "asked what they would do"
+    if _demanded_mood(clause) or any(c.lower_ in PROPOSING_AUX for c in clause.children):
+        return None
+    if clause.tag_ == "VBP" and not any(c.dep_ == "aux" for c in clause.children):
+        return None  # "that the United Nations send": a plural subjunctive is tagged present
+    if not any(c.dep_ in SUBJ | {"nsubjpass"} for c in clause.children):
+        return None
+    return clause
+
+
 def _demanded_mood(clause: Token) -> bool:
     """'insisted that Iran stop', 'insisted Iran must stop': a subjunctive (a bare verb with no
     auxiliary) or an obligation, as opposed to a statement of fact ('insisted Iran had
     stopped')."""
     if _has_demand_aux(clause):
         return True
-    return clause.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    if any(c.dep_ == "aux" for c in clause.children):
+        return False
+    # "that Iran stop", and in the passive "that the talks be held".
+    passive = [c for c in clause.children if c.dep_ == "auxpass"]
+    return (passive[0] if passive else clause).tag_ == "VB"
 
 
 def _demanded_clause(verb: Token) -> tuple[Token, bool]:
@@ -251,7 +284,7 @@ def obliged_clause(speaker: Token) -> Token | None:
         if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
             continue
         own = any(s.dep_ in SUBJ and s.lower_ in ANAPHORIC_PRONOUNS for s in c.children)
-        if not own and _obliges(c):
+        if not own and _obliges(c) and not _thing_obliged(c):
             return c
     return None
 
@@ -260,8 +293,38 @@ def _obliges(clause: Token) -> bool:
     if _has_demand_aux(clause):
         return True
     # "X has to act": the obligation sits on the control verb. Not "needs to": "NATO would
-    # need to remain strong" is an opinion, and CAMEO codes it as a statement.
-    return clause.lemma_ == "have" and any(c.dep_ == "xcomp" for c in clause.children)
+    # need to remain strong" is an opinion, and CAMEO codes it as a statement. Not "has yet
+    # to": "a decision had yet to be taken" says what has not happened.
+    return (
+        clause.lemma_ == "have"
+        and any(c.dep_ == "xcomp" for c in clause.children)
+        and not any(c.lower_ == "yet" for c in clause.children)
+    )
+
+
+def _thing_obliged(clause: Token) -> bool:
+    """'the standard of proof would have to be very high', 'the changes would have to go
+    ahead': a clause in the active voice whose subject is a thing, not a party, puts no
+    party under an obligation; it is an opinion of how things should be (010). A passive
+    clause ('sanctions must be lifted') still asks an unnamed party to act."""
+    verb = clause
+    if clause.lemma_ == "have":
+        verb = next((c for c in clause.children if c.dep_ == "xcomp"), clause)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    subjects = [s for s in clause.children if s.dep_ in SUBJ]
+    # "the rest of the world should listen": a part of a party is a party; "the oppression
+    # of the Venezuelan people must end": a thing its phrase gives a party is that party's.
+    parts = [o for s in subjects for p in s.children if p.lower_ == "of" for o in p.children]
+    named = any(t.ent_type_ in NAMED_PARTIES for s in subjects for t in s.subtree)
+    return (
+        bool(subjects)
+        and not named
+        and not any(
+            s.pos_ in ("PRON", "PROPN") or object_classes([s]) & {"@party", "@people"}
+            for s in subjects + parts
+        )
+    )
 
 
 def advised(verb: Token) -> bool:
@@ -339,13 +402,22 @@ def addressees(verb: Token) -> list[Token]:
     return expand(found) or prep_objects(verb, ("on", "upon", "to"))
 
 
+def _clause_of(governor: Token) -> Token:
+    """The verb that carries a trigger's negation, auxiliaries and governing verbs: the
+    trigger itself, or for a predicate adjective its copula ("is not opposed to", "tends to
+    be critical of", "would be willing to")."""
+    copula = governor.head
+    predicate = governor.dep_ in ("acomp", "attr") and copula.i != governor.i
+    return copula if predicate and copula.lemma_ in COPULAS else governor
+
+
 def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modality, str]:
     """Polarity and modality of a trigger from its own clause and the verbs governing it."""
     polarity: Polarity = "asserted"
     modality: Modality = "factual"
     why: list[str] = []
-    chain = governing_chain(trig.governor)
-    own = trig.governor
+    own = _clause_of(trig.governor)
+    chain = governing_chain(own)
     if negated(own) or (trig.kind != "verb" and negated(trig.token)):
         polarity = "negated"
         why.append("negation")
