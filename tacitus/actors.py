@@ -164,6 +164,22 @@ class ArticleActors:
         return self.people.get(text) or self.people.get(text.split()[-1] if text else "")
 
 
+def _house_styles(forms: list[str]) -> list[str]:
+    """An acronym's forms as newsrooms write it: many (the BBC, the Guardian, the Economist)
+    write an acronym said as a word in title case ("Nato", "Farc", "Unesco"). Only acronyms of
+    four letters or more: a shorter one in title case is usually a word or a name ("Ira")."""
+    styled = [f.title() for f in forms if f.isalpha() and f.isupper() and len(f) >= 4]
+    return [f for f in styled if f not in forms]
+
+
+def _named_alone(doc: Doc, start: int, end: int) -> bool:
+    """Whether the recogniser reads exactly these words as one name, not a person's: the test
+    a title-case acronym must pass, since it is also spelt like a word or a first name
+    ("Model", "Pace", "Olaf Scholz")."""
+    ents = {(e.start, e.end): e.label_ for e in doc.ents}
+    return ents.get((start, end)) not in (None, "PERSON")
+
+
 def _strip_possessive(text: str) -> str:
     for suffix in ("'s", "’s", "'", "’"):
         if text.endswith(suffix):
@@ -189,6 +205,7 @@ class ActorCoder:
         # makes of them: it reads "Theresa May" without a title as a month.
         self._listed_names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._payload: dict[int, Mention] = {}
+        self._styled: set[int] = set()  # keys of acronyms in title case (_house_styles)
         self._people: dict[str, list[PersonEntry]] = {}
         self._country_names: dict[str, str] = {}
         self._office_roles: dict[str, frozenset[str]] = {}  # _role_words, by office
@@ -241,6 +258,17 @@ class ActorCoder:
                     why=f"organisation {o.name} -> {o.code}",
                 ),
             )
+            styled = _house_styles([o.name, *o.names])
+            if styled:
+                key = f"styled:{i}:{o.code}"
+                self._add(
+                    self._names,
+                    nlp,
+                    key,
+                    styled,
+                    self._payload[nlp.vocab.strings[f"org:{i}:{o.code}"]],
+                )
+                self._styled.add(nlp.vocab.strings[key])
         positions = class_words("position")
         for i, a in enumerate(d.agents):
             self._add(
@@ -310,7 +338,12 @@ class ActorCoder:
         key = f"{MATCHES_KEY}.{id(self)}"
         found: list[tuple[int, int, int]] | None = doc.user_data.get(key)
         if found is None:
-            found = [*self._names(doc), *self._roles(doc)]
+            found = [
+                (key, start, end)
+                for key, start, end in self._names(doc)
+                if key not in self._styled or _named_alone(doc, start, end)
+            ]
+            found += self._roles(doc)
             doc.user_data[key] = found
         return found
 

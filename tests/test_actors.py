@@ -318,3 +318,12 @@ def test_an_alias_two_bodies_share_is_the_one_of_the_country_the_article_names()
     assert all(e.source is None or e.source.code != "INDCOP" for e in britain), britain
     neither = tacitus.code("The CBI said it would investigate the minister.").events
     assert all(e.source is None or e.source.code is None for e in neither), neither
+
+
+def test_an_acronym_in_title_case_is_the_body_when_read_as_a_name() -> None:
+    # British house style writes acronyms said as words in title case: "Farc", "Unesco".
+    assert ("Farc", "COLREB") in _sources("Farc said it would free two soldiers next week.")
+    assert ("Unesco", "IGOUNO") in _sources("Unesco criticised Mali over the destruction.")
+    # A title-case word or first name that spells an acronym is not the body.
+    codes = [code for _, code in _sources("Olaf Scholz criticised Russia over the attacks.")]
+    assert not any(code and code.startswith("IGO") for code in codes), codes
