@@ -395,7 +395,9 @@ class ActorCoder:
         found = [
             m
             for m in found
-            if not _division_gives_way(doc, m, found) and not _ends_another_name(doc, m, found)
+            if not _division_gives_way(doc, m, found)
+            and not _ends_another_name(doc, m, found)
+            and not _adjective_sense(doc, m, found)
         ]
         found = _one_reading(found, state.countries)
         for m in found:
@@ -1132,6 +1134,19 @@ def _branch_of(head: Token, own: Mention | None, near: list[Mention]) -> Mention
             if all(t.pos_ == "PROPN" for t in between):
                 return m
     return None
+
+
+def _adjective_sense(doc: Doc, m: Mention, found: list[Mention]) -> bool:
+    """'general election', 'official figures': a role word that is also an adjective of
+    another sense (classes.tsv `homograph`), modifying a noun that no mention covers, is the
+    adjective. Before a role or a name ('official spokesman') it stays a role."""
+    tok = doc[m.start]
+    if m.kind != "agent" or m.end - m.start != 1 or tok.dep_ != "amod":
+        return False
+    if tok.lower_ not in class_words("homograph"):
+        return False
+    head = tok.head.i
+    return not any(o.start <= head < o.end for o in found if o is not m)
 
 
 def _ends_another_name(doc: Doc, m: Mention, found: list[Mention]) -> bool:

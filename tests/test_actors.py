@@ -327,3 +327,11 @@ def test_an_acronym_in_title_case_is_the_body_when_read_as_a_name() -> None:
     # A title-case word or first name that spells an acronym is not the body.
     codes = [code for _, code in _sources("Olaf Scholz criticised Russia over the attacks.")]
     assert not any(code and code.startswith("IGO") for code in codes), codes
+
+
+def test_a_role_word_used_as_an_adjective_of_another_sense_names_no_one() -> None:
+    # "general election" is no general; "official spokesman" is still a spokesman.
+    events = tacitus.code("The Spanish government backed a mock general election.").events
+    assert all(e.target is None or "MIL" not in (e.target.code or "") for e in events), events
+    spokesman = _sources("An official spokesman in Madrid criticised the French decision.")
+    assert any(code and code.endswith("GOV") for _, code in spokesman), spokesman

@@ -939,3 +939,47 @@ def test_a_predicate_adjective_takes_its_copulas_negation_and_governing_verbs() 
     assert any(e.polarity == "negated" for e in negated), negated
     habit = coded("France tends to be critical of Iran.")
     assert all(e.candidate for e in habit), habit
+
+
+def test_a_threat_is_aimed_at_the_party_its_condition_asks_to_act() -> None:
+    events = coded("Farmers in Syria threatened to block roads unless Israel lifted the curfew.")
+    assert any(e.root == "13" and e.target and e.target.code == "ISR" for e in events), events
+
+
+def test_a_past_act_not_done_is_no_refusal() -> None:
+    # "will not release" is a stance (a refusal); "had not released" reports what did not
+    # happen, and says nothing of why.
+    stance = coded("Iran will not release the prisoners.")
+    assert any(e.root == "12" for e in stance), stance
+    report = coded("The Dutch minister said Iran had not released the prisoners.")
+    assert all(e.root != "12" for e in report), report
+
+
+def test_a_participle_clause_with_no_subject_is_undergone_by_the_main_subject() -> None:
+    # "Criticised by Germany, the minister ...": Germany criticises, the minister undergoes it.
+    events = coded("Criticised by Germany, the French minister defended the plan.")
+    assert matching(events, "DEU", "111", "FRA"), events
+    asked = coded("Asked about the strikes, the French minister said they were justified.")
+    assert all(e.root != "02" for e in asked), asked
+
+
+def test_an_indirect_question_reports_no_act() -> None:
+    events = coded("Asked whether he would resign, the French minister said no.")
+    assert all(e.candidate for e in events if e.root == "08"), events
+
+
+def test_calling_a_party_something_names_it_and_does_not_telephone_it() -> None:
+    named = coded("The French minister called Iran a disgrace.")
+    assert matching(named, "FRA", "111", "IRN") and not matching(named, None, "041", None), named
+    phoned = coded("The French president called the Iranian president on Tuesday.")
+    assert matching(phoned, "FRA", "041", "IRN"), phoned
+
+
+def test_coordinated_subjects_act_on_the_verbs_own_object_not_on_each_other() -> None:
+    events = coded("France and Germany are telephoning thousands of voters.")
+    assert not any(
+        e.source and e.target and {e.source.country, e.target.country} == {"FRA", "DEU"}
+        for e in events
+    ), events
+    met = coded("France and Germany met in Geneva.")
+    assert matching(met, "FRA", "040", "DEU") and matching(met, "DEU", "040", "FRA"), met

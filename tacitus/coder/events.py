@@ -31,6 +31,7 @@ from tacitus.coder import aims, readings
 from tacitus.coder.classes import CLASS_MARK, object_classes, subject_classes
 from tacitus.coder.codebook import lookup, read_as
 from tacitus.coder.grammar import (
+    CONDITIONAL_MARKS,
     OBJ,
     PASS_SUBJ,
     REPORTING,
@@ -58,6 +59,7 @@ from tacitus.coder.mood import (
     appealing_verb,
     asserted_clause,
     criticised_clause,
+    criticism_words,
     demanding_speaker,
     for_clause,
     mood,
@@ -72,6 +74,8 @@ log = logging.getLogger(__name__)
 WARNING_VERBS = frozenset({"warn", "caution"})
 ELLIPTICAL_HEADS = frozenset({"another", "other", "one", "second", "third", "others"})
 # Governing verbs that make coordinated subjects parties to one joint act.
+# Auxiliaries of a past or perfect act: "did not", "had not", "has not".
+PAST_AUX = frozenset({"did", "had", "has", "have", "was", "were"})
 JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve", "plan"})
 # Of these, the verb whose own act is between its coordinated subjects: "A and B agreed".
 RECIPROCAL_VERBS = frozenset({"agree"})
@@ -247,7 +251,8 @@ class EventCoder:
                         for c in tok.children
                         if c.dep_ in ("xcomp", "oprd") and c.lemma_.lower() in pat.objects
                     )
-                    verb_trig = _read_assertion(_read_warning(Trigger(tok, pat, "verb", tok)))
+                    verb_trig = _read_warning(Trigger(tok, pat, "verb", tok))
+                    verb_trig = _read_naming(_read_assertion(verb_trig))
                     verb_trig = _read_denial(_read_refused(verb_trig))
                     verb_trig = _read_obligation(_read_spoken_protest(verb_trig))
                     yield _read_criticism(verb_trig)
@@ -445,6 +450,8 @@ class EventCoder:
         if is_passive(verb):
             if verb.dep_ == "acl":
                 tiers.append(expand([verb.head]))  # "officials briefed on ...": the noun undergoes
+            elif verb.dep_ == "advcl" and not any(c.dep_ in PASS_SUBJ for c in verb.children):
+                tiers.append(subjects(verb.head))  # "Criticised by X, the minister ..."
             else:
                 tiers.append(expand([c for c in verb.children if c.dep_ in PASS_SUBJ]))
         if stative(verb):
@@ -474,6 +481,8 @@ class EventCoder:
         tiers.append([t for obj in behind for t in prep_objects(obj, OBJECT_PREPS)])
         # "expelled two Russian diplomats": the pattern's own object can be the target.
         tiers.append(expand([o for o in objs if o.lemma_.lower() in trig.pattern.objects]))
+        if trig.code[:2] == "13":
+            tiers.append(_condition_targets(verb))
         return tiers
 
     def _default_targets(self, trig: Trigger) -> list[Token]:
@@ -728,6 +737,12 @@ class EventCoder:
         joint decision to coerce ("Intel, Samsung and the Foreign Office decided to ban camera
         phones") is aimed at a third party, not at each other: only acts of cooperation
         (roots 03-09) agreed together are read as between the deciders."""
+        acted_on = [o for o in objects(trig.token) if o.lemma_.lower() not in trig.pattern.objects]
+        if trig.kind == "verb" and object_classes(acted_on) & {"@party", "@people"}:
+            # "Labour and the Tories are telephoning millions of voters": a verb whose object
+            # is someone acts on that someone, not on the fellow subject ("signed an
+            # agreement" still joins the signers).
+            return False
         if trig.kind == "verb" and trig.token.lemma_ in JOINT_VERBS - RECIPROCAL_VERBS:
             # "France and Germany vowed to cut their deficits": a pledge is made to whoever
             # hears it, not to the fellow pledger; only an act pledged together (below) or
@@ -774,7 +789,8 @@ class EventCoder:
     ) -> Event:
         pat = trig.pattern
         polarity, modality, mood_why = mood(trig, self.patterns.modal_verbs)
-        code, reading_why = readings.reading(trig.code, polarity, modality)
+        stance = polarity if not _past_inaction(trig) else "asserted"
+        code, reading_why = readings.reading(trig.code, stance, modality)
         if polarity == "negated" and _denied(trig):
             code, polarity, reading_why = _denial_reading(trig)
         code, labour_why = readings.labour_strike(code, source, trig.token)
@@ -838,6 +854,15 @@ def _denied(trig: Trigger) -> bool:
     """'Iran denied sending drones', 'denied that China supplied arms': the act is denied as
     a fact, which is not a refusal to do it (12x)."""
     return any(g.lemma_ in DENIAL_VERBS and not negated(g) for g in governing_chain(trig.governor))
+
+
+def _past_inaction(trig: Trigger) -> bool:
+    """'had not implemented reforms', 'did not attend': a past act reported as not done. It
+    stays negated but is no refusal (12): only a stance ('will not', 'does not accept',
+    'refused to') rejects; that something did not happen says nothing of why."""
+    verb = clause_verb(trig.governor)
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxes & PAST_AUX) and negated(verb)
 
 
 def _denial_reading(trig: Trigger) -> tuple[str, Polarity, str]:
@@ -968,6 +993,20 @@ def _complement_targets(verb: Token, root: str) -> list[Token]:
     return found
 
 
+def _condition_targets(verb: Token) -> list[Token]:
+    """'threatened to strike unless Israel rescinded the annexation': a threat is aimed at
+    the party its condition asks to act, the subject of the unless- or if-clause on the
+    threatening verb or on the act it threatens."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    return [
+        s
+        for h in heads
+        for c in h.children
+        if c.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in c.children)
+        for s in subjects(c)
+    ]
+
+
 def _as_role(noun: Token) -> bool:
     """'held civilians as human shields', 'used children as soldiers': an event noun after
     'as' under a verb of using or keeping names what the verb's subject does to the verb's
@@ -1062,6 +1101,27 @@ def _read_denial(trig: Trigger) -> Trigger:
         return trig
     trig.code = "120"
     trig.reading = "a denied thing, not a charge: a refusal"
+    return trig
+
+
+def _read_naming(trig: Trigger) -> Trigger:
+    """'called Labour a brilliant machine', 'called the Tories liars': a verb of calling with
+    an object predicate names the party, it does not telephone it (041). The naming is a
+    statement about the party (010), or a criticism of it (111) when the name condemns."""
+    verb = trig.token
+    if trig.code != "041":
+        return trig
+    names = [c for c in verb.children if c.dep_ == "oprd"]
+    if not names:
+        return trig
+    words = criticism_words()
+    # The name and its modifiers, through an apposition the parser may hang it by ("called
+    # the ambassador a very stupid guy"); not its prepositional phrases, which are topics.
+    heads = names + [a for n in names for a in n.children if a.dep_ == "appos"]
+    said = heads + [m for h in heads for m in h.children if m.dep_ in ("amod", "compound")]
+    code = "111" if any(w.lemma_.lower() in words for w in said) else "010"
+    trig.reading = f"a party named something, not telephoned: 041 read as {code}"
+    trig.code = code
     return trig
 
 

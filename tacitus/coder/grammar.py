@@ -144,6 +144,11 @@ def is_passive(verb: Token) -> bool:
         return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return not any(c.dep_ in SUBJ for c in verb.children)
+    # "Asked whether he would resign, the minister said ...": a participle clause with no
+    # subject or auxiliary of its own is passive; the main clause's subject undergoes it.
+    own = any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not own:
+        return True
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
@@ -350,9 +355,14 @@ def negated(tok: Token) -> bool:
 
 
 def conditional(verb: Token) -> bool:
-    """'if X attacks', 'unless ...', 'in the (unlikely) event that X is reached'."""
+    """'if X attacks', 'unless ...', 'in the (unlikely) event that X is reached', and the
+    act an indirect question asks about ('whether X will attack')."""
     if verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children
     ):
         return True
+    if verb.dep_ == "ccomp" and any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children
+    ):
+        return True  # "asked whether he would resign": a question, not an act reported
     return verb.dep_ in ("acl", "ccomp", "relcl") and verb.head.lemma_ in ("event", "case")
