@@ -335,3 +335,9 @@ def test_a_role_word_used_as_an_adjective_of_another_sense_names_no_one() -> Non
     assert all(e.target is None or "MIL" not in (e.target.code or "") for e in events), events
     spokesman = _sources("An official spokesman in Madrid criticised the French decision.")
     assert any(code and code.endswith("GOV") for _, code in spokesman), spokesman
+
+
+def test_an_inspector_general_is_a_state_auditor_not_a_general() -> None:
+    text = "Spain's inspector general opened an investigation into the ministry."
+    codes = [code for _, code in _sources(text)]
+    assert codes and all(code and "MIL" not in code for code in codes), codes

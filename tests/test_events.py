@@ -983,3 +983,8 @@ def test_coordinated_subjects_act_on_the_verbs_own_object_not_on_each_other() ->
     ), events
     met = coded("France and Germany met in Geneva.")
     assert matching(met, "FRA", "040", "DEU") and matching(met, "DEU", "040", "FRA"), met
+
+
+def test_an_activity_said_not_to_be_going_on_is_no_refusal() -> None:
+    events = coded("The Dutch government is not releasing the prisoners.")
+    assert all(e.root != "12" for e in events), events

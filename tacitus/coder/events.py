@@ -76,6 +76,7 @@ ELLIPTICAL_HEADS = frozenset({"another", "other", "one", "second", "third", "oth
 # Governing verbs that make coordinated subjects parties to one joint act.
 # Auxiliaries of a past or perfect act: "did not", "had not", "has not".
 PAST_AUX = frozenset({"did", "had", "has", "have", "was", "were"})
+PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve", "plan"})
 # Of these, the verb whose own act is between its coordinated subjects: "A and B agreed".
 RECIPROCAL_VERBS = frozenset({"agree"})
@@ -857,12 +858,15 @@ def _denied(trig: Trigger) -> bool:
 
 
 def _past_inaction(trig: Trigger) -> bool:
-    """'had not implemented reforms', 'did not attend': a past act reported as not done. It
-    stays negated but is no refusal (12): only a stance ('will not', 'does not accept',
-    'refused to') rejects; that something did not happen says nothing of why."""
+    """'had not implemented reforms', 'did not attend', 'are not calling': an act reported as
+    not done or not going on. It stays negated but is no refusal (12): only a stance ('will
+    not', 'does not accept', 'refused to') rejects; that something did not happen says
+    nothing of why."""
     verb = clause_verb(trig.governor)
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return bool(auxes & PAST_AUX) and negated(verb)
+    # "are not calling people": an activity described as not going on is no stance either.
+    progressive = verb.tag_ == "VBG" and bool(auxes & PROGRESSIVE_AUX)
+    return (bool(auxes & PAST_AUX) or progressive) and negated(verb)
 
 
 def _denial_reading(trig: Trigger) -> tuple[str, Polarity, str]:
