@@ -621,6 +621,7 @@ class ActorCoder:
             return self._pronoun_actor(head, index, offset, state)
         own = index.get(head.i)
         tokens = np_tokens(head)
+        tokens -= _kin_of(head.doc, tokens)
         near = list({id(m): m for i in sorted(tokens) if (m := index.get(i))}.values())
         if own is not None and near == [own] and (holder := _role_holder(head, own, state)):
             why = f"'{head.text}' -> {holder.name}, who holds that role in this article"
@@ -790,7 +791,23 @@ def _name_context(doc: Doc, m: Mention) -> set[int]:
     titled = [i for i in range(max(0, m.start - 1), m.end) if doc[i].text.rstrip(".") in HONORIFICS]
     if titled:
         context = {i for i in context if i > titled[0]}
-    return context
+    return context - _kin_of(doc, context)
+
+
+def _kin_of(doc: Doc, tokens: set[int]) -> set[int]:
+    """The words naming whose relative or friend someone is ("a friend of the Tory leader",
+    "Mr Blair's wife", classes.tsv `kin`): a relation is no office, so the person named
+    there gives no role."""
+    kin = class_words("kin")
+    out: set[int] = set()
+    for i in tokens:
+        t = doc[i]
+        if t.lemma_.lower() not in kin:
+            continue
+        for c in t.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
+                out |= {s.i for s in c.subtree}
+    return out
 
 
 def _role_holder(head: Token, own: Mention, state: ArticleActors | None) -> PersonInfo | None:

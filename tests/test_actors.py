@@ -341,3 +341,11 @@ def test_an_inspector_general_is_a_state_auditor_not_a_general() -> None:
     text = "Spain's inspector general opened an investigation into the ministry."
     codes = [code for _, code in _sources(text)]
     assert codes and all(code and "MIL" not in code for code in codes), codes
+
+
+def test_a_relative_or_friend_takes_no_role_from_the_person_named() -> None:
+    # A relation is no office: the friend of a party leader is not the party.
+    text = "Ms Robinson, a friend of the French president, criticised the Iranian plan."
+    assert all(code is None or "GOV" not in code for _, code in _sources(text))
+    text = "The son of the Spanish prime minister criticised the Iranian plan."
+    assert all(code is None or "GOV" not in code for _, code in _sources(text))

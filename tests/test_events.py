@@ -988,3 +988,10 @@ def test_coordinated_subjects_act_on_the_verbs_own_object_not_on_each_other() ->
 def test_an_activity_said_not_to_be_going_on_is_no_refusal() -> None:
     events = coded("The Dutch government is not releasing the prisoners.")
     assert all(e.root != "12" for e in events), events
+
+
+def test_warning_against_a_policy_criticises_it_and_warning_a_party_threatens() -> None:
+    caution = coded("The French foreign minister warned against scrapping the nuclear deal.")
+    assert matching(caution, "FRA", "111", None), caution
+    threat = coded("The United States warned Iran against building new centrifuges.")
+    assert matching(threat, "USA", "13", "IRN"), threat
