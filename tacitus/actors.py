@@ -398,6 +398,7 @@ class ActorCoder:
             if not _division_gives_way(doc, m, found)
             and not _ends_another_name(doc, m, found)
             and not _adjective_sense(doc, m, found)
+            and not _capital_in_a_name(doc, m, found)
         ]
         found = _one_reading(found, state.countries)
         for m in found:
@@ -1164,6 +1165,22 @@ def _adjective_sense(doc: Doc, m: Mention, found: list[Mention]) -> bool:
         return False
     head = tok.head.i
     return not any(o.start <= head < o.end for o in found if o is not m)
+
+
+def _capital_in_a_name(doc: Doc, m: Mention, found: list[Mention]) -> bool:
+    """'Real Madrid', 'Paris Saint-Germain', 'the Beijing Olympics': a capital inside a
+    longer name the recogniser found is part of that name, not its state by metonymy; a
+    name that also holds a role word keeps it as the body's place ('Moscow City Court')."""
+    if m.kind != "capital":
+        return False
+    for e in doc.ents:
+        if e.label_ == "GPE" or not (e.start <= m.start and m.end <= e.end):
+            continue
+        if e.end - e.start == m.end - m.start:
+            continue
+        roles = any(o.kind == "agent" and e.start <= o.start < e.end for o in found)
+        return not roles
+    return False
 
 
 def _ends_another_name(doc: Doc, m: Mention, found: list[Mention]) -> bool:

@@ -349,3 +349,10 @@ def test_a_relative_or_friend_takes_no_role_from_the_person_named() -> None:
     assert all(code is None or "GOV" not in code for _, code in _sources(text))
     text = "The son of the Spanish prime minister criticised the Iranian plan."
     assert all(code is None or "GOV" not in code for _, code in _sources(text))
+
+
+def test_a_capital_inside_a_longer_name_is_part_of_the_name() -> None:
+    codes = [code for _, code in _sources("Paris Saint-Germain criticised the referee.")]
+    assert "FRA" not in codes, codes
+    court = _sources("The Moscow City Court sentenced the activist to five years.")
+    assert any(code and code.startswith("RUS") for _, code in court), court

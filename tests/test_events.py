@@ -995,3 +995,13 @@ def test_warning_against_a_policy_criticises_it_and_warning_a_party_threatens() 
     assert matching(caution, "FRA", "111", None), caution
     threat = coded("The United States warned Iran against building new centrifuges.")
     assert matching(threat, "USA", "13", "IRN"), threat
+
+
+def test_a_state_does_not_beat_a_state_and_a_class_object_is_no_word_of_war() -> None:
+    # Teams carry their states' names; "beat" takes any party as object.
+    match = coded("Ireland have beaten Wales in four of their last five meetings.")
+    assert not any(e.root == "18" and not e.candidate for e in match), match
+    show = coded("The second series of the British comedy beat two rivals to the trophy.")
+    assert not any(e.root == "18" and not e.candidate for e in show), show
+    police = coded("Egyptian police beat protesters in Cairo.")
+    assert any(e.root == "18" and not e.candidate for e in police), police

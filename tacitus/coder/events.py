@@ -925,9 +925,10 @@ def _gathered_for(trig: Trigger) -> bool:
 
 def _specific_force(trig: Trigger) -> bool:
     """A use of force named by an event noun ('strikes', 'mass killings') or by a verb with
-    the object its pattern requires ('imposed a blockade'): words that sport and markets
-    do not use, unlike bare 'hit', 'target' or 'battle'."""
-    required = trig.pattern.objects
+    the object word its pattern requires ('imposed a blockade'): words that sport and
+    markets do not use, unlike bare 'hit', 'target', 'battle' or 'beat'."""
+    # A class of objects ("beat =@party|@none") is no word of war: a team beats a team.
+    required = {o for o in trig.pattern.objects if not o.startswith(CLASS_MARK)}
     return trig.kind != "verb" or (bool(required) and ANY_OBJECT not in required)
 
 

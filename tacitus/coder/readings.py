@@ -75,6 +75,10 @@ def plausible_force(e: Event, nominal: bool = False) -> bool:
     and markets do not use those words."""
     if e.root not in ("18", "19", "20"):
         return True
+    if e.root == "18" and _bare_state(e.source) and _bare_state(e.target):
+        # "Ireland have beaten Wales": one state does not punch, abduct or torture another;
+        # war between states is fighting (19) and is named so. Teams carry states' names.
+        return e.cameo[:3] in ("183", "185", "186")
     if e.target is not None and e.target.code is not None:
         return True
     if e.source is None:
@@ -87,6 +91,11 @@ def plausible_force(e: Event, nominal: bool = False) -> bool:
         and e.source.kind != "unknown"
     )
     return bool(set(e.source.sectors) & ARMED_SECTORS) or (nominal and state)
+
+
+def _bare_state(actor: Actor | None) -> bool:
+    """A state named as a whole ('Ireland', 'Wales'), with no organ or sector."""
+    return actor is not None and actor.code is not None and len(actor.code) == 3
 
 
 def unconventional(code: str, source: Actor | None, trigger: Token) -> tuple[str, str]:
