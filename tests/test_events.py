@@ -1005,3 +1005,12 @@ def test_a_state_does_not_beat_a_state_and_a_class_object_is_no_word_of_war() ->
     assert not any(e.root == "18" and not e.candidate for e in show), show
     police = coded("Egyptian police beat protesters in Cairo.")
     assert any(e.root == "18" and not e.candidate for e in police), police
+
+
+def test_saying_a_party_did_not_deliver_or_acts_too_late_criticises_it() -> None:
+    failed = coded("The French president said the Spanish government had not delivered reforms.")
+    assert matching(failed, "FRA", "111", "ESP"), failed
+    late = coded("The French president said the Spanish government was acting too late.")
+    assert matching(late, "FRA", "111", "ESP"), late
+    talks = coded("The French president said the talks had not worked.")
+    assert not matching(talks, None, "111", None), talks

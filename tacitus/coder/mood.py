@@ -144,11 +144,27 @@ def criticised_clause(speaker: Token) -> Token | None:
         if not subj or any(s.pos_ == "PRON" for s in subj):
             continue
         party = any(_party_or_its(s) for s in subj)
+        if party and _excessive(c):
+            return c
         for t in _predicate(c):
             needs = words.get(t.lemma_.lower()) or words.get(t.lower_)
             if needs == "verdict" or (needs == "party" and party):
                 return c
+            if needs == "denied" and party and t.i == c.i and negated(c):
+                return c
     return None
+
+
+def _excessive(clause: Token) -> bool:
+    """'Labour is acting too late', 'the plans do too little': a predicate of excess
+    ('too' before an adjective or adverb of the clause's predicate) judges the party."""
+    return any(
+        m.lower_ == "too" and m.dep_ == "advmod"
+        for t in _predicate(clause)
+        for c in [t, *t.children]
+        if c.pos_ in ("ADJ", "ADV")
+        for m in c.children
+    )
 
 
 NAMED_PARTIES = ("PERSON", "ORG", "GPE", "NORP")
