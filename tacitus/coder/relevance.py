@@ -61,6 +61,10 @@ class RelevanceTable:
     hazards: frozenset[str]  # words naming a natural or accidental cause
 
 
+# Sectors of political parties (not in government): their contests are with other parties.
+PARTY_SECTORS = frozenset({"PTY", "OPP"})
+
+
 @cache
 def relevance_table() -> RelevanceTable:
     path = resources.files("tacitus") / "data" / "relevance.tsv"
@@ -175,9 +179,25 @@ def candidate_reason(
         return "an event noun aimed at no party ('the Iraq war', 'the inquiry'): a reference"
     if event.modality == "hypothetical":
         return "a hypothetical act ('could', 'would', 'if'), not reported as happening"
+    if _aimless_contest(event):
+        return "a party's appeal or criticism aimed at no party the text names"
     if not topic.political and not _political_act(event, table):
         return f"not political news: {topic.describe()}"
     return None
+
+
+def _aimless_contest(event: Event) -> bool:
+    """'The Tories say the plans should be put on hold', 'the SNP attacked ...': a political
+    party's appeal (02) or verbal conflict (09-13) is aimed at another party; where none is
+    found, the dyad is incomplete and, in party politics, the verb was most often misread
+    (3 of 26 such events were right in the audit, against 44 of 50 for governments on
+    the development sets, whose targets are found or implied by the state they speak for).
+    A candidate, then, not an event."""
+    if event.target is not None or event.source is None:
+        return False
+    sectors = set(event.source.sectors)
+    root = event.root
+    return bool(sectors) and sectors <= PARTY_SECTORS and (root == "02" or "09" <= root <= "13")
 
 
 def _political_code(event: Event, table: RelevanceTable) -> bool:
