@@ -237,7 +237,7 @@ def test_protests_and_bombings_are_political_whoever_does_them() -> None:
     assert candidate_reason(brawl, POLITICAL) == "no political party on either side"
 
 
-def test_a_partys_appeal_or_criticism_aimed_at_no_one_is_a_candidate() -> None:
+def test_a_partys_act_aimed_at_no_one_is_a_candidate() -> None:
     def coded(code: str, source: Actor, target: Actor | None = None) -> Event:
         return Event("a", 0, (0, 1), "x", source, target, code, "", None, None, None, None)
 
@@ -247,4 +247,6 @@ def test_a_partys_appeal_or_criticism_aimed_at_no_one_is_a_candidate() -> None:
     # Aimed at a party, or said by a government, or a plain statement: kept.
     assert candidate_reason(coded("111", party, _actor("GBRGOV", "GOV")), POLITICAL) is None
     assert candidate_reason(coded("111", _actor("GBRGOV", "GOV")), POLITICAL) is None
+    assert candidate_reason(coded("051", party), POLITICAL) is not None
     assert candidate_reason(coded("010", party), POLITICAL) is None
+    assert candidate_reason(coded("141", party), POLITICAL) is None  # a protest
