@@ -10,7 +10,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tacitus.evaluate.audit import coded_rows, proxy_rates, read_judgements, score
+from tacitus.evaluate.audit import (
+    coded_rows,
+    proxy_rates,
+    read_judgements,
+    score,
+    sentence_proxy_rates,
+)
 from tacitus.evaluate.casualties import score_casualties
 from tacitus.evaluate.coverage import ROUTES, codebook_coverage
 from tacitus.evaluate.locations import LOCATION_COLUMNS, located_events
@@ -90,6 +96,12 @@ def main() -> int:
     print()
     rates = {cat: {"events_per_article": rate} for cat, rate in proxy_rates(EVAL).items()}
     print(table("default output, BBC", ["events_per_article"], list(rates.items())))
+    print()
+    shares = {
+        cat: {"sentences_with_event": f"{share:.3f}"}
+        for cat, share in sentence_proxy_rates(EVAL).items()
+    }
+    print(table("sentences coded alone, BBC", ["sentences_with_event"], list(shares.items())))
     print()
     print(coverage_table())
     return 0

@@ -68,3 +68,12 @@ def test_events_judged_wrong_do_not_come_back(rows: list[dict[str, object]]) -> 
     kept = {r["key"] for r in rows if not r["candidate"]}
     wrong = [j.key for j in JUDGEMENTS.values() if not j.right]
     assert sum(k in kept for k in wrong) <= FLOORS["wrong_kept"]
+
+
+@pytest.mark.skipif(not (EVAL / "corpora").is_dir(), reason="needs ../shared/eval/corpora")
+def test_the_sentence_proxy_codes_each_sentence_alone_and_reports_a_share() -> None:
+    from tacitus.evaluate.audit import SENTENCE_PROXY_CATEGORIES, sentence_proxy_rates
+
+    shares = sentence_proxy_rates(EVAL, per_category=5)
+    assert set(shares) == set(SENTENCE_PROXY_CATEGORIES)
+    assert all(share in (0.0, 0.2, 0.4, 0.6, 0.8, 1.0) for share in shares.values()), shares
