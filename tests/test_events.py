@@ -1014,3 +1014,10 @@ def test_saying_a_party_did_not_deliver_or_acts_too_late_criticises_it() -> None
     assert matching(late, "FRA", "111", "ESP"), late
     talks = coded("The French president said the talks had not worked.")
     assert not matching(talks, None, "111", None), talks
+
+
+def test_reinforcing_a_commitment_is_no_show_of_force() -> None:
+    pledge = coded("Germany has reinforced its commitment to the Syrian refugees in Jordan.")
+    assert not any(e.root == "15" for e in pledge), pledge
+    troops = coded("Russia reinforced its troops on the border with Ukraine.")
+    assert any(e.cameo == "154" for e in troops), troops
