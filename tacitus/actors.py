@@ -339,9 +339,9 @@ class ActorCoder:
         found: list[tuple[int, int, int]] | None = doc.user_data.get(key)
         if found is None:
             found = [
-                (key, start, end)
-                for key, start, end in self._names(doc)
-                if key not in self._styled or _named_alone(doc, start, end)
+                (match_id, start, end)
+                for match_id, start, end in self._names(doc)
+                if match_id not in self._styled or _named_alone(doc, start, end)
             ]
             found += self._roles(doc)
             doc.user_data[key] = found

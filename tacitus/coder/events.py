@@ -73,10 +73,11 @@ log = logging.getLogger(__name__)
 
 WARNING_VERBS = frozenset({"warn", "caution"})
 ELLIPTICAL_HEADS = frozenset({"another", "other", "one", "second", "third", "others"})
-# Governing verbs that make coordinated subjects parties to one joint act.
-# Auxiliaries of a past or perfect act: "did not", "had not", "has not".
+# Auxiliaries of a past or perfect act ("did not", "had not", "has not") and of an activity
+# going on ("are not calling"): negated, they report what did not happen (_past_inaction).
 PAST_AUX = frozenset({"did", "had", "has", "have", "was", "were"})
 PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+# Governing verbs that make coordinated subjects parties to one joint act.
 JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve", "plan"})
 # Of these, the verb whose own act is between its coordinated subjects: "A and B agreed".
 RECIPROCAL_VERBS = frozenset({"agree"})

@@ -192,10 +192,10 @@ def _aimless_contest(event: Event) -> bool:
     party; where none is found, the dyad is incomplete and, in party politics, the verb was
     most often misread. In the audit such events were right 5 times in 38 (appeals and
     criticisms 3 of 28, pledges, consultations and cooperation 2 of 10), against 0.76 for
-    the parties' statements and 0.83 for their criticisms that name a target. Governments are not
-    included: on the development sets their target-less acts are mostly right (appeals and
-    criticisms 44 of 50), the state they speak for implying the target. A candidate, then,
-    not an event."""
+    the parties' statements and 0.83 for their criticisms that name a target. Governments
+    are not included: on the development sets their target-less acts are mostly right
+    (appeals and criticisms 44 of 50), the state they speak for implying the target. A
+    candidate, then, not an event."""
     if event.target is not None or event.source is None:
         return False
     sectors = set(event.source.sectors)
