@@ -1021,3 +1021,10 @@ def test_reinforcing_a_commitment_is_no_show_of_force() -> None:
     assert not any(e.root == "15" for e in pledge), pledge
     troops = coded("Russia reinforced its troops on the border with Ukraine.")
     assert any(e.cameo == "154" for e in troops), troops
+
+
+def test_a_state_organ_named_by_the_doers_own_possessive_is_no_target() -> None:
+    own = coded("Russia reinforced its troops on the border.")
+    assert all(e.target is None for e in own if e.cameo == "154"), own
+    citizens = coded("Iran arrested its citizens in Tehran.")
+    assert matching(citizens, "IRN", "173", "IRN"), citizens

@@ -77,6 +77,10 @@ ELLIPTICAL_HEADS = frozenset({"another", "other", "one", "second", "third", "oth
 # going on ("are not calling"): negated, they report what did not happen (_past_inaction).
 PAST_AUX = frozenset({"did", "had", "has", "have", "was", "were"})
 PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+# Possessive pronouns that make a phrase the speaker's or doer's own ("its troops").
+OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my"})
+# Sectors of a state's own organs: named by the state's own possessive, no counterpart.
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Governing verbs that make coordinated subjects parties to one joint act.
 JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve", "plan"})
 # Of these, the verb whose own act is between its coordinated subjects: "A and B agreed".
@@ -617,7 +621,9 @@ class EventCoder:
         targets = self._first_actors(self.targets(trig, ctx), ctx)
         out: list[Event] = []
         for s in sources:
-            tgts: list[Actor | None] = [t for t in targets if not _same_party(s, t)]
+            tgts: list[Actor | None] = [
+                t for t in targets if not _same_party(s, t) and not _own_organ(s, t)
+            ]
             for t in tgts or [None]:
                 out.append(self._event(trig, s, t, ctx, "arguments"))
         if not targets and len(sources) > 1 and trig.token.lemma_.lower() in EXERCISES:
@@ -1188,6 +1194,19 @@ def _same_party(source: Actor, target: Actor) -> bool:
     if source.code != target.code:
         return False
     return source.text == target.text or CONTEXT_MARK in source.why + target.why
+
+
+def _own_organ(source: Actor, target: Actor) -> bool:
+    """'Russia reinforced its troops', 'the chief constable questioned how his officers
+    would ...', 'the judge made his remarks': a state organ the source's own possessive names
+    is part of the source, not a party it acts on. Its own citizens or prisoners still are
+    ('Iran arrested its citizens')."""
+    words = target.text.split()
+    if not words or words[0].lower() not in OWN_POSSESSIVES:
+        return False
+    if target.country is not None and target.country != source.country:
+        return False
+    return set(target.sectors) <= STATE_ORGANS
 
 
 def _unknown_actor(subject: Token, ctx: SentenceContext) -> Actor:
