@@ -1028,3 +1028,6 @@ def test_a_state_organ_named_by_the_doers_own_possessive_is_no_target() -> None:
     assert all(e.target is None for e in own if e.cameo == "154"), own
     citizens = coded("Iran arrested its citizens in Tehran.")
     assert matching(citizens, "IRN", "173", "IRN"), citizens
+    # The next phrase that names a party is the target instead.
+    offer = coded("Syria has offered its troops to the Lebanese government.")
+    assert any(e.target and e.target.country == "LBN" for e in offer), offer

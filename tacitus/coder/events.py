@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -618,12 +618,10 @@ class EventCoder:
         demanded = self._demand(trig, sources, ctx)
         if demanded:
             return demanded
-        targets = self._first_actors(self.targets(trig, ctx), ctx)
+        targets = self._first_actors(self.targets(trig, ctx), ctx, doers=sources)
         out: list[Event] = []
         for s in sources:
-            tgts: list[Actor | None] = [
-                t for t in targets if not _same_party(s, t) and not _own_organ(s, t)
-            ]
+            tgts: list[Actor | None] = [t for t in targets if not _same_party(s, t)]
             for t in tgts or [None]:
                 out.append(self._event(trig, s, t, ctx, "arguments"))
         if not targets and len(sources) > 1 and trig.token.lemma_.lower() in EXERCISES:
@@ -762,10 +760,16 @@ class EventCoder:
             return False
         return any(g.lemma_ in JOINT_VERBS for g in governing_chain(trig.governor))
 
-    def _first_actors(self, tiers: list[list[Token]], ctx: SentenceContext) -> list[Actor]:
+    def _first_actors(
+        self, tiers: list[list[Token]], ctx: SentenceContext, doers: Sequence[Actor] = ()
+    ) -> list[Actor]:
+        """The actors of the first tier that names any, leaving out the doers' own organs
+        ('reneged on his commitment to the Zambian people': not his own government, so the
+        next tier's people)."""
         actor = self._actor_fn(ctx)
         for tier in tiers:
             found = [a for t in tier for d in self._doers(t) for a in actor(d)]
+            found = [a for a in found if not any(_own_organ(s, a) for s in doers)]
             if found:
                 return found
         return []
