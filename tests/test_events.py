@@ -1031,3 +1031,10 @@ def test_a_state_organ_named_by_the_doers_own_possessive_is_no_target() -> None:
     # The next phrase that names a party is the target instead.
     offer = coded("Syria has offered its troops to the Lebanese government.")
     assert any(e.target and e.target.country == "LBN" for e in offer), offer
+
+
+def test_talking_about_a_topic_with_no_one_is_a_statement() -> None:
+    alone = coded("The French president talked about the new constitution.")
+    assert [e.cameo for e in alone if not e.candidate] == ["010"], alone
+    together = coded("Iran and the European Union talked about the nuclear programme.")
+    assert matching(together, "IRN", "040", None), together

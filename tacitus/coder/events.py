@@ -77,6 +77,8 @@ ELLIPTICAL_HEADS = frozenset({"another", "other", "one", "second", "third", "oth
 # going on ("are not calling"): negated, they report what did not happen (_past_inaction).
 PAST_AUX = frozenset({"did", "had", "has", "have", "was", "were"})
 PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+# Verbs of talking: with no one talked with, talk about a topic is a statement.
+CONVERSATION_VERBS = frozenset({"talk", "speak", "chat"})
 # Possessive pronouns that make a phrase the speaker's or doer's own ("its troops").
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my"})
 # Sectors of a state's own organs: named by the state's own possessive, no counterpart.
@@ -624,6 +626,11 @@ class EventCoder:
             tgts: list[Actor | None] = [t for t in targets if not _same_party(s, t)]
             for t in tgts or [None]:
                 out.append(self._event(trig, s, t, ctx, "arguments"))
+        if not targets and len(sources) == 1 and _talked_about(trig):
+            # "Mr Blair talked about the manifesto": talk with no one is a statement (010);
+            # "A and B talked about X" stays their consultation (below).
+            trig.code, trig.reading = "010", "talk about a topic, with no one: a statement"
+            out = [self._event(trig, sources[0], None, ctx, "arguments")]
         if not targets and len(sources) > 1 and trig.token.lemma_.lower() in EXERCISES:
             # "French and Egyptian warships held war games": held together, military
             # cooperation (062); one side's exercises are a show of force (150).
@@ -1198,6 +1205,15 @@ def _same_party(source: Actor, target: Actor) -> bool:
     if source.code != target.code:
         return False
     return source.text == target.text or CONTEXT_MARK in source.why + target.why
+
+
+def _talked_about(trig: Trigger) -> bool:
+    """'talked about the manifesto', 'spoke of reform': a verb of talking (a consultation,
+    04, in verbs.txt) with a topic and no one talked with."""
+    verb = trig.token
+    if trig.kind != "verb" or trig.code[:2] != "04" or verb.lemma_ not in CONVERSATION_VERBS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("about", "of", "on") for c in verb.children)
 
 
 def _own_organ(source: Actor, target: Actor) -> bool:
