@@ -356,3 +356,10 @@ def test_a_capital_inside_a_longer_name_is_part_of_the_name() -> None:
     assert "FRA" not in codes, codes
     court = _sources("The Moscow City Court sentenced the activist to five years.")
     assert any(code and code.startswith("RUS") for _, code in court), court
+
+
+def test_a_region_is_named_in_every_usual_spelling() -> None:
+    # "South East Asian countries" is Southeast Asia (SEA), not Asia (ASA).
+    events = tacitus.code("The Japanese foreign minister is touring South East Asian countries.")
+    targets = [e.target.code for e in events.events if e.target is not None]
+    assert "SEA" in targets and "ASA" not in targets, targets
