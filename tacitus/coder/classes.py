@@ -93,8 +93,10 @@ def subject_classes(verb: Token) -> frozenset[str]:
     return found or frozenset({CLASS_MARK + "other"})
 
 
+@cache
 def class_words(name: str) -> frozenset[str]:
     """The lemmas of one class of classes.tsv, for the actor coder: `position` (president,
-    spokesman, delegation), `former` (former, ex)."""
+    spokesman, delegation), `former` (former, ex), `homograph`, `kin`. Read once per class:
+    every mention and every argument phrase asks."""
     found = [c.lemmas for c in semantic_classes() if c.name == name]
     return found[0] if found else frozenset()

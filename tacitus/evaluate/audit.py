@@ -299,14 +299,20 @@ def coded_rows(eval_dir: Path) -> list[dict[str, Any]]:
     return list(sheet_rows(sampled, load().code([s.article for s in sampled])))
 
 
+def bbc_pools(eval_dir: Path) -> dict[str, list[Article]]:
+    """The BBC articles by category, in the corpus's order: what both proxies draw from."""
+    pools: dict[str, list[Article]] = {}
+    for item in bbc_articles(eval_dir):
+        pools.setdefault(item.category, []).append(item.article)
+    return pools
+
+
 def proxy_rates(eval_dir: Path) -> dict[str, float]:
     """Default-output events per article, by BBC category: a false-event proxy any user can
     reproduce (sport, entertainment and tech news hold almost no political event)."""
     from tacitus import load
 
-    pools: dict[str, list[Article]] = {}
-    for item in bbc_articles(eval_dir):
-        pools.setdefault(item.category, []).append(item.article)
+    pools = bbc_pools(eval_dir)
     rng = random.Random(7)
     out: dict[str, float] = {}
     for cat in PROXY_CATEGORIES:
@@ -341,10 +347,11 @@ def sentence_proxy_rates(
     sections hold few political sentences, but some)."""
     from tacitus import load
 
-    pools: dict[str, list[str]] = {}
-    for item in bbc_articles(eval_dir):
-        if item.category in SENTENCE_PROXY_CATEGORIES:
-            pools.setdefault(item.category, []).extend(body_sentences(item.article))
+    pools = {
+        cat: [s for a in articles for s in body_sentences(a)]
+        for cat, articles in bbc_pools(eval_dir).items()
+        if cat in SENTENCE_PROXY_CATEGORIES
+    }
     rng = random.Random(11)
     coder = load()
     out: dict[str, float] = {}
