@@ -72,7 +72,8 @@ def main() -> int:
     if not EVAL.exists():
         print(f"{EVAL} is absent: the accuracy tables need ../shared/eval", file=sys.stderr)
         return 2
-    views = evaluate_event_views([EVAL / "events" / name for name in EVENT_SETS])
+    paths = [EVAL / "events" / name for name in EVENT_SETS]
+    views = evaluate_event_views(paths, lower_cased=True)
     rows = [
         (p.name if view == "all" else f"{p.name} ({view})", r.metrics)
         for p, by_view in views.items()

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from tacitus.actors import ActorCoder, ArticleActors, mention_index
 from tacitus.arguments import checked_items
+from tacitus.casing import CaseRestorer, default_restorer, is_lower_cased
 from tacitus.clean import clean
 from tacitus.coder.events import EventCoder, SentenceContext
 from tacitus.coder.patterns import load_patterns
@@ -60,6 +61,7 @@ class _InFlight:
     parsed: list[_Parsed] = field(default_factory=list)
     reason: str = "could not split the article into headline, body and captions"
     budget: Budget | None = None
+    recased: bool = False  # parsed with capitals restored (tacitus.casing)
 
 
 class Pipeline:
@@ -166,11 +168,31 @@ class Pipeline:
             flight.article = article
             flight.expected = len(segments)
             flight.budget = Budget(self.time_budget)
+            flight.recased = is_lower_cased(" ".join(seg.text for seg in segments))
+            if flight.recased:
+                log.info("%s: written in lower case; capitals restored to parse it", item.id)
             for n, seg in enumerate(segments):
                 if flight.budget.spent:  # parse no more of it; _finish records the failure
                     flight.expected = n
                     break
-                yield seg.text, (serial, seg)
+                yield (
+                    (self._restorer().restore(seg.text) if flight.recased else seg.text),
+                    (
+                        serial,
+                        seg,
+                    ),
+                )
+
+    def _restorer(self) -> CaseRestorer:
+        """The case restorer, built on first need; a city named like a word the parser's
+        lemma lists hold ("reading", "split") stays lower case."""
+        words: frozenset[str] = frozenset()
+        if "lemmatizer" in self.nlp.pipe_names:
+            lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_index"):
+                index = lookups.get_table("lemma_index")
+                words = frozenset(w for pos in index.values() for w in pos)
+        return default_restorer(words)
 
     def _ready(self, queue: deque[_InFlight], before: int | None) -> Iterator[CodingResult]:
         """Finish the articles at the head of the queue that have nothing left to parse."""
@@ -189,7 +211,11 @@ class Pipeline:
             failure = Failure(item.id, item.origin or "", flight.reason, item.text)
             return CodingResult(item, failure=failure)
         budget = flight.budget or Budget(self.time_budget)
-        return self._code_article(flight.article, flight.parsed, budget)
+        result = self._code_article(flight.article, flight.parsed, budget)
+        if flight.recased:  # the record quotes the article as written
+            for ev in result.events:
+                ev.text = flight.article.text[ev.span[0] : ev.span[1]].strip()
+        return result
 
     def _code_article(
         self, article: Article, parsed: list[_Parsed], budget: Budget

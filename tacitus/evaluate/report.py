@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -73,12 +73,15 @@ def evaluate_events(
 # The views evaluate_event_views scores: the default output whole and by half, and the
 # coder's whole reading, candidates included.
 VIEWS = ("all", "tune", "check", "with candidates")
+# With lower_cased=True, also the default output on the same sentences written in lower case,
+# as some archives keep their news (tacitus.casing restores the capitals).
+LOWER_CASED = "lower-cased"
 
 
 def evaluate_event_views(
-    paths: list[Path], *, model: str | None = None
+    paths: list[Path], *, model: str | None = None, lower_cased: bool = False
 ) -> dict[Path, dict[str, Report]]:
-    """Each gold file scored in every view of VIEWS, coded once."""
+    """Each gold file scored in every view of VIEWS, coded once (twice with lower_cased)."""
     out: dict[Path, dict[str, Report]] = {}
     for path, pairs in _code_gold(paths, limit=None, model=model).items():
         out[path] = {
@@ -88,11 +91,15 @@ def evaluate_event_views(
         for half in ("tune", "check"):
             part = [(r, c) for r, c in pairs if split_half(r.id) == half]
             out[path][half] = _event_report(part, 0)
-    return {path: {view: views[view] for view in VIEWS} for path, views in out.items()}
+    views = (*VIEWS, LOWER_CASED) if lower_cased else VIEWS
+    if lower_cased:
+        for path, pairs in _code_gold(paths, limit=None, model=model, lower=True).items():
+            out[path][LOWER_CASED] = _event_report(pairs, 0)
+    return {path: {view: by_view[view] for view in views} for path, by_view in out.items()}
 
 
 def _code_gold(
-    paths: list[Path], *, limit: int | None, model: str | None
+    paths: list[Path], *, limit: int | None, model: str | None, lower: bool = False
 ) -> dict[Path, list[tuple[GoldRecord, CodingResult]]]:
     from tacitus import load
 
@@ -100,7 +107,10 @@ def _code_gold(
     records = [r for recs in per_file.values() for r in recs]
     if not records:
         raise InputError(f"no gold records in {', '.join(map(str, paths))}")
-    results = iter(list(load(model).code(gold_articles(records))))
+    articles = gold_articles(records)
+    if lower:
+        articles = [replace(a, text=a.text.lower()) for a in articles]
+    results = iter(list(load(model).code(articles)))
     return {path: [(r, next(results)) for r in recs] for path, recs in per_file.items()}
 
 
