@@ -11,7 +11,8 @@ to be names, and from where English always writes a capital:
 - the names the dictionaries hold: countries, their people and capitals, regions, blocs,
   organisations, office holders; the divisions of places/regions.tsv; months and weekdays;
 - cities of the gazetteer with 100,000 people or more whose name is no English word;
-- the word after an honorific ("mr modi" is Mr Modi).
+- the word after an honorific ("mr modi" is Mr Modi);
+- a known place opening a line as a dateline does, in capitals ("ahmedabad: police said").
 
 A form is restored only where all of it matches as whole words; a name that is also an English
 function word ("us", "who") only after "the", so the pronoun stays a pronoun. The restored text
@@ -55,6 +56,8 @@ _WORD = re.compile(r"[^\W_]+(?:[.'’&-][^\W_]+)*\.?")
 # A sentence starts the text, a line, or follows a full stop that does not close a one-letter
 # abbreviation ("u.s. forces", "i.e. the").
 _SENTENCE_START = re.compile(r"(?:^|(?<![.\s][^\W_])[.!?][\"'”’)\]]*\s+|\n\s*)[\"'“‘(\[]*([a-z])")
+# What follows a dateline's place: a region or date, an agency, then a colon or a dash.
+_DATELINE_TAIL = re.compile(r"(?:,[^\n:,]{1,30}){0,2}\s*(?:\([^)\n]{1,30}\)\s*)?(?:-{1,2}|–|—|:)\s")
 _PRONOUN_I = re.compile(r"(?<![\w.'’])i(?=$|[\s,;:!?'’])")
 
 
@@ -92,6 +95,11 @@ class CaseRestorer:
         """The text with its capitals back; the same length, letter for letter."""
         chars = list(text)
         for start, written in self._names(text):
+            end = _dateline_end(text, start, len(written))
+            if end is not None:
+                written = written.upper()
+                if end < len(chars) and chars[end].isascii():  # its first sentence
+                    chars[end] = chars[end].upper()
             for i, ch in enumerate(written):
                 if ch.lower() == chars[start + i]:
                     chars[start + i] = ch
@@ -130,6 +138,17 @@ class CaseRestorer:
             if written is not None and _fits(text, span, written):
                 return n, written
         return None
+
+
+def _dateline_end(text: str, start: int, length: int) -> int | None:
+    """Where the dateline ends when a name opens a line as one does ("ahmedabad: police
+    said", "london (reuters) -"): datelines are written in capitals, and the cleaner knows
+    them so."""
+    before = text[:start].rstrip(" \t")
+    if before and not before.endswith("\n"):
+        return None
+    m = _DATELINE_TAIL.match(text, start + length)
+    return m.end() if m else None
 
 
 def _fits(text: str, span: list[re.Match[str]], written: str) -> bool:

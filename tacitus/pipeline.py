@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -61,7 +61,7 @@ class _InFlight:
     parsed: list[_Parsed] = field(default_factory=list)
     reason: str = "could not split the article into headline, body and captions"
     budget: Budget | None = None
-    recased: bool = False  # parsed with capitals restored (tacitus.casing)
+    written: str | None = None  # the text as written, when parsed with capitals restored
 
 
 class Pipeline:
@@ -147,7 +147,7 @@ class Pipeline:
             if isinstance(item, Failure):
                 continue
             try:
-                article = clean(item)
+                article = clean(self._recased(item, flight))
             except Exception as exc:  # one bad article must not stop the run
                 log.warning("clean failed for %s: %s", item.id, exc)
                 flight.reason = f"could not split the article into its parts: {exc!r}"
@@ -168,20 +168,21 @@ class Pipeline:
             flight.article = article
             flight.expected = len(segments)
             flight.budget = Budget(self.time_budget)
-            flight.recased = is_lower_cased(" ".join(seg.text for seg in segments))
-            if flight.recased:
-                log.info("%s: written in lower case; capitals restored to parse it", item.id)
             for n, seg in enumerate(segments):
                 if flight.budget.spent:  # parse no more of it; _finish records the failure
                     flight.expected = n
                     break
-                yield (
-                    (self._restorer().restore(seg.text) if flight.recased else seg.text),
-                    (
-                        serial,
-                        seg,
-                    ),
-                )
+                yield seg.text, (serial, seg)
+
+    def _recased(self, item: Article, flight: _InFlight) -> Article:
+        """The article to clean and parse: with its capitals restored when it is written in
+        lower case (tacitus.casing), so that its dateline and names are seen; the record
+        keeps the text as written (_finish puts it back)."""
+        if not is_lower_cased(item.text):
+            return item
+        log.info("%s: written in lower case; capitals restored to parse it", item.id)
+        flight.written = item.text
+        return replace(item, text=self._restorer().restore(item.text))
 
     def _restorer(self) -> CaseRestorer:
         """The case restorer, built on first need; a city named like a word the parser's
@@ -212,9 +213,8 @@ class Pipeline:
             return CodingResult(item, failure=failure)
         budget = flight.budget or Budget(self.time_budget)
         result = self._code_article(flight.article, flight.parsed, budget)
-        if flight.recased:  # the record quotes the article as written
-            for ev in result.events:
-                ev.text = flight.article.text[ev.span[0] : ev.span[1]].strip()
+        if flight.written is not None:  # the record quotes the article as written
+            _as_written(result, flight.written, item)
         return result
 
     def _code_article(
@@ -238,6 +238,10 @@ class Pipeline:
         state = ArticleActors(published=article.published)
         for text in article.segment_text("dateline"):
             state.dateline = state.dateline or self.actors.dateline_country(text)
+        if state.dateline is None and self.enricher:
+            # A dateline naming a city rather than a country or its capital ("AHMEDABAD:")
+            # names its country as well, through the gazetteer.
+            state.dateline = self.enricher.dateline_country(article)
         self.actors.survey((p.doc for p in parsed), state)
         result = CodingResult(article)
         sentence_no = 0
@@ -286,6 +290,20 @@ class Pipeline:
         result.events = _without_headline_repeats(result.events)
         mark_candidates(result.events, ((p.segment.kind, p.doc) for p in parsed))
         return result
+
+
+def _as_written(result: CodingResult, written: str, item: Article) -> None:
+    """Put back the text of an article parsed with its capitals restored: offsets are the
+    same, so every quoted text is the written one at its offsets."""
+    article = result.article
+    article.text = written
+    if item.title is None and article.title is not None:
+        headline = next((s for s in article.segments if s.kind == "headline"), None)
+        article.title = written[headline.start : headline.end] if headline else article.title
+    for seg in article.segments:
+        seg.text = written[seg.start : seg.end]
+    for ev in result.events:
+        ev.text = written[ev.span[0] : ev.span[1]].strip()
 
 
 def _without_headline_repeats(events: list[Event]) -> list[Event]:

@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 # ("criticised", "vowed to") are events for the coder, not quotations.
 QUOTE_CLASSES = frozenset({"speech", "report"})
 # "WASHINGTON (Reuters) -", "LONDON, March 3 (AP) —": the place is what comes first.
-_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Za-z .'-]*?[A-Za-z])\s*(?:[,(—–-]|$)")
+_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Za-z .'-]*?[A-Za-z])\s*(?:[,(—–:-]|$)")
 
 
 @dataclass(slots=True)
@@ -69,7 +69,7 @@ class Enricher:
         return self._gazetteer
 
     def start_article(self, article: Article, docs: list[Doc]) -> None:
-        dateline = self._dateline_place(article)
+        dateline = self.dateline_place(article)
         home = home_country(article.url)
         state = _ArticleState(article, dateline)
         for doc in docs:
@@ -81,7 +81,12 @@ class Enricher:
         state.fallbacks = _fallbacks(article, docs, state.toponyms, dateline)
         self._state = state
 
-    def _dateline_place(self, article: Article) -> Location | None:
+    def dateline_country(self, article: Article) -> str | None:
+        """The CAMEO country of the place the article's dateline names ("AHMEDABAD:")."""
+        place = self.dateline_place(article)
+        return iso2_to_cameo(place.country) if place and place.country else None
+
+    def dateline_place(self, article: Article) -> Location | None:
         for text in article.segment_text("dateline"):
             m = _DATELINE_PLACE.match(text)
             if m:

@@ -68,3 +68,22 @@ def test_a_lower_cased_sentence_is_coded_as_its_written_form_would_be(
     if target:
         assert ev.target is not None and target in (ev.target.code or "")
     assert ev.text == text  # the record quotes the article as written
+
+
+def test_a_known_place_opening_a_line_is_restored_as_a_dateline() -> None:
+    restored = default_restorer().restore("ahmedabad: fresh clashes broke out on thursday.")
+    assert restored == "AHMEDABAD: Fresh clashes broke out on Thursday."
+
+
+def test_a_lower_cased_article_is_stored_as_written_and_its_dateline_places_the_police() -> None:
+    text = (
+        "clashes spread in ahmedabad\n\n"
+        "ahmedabad: fresh clashes broke out in the old city on thursday.\n\n"
+        "the police fired tear gas to disperse a mob, an officer said."
+    )
+    result = tacitus.code(text, published="2002-03-01")
+    assert result.article.text == text
+    assert all(s.text == text[s.start : s.end] for s in result.article.segments)
+    police = [e for e in result.events if e.source and e.source.code == "INDCOP"]
+    assert police, [(e.cameo, e.source) for e in result.events]
+    assert all(not e.candidate and e.text in text for e in police)
