@@ -1038,3 +1038,19 @@ def test_talking_about_a_topic_with_no_one_is_a_statement() -> None:
     assert [e.cameo for e in alone if not e.candidate] == ["010"], alone
     together = coded("Iran and the European Union talked about the nuclear programme.")
     assert matching(together, "IRN", "040", None), together
+
+
+def test_an_act_of_force_that_killed_people_is_coded_once_with_the_dead_as_its_target() -> None:
+    strike = coded("Two Lebanese soldiers were killed in a Syrian air strike near the border.")
+    kept = [e for e in strike if not e.candidate]
+    assert [(e.cameo, e.source and e.source.country) for e in kept] == [("195", "SYR")], kept
+    assert kept[0].target is not None and kept[0].target.country == "LBN"
+    raid = coded("Five Iraqi policemen died in a Turkish raid in Dohuk.")
+    assert matching(raid, "TUR", "190", "IRQ"), raid
+    # "killed in Gaza" names a place, not an act: no event from the preposition alone.
+    assert not coded("Two people were killed in Gaza.")
+
+
+def test_a_modifier_that_is_a_more_specific_act_names_the_act() -> None:
+    blast = coded("A car bomb explosion killed two Iraqi soldiers in Baghdad.")
+    assert any(e.cameo == "1832" for e in blast), blast

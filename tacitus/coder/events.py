@@ -147,6 +147,13 @@ STATE_VERBS = frozenset({"remain", "stay", "put", "place", "keep", "be", "go"})
 USING_VERBS = frozenset({"use", "hold", "keep", "employ", "exploit", "take", "treat"})
 # "died of/after/as a result of torture": the subject suffered the violence the noun names.
 DYING_VERBS = frozenset({"die", "succumb", "perish"})
+# Verbs whose passive subject suffers the harm: "were killed in an air strike".
+HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
+# Prepositions that make an act of force the occasion of a harm: "killed in / during a raid"
+# ("killed by shelling" names the shelling as the doer, grammar.subjects).
+OCCASION_PREPS = frozenset({"in", "during"})
+# Roots of force that harm people: assault, fight, mass violence.
+MATERIAL_FORCE = frozenset({"18", "19", "20"})
 # Verbs in re- that do not mean "<base> again" in news: revisiting an issue is no visit,
 # reclaiming land no claim, a refund no funding (checked against the parser's vocabulary).
 NOT_AGAIN = frozenset(
@@ -364,6 +371,7 @@ class EventCoder:
             pat = self.patterns.match_noun(lemma, modifiers=modifiers, preps=preps)
         if pat is None:
             return None
+        pat = self._modifier_act(noun, pat)
         read = self._read_noun(noun, pat)
         if read is not None:
             return read
@@ -406,6 +414,22 @@ class EventCoder:
             return Trigger(noun, pat, "light", measure.head)  # "began ten days of war games"
         return Trigger(noun, pat, "noun", clause_verb(noun))
 
+    def _modifier_act(self, noun: Token, pat: Pattern) -> Pattern:
+        """A modifier that is itself a more specific act of the same root names the act: a
+        "car bomb explosion" is a car bombing (1832), not any bombing (183)."""
+        for c in noun.children:
+            if c.dep_ != "compound" or c.lemma_.lower() not in self.patterns.nouns:
+                continue
+            mods = {g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod", "nmod")}
+            inner = self.patterns.match_noun(c.lemma_.lower(), modifiers=mods, preps=frozenset())
+            if (
+                inner is not None
+                and inner.code[:2] == pat.code[:2]
+                and _specificity(inner.code) > _specificity(pat.code)
+            ):
+                pat = inner
+        return pat
+
     def _read_noun(self, noun: Token, pat: Pattern) -> Trigger | None:
         """An event noun asked for, promised or refused (see NOUN_READINGS)."""
         # Only with the party named: "pushed for tougher sanctions" stays an appeal.
@@ -447,7 +471,7 @@ class EventCoder:
             if trig.kind == "light" and (_as_role(trig.token) or _gathered_for(trig)):
                 # "used civilians as shields", "joined Canadian officials for talks"
                 found += expand(objects(trig.governor))
-            return [found, self._default_targets(trig)]
+            return [found, self._default_targets(trig), _victims(trig)]
         verb = trig.token
         tiers: list[list[Token]] = []
         if preps:
@@ -536,6 +560,13 @@ class EventCoder:
         # "called for sanctions against X" is coded once, as the disapproval the noun reading
         # makes of it, not also as an appeal by the verb.
         asked = {t.governor.i for t in trigs if t.kind == "light" and t.code == "110"}
+        # "were killed in an Israeli air strike": the strike is the event, the killing what
+        # it did; coded once, as the strike, with the dead as its target (targets()).
+        asked |= {
+            v.i
+            for t in trigs
+            if t.kind == "noun" and t.code[:2] in MATERIAL_FORCE and (v := _harmed_in(t.token))
+        }
         trigs = [t for t in trigs if not (t.kind == "verb" and t.token.i in asked)]
         coded = [
             (
@@ -671,10 +702,12 @@ class EventCoder:
         """'a prisoner died as a result of torture', 'died after beatings in custody': the
         one who died is the target of the violence; its hand is not named."""
         verb = clause_verb(trig.token)
-        if trig.code[:2] not in ("18", "19", "20") or verb.lemma_ not in DYING_VERBS:
+        if trig.code[:2] not in MATERIAL_FORCE:
+            return []
+        if verb.lemma_ not in DYING_VERBS and _harmed_in(trig.token) is None:
             return []
         actor = self._actor_fn(ctx)
-        victims = [a for t in subjects(verb) for a in actor(t)]
+        victims = [a for t in _victims(trig) or subjects(verb) for a in actor(t)]
         events = [self._event(trig, None, v, ctx, "the one who died suffered it") for v in victims]
         for e in events:
             e.confidence = max(e.confidence - 0.1, 0.1)
@@ -867,6 +900,29 @@ class EventCoder:
 
 
 # -- readings, ranking and deduplication ------------------------------------------------------
+
+
+def _harmed_in(noun: Token) -> Token | None:
+    """The verb of harm an act of force is the occasion of: "were killed in an Israeli air
+    strike", "died during a Taliban raid" (not "killed in Gaza": the noun must be the act)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in OCCASION_PREPS:
+        return None
+    verb = noun.head.head
+    if verb.lemma_ in DYING_VERBS and not is_passive(verb):
+        return verb
+    if verb.lemma_ in HARM_VERBS and is_passive(verb):
+        return verb
+    return None
+
+
+def _victims(trig: Trigger) -> list[Token]:
+    """Those an act of force killed or hurt, named as the subject of the harm it occasioned."""
+    if trig.kind != "noun" or trig.code[:2] not in MATERIAL_FORCE:
+        return []
+    verb = _harmed_in(trig.token)
+    if verb is None:
+        return []
+    return expand([c for c in verb.children if c.dep_ in SUBJ | PASS_SUBJ])
 
 
 def _denied(trig: Trigger) -> bool:
