@@ -1054,3 +1054,12 @@ def test_an_act_of_force_that_killed_people_is_coded_once_with_the_dead_as_its_t
 def test_a_modifier_that_is_a_more_specific_act_names_the_act() -> None:
     blast = coded("A car bomb explosion killed two Iraqi soldiers in Baghdad.")
     assert any(e.cameo == "1832" for e in blast), blast
+
+
+def test_blaming_a_thing_accuses_no_one_and_the_deed_is_no_target() -> None:
+    wiring = coded("Iraqi officials blamed faulty wiring for the hospital fire in Baghdad.")
+    assert not any(e.root == "11" for e in wiring), wiring
+    iran = coded("Iraq blamed Iran for the attack on the border post.")
+    assert matching(iran, "IRQ", "112", "IRN"), iran
+    hamas = coded("Israel blamed the rocket attack on Hamas.")
+    assert any(e.root == "11" and e.target and e.target.code == "PSEREB" for e in hamas), hamas
