@@ -34,6 +34,7 @@ from tacitus.limits import (
     worth_coding,
 )
 from tacitus.model import Article, CodingResult, Event, Failure, Segment
+from tacitus.mojibake import has_mojibake, repair
 from tacitus.nlp import DEFAULT_MODEL, load_pipeline
 from tacitus.stages import Enricher, speaker_resolver
 
@@ -61,7 +62,7 @@ class _InFlight:
     parsed: list[_Parsed] = field(default_factory=list)
     reason: str = "could not split the article into headline, body and captions"
     budget: Budget | None = None
-    written: str | None = None  # the text as written, when parsed with capitals restored
+    written: str | None = None  # the text as written, when parsed repaired (_readable)
 
 
 class Pipeline:
@@ -147,7 +148,7 @@ class Pipeline:
             if isinstance(item, Failure):
                 continue
             try:
-                article = clean(self._recased(item, flight))
+                article = clean(self._readable(item, flight))
             except Exception as exc:  # one bad article must not stop the run
                 log.warning("clean failed for %s: %s", item.id, exc)
                 flight.reason = f"could not split the article into its parts: {exc!r}"
@@ -174,15 +175,22 @@ class Pipeline:
                     break
                 yield seg.text, (serial, seg)
 
-    def _recased(self, item: Article, flight: _InFlight) -> Article:
-        """The article to clean and parse: with its capitals restored when it is written in
-        lower case (tacitus.casing), so that its dateline and names are seen; the record
-        keeps the text as written (_finish puts it back)."""
-        if not is_lower_cased(item.text):
+    def _readable(self, item: Article, flight: _InFlight) -> Article:
+        """The article to clean and parse: its mojibake repaired (tacitus.mojibake) and, when
+        it is written in lower case, its capitals restored (tacitus.casing), so that its
+        dateline, quotations and names are seen. Both keep every offset; the record keeps
+        the text as written (_finish puts it back)."""
+        text = item.text
+        if has_mojibake(text):
+            log.info("%s: mojibake repaired to parse it", item.id)
+            text = repair(text)
+        if is_lower_cased(text):
+            log.info("%s: written in lower case; capitals restored to parse it", item.id)
+            text = self._restorer().restore(text)
+        if text == item.text:
             return item
-        log.info("%s: written in lower case; capitals restored to parse it", item.id)
         flight.written = item.text
-        return replace(item, text=self._restorer().restore(item.text))
+        return replace(item, text=text)
 
     def _restorer(self) -> CaseRestorer:
         """The case restorer, built on first need; a city named like a word the parser's
@@ -293,8 +301,8 @@ class Pipeline:
 
 
 def _as_written(result: CodingResult, written: str, item: Article) -> None:
-    """Put back the text of an article parsed with its capitals restored: offsets are the
-    same, so every quoted text is the written one at its offsets."""
+    """Put back the text of an article parsed repaired (mojibake, capitals): offsets are
+    the same, so every quoted text is the written one at its offsets."""
     article = result.article
     article.text = written
     if item.title is None and article.title is not None:
