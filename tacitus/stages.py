@@ -120,6 +120,7 @@ class Enricher:
                 # "it fired a missile into the sea off Japan": a pronoun names someone the
                 # coder could not resolve, not an unidentified perpetrator.
                 _place_unnamed_source(e)
+            _place_roles(e, _countries_placed(sent, toponyms))
             if e.location is None and material:
                 # After the source is placed: a perpetrator is coded only from the clause.
                 e.location = st.fallbacks.fallback()
@@ -233,6 +234,34 @@ def _place_unnamed_source(e: Event) -> None:
         country=country,
         why=f"{e.source.why}; {why}",
     )
+
+
+def _countries_placed(sent: Span, toponyms: list[Toponym]) -> set[str]:
+    """The countries of the places a sentence names."""
+    return {
+        t.resolved.country
+        for t in toponyms
+        if sent.start_char <= t.start_char < sent.end_char and t.resolved and t.resolved.country
+    }
+
+
+def _place_roles(e: Event, countries: set[str]) -> None:
+    """A role with no country ("police", "the crowd") in a sentence whose places all lie in
+    one country is of that country: "registered a case against 50 people in Ahmedabad",
+    "were shot dead by police in Ahmedabad", where the place hangs on another word than the
+    event's own clause. Where the places lie in two countries, none is chosen."""
+    if len(countries) != 1:
+        return
+    country = iso2_to_cameo(next(iter(countries)))
+    if country is None:
+        return
+    why = "the only country of the places its sentence names"
+    for side in ("source", "target"):
+        actor = getattr(e, side)
+        if actor is None or not (actor.code or "").startswith("---"):
+            continue
+        code = country + (actor.code or "")[3:]
+        setattr(e, side, replace(actor, code=code, country=country, why=f"{actor.why}; {why}"))
 
 
 def _pronoun_subject(verb: Token) -> bool:

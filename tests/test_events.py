@@ -1063,3 +1063,25 @@ def test_blaming_a_thing_accuses_no_one_and_the_deed_is_no_target() -> None:
     assert matching(iran, "IRQ", "112", "IRN"), iran
     hamas = coded("Israel blamed the rocket attack on Hamas.")
     assert any(e.root == "11" and e.target and e.target.code == "PSEREB" for e in hamas), hamas
+
+
+def test_the_common_words_of_police_repression_and_charges() -> None:
+    gas = coded("Police fired teargas shells at the protesters in Lahore.")
+    assert matching(gas, "PAK", "175", None), gas
+    charge = coded("Police resorted to a baton charge in Lahore.")
+    assert matching(charge, "PAK", "175", None), charge
+    case = coded("Police registered a case against 50 people in Lahore.")
+    assert matching(case, "PAK", "115", None), case
+    booked = coded("Police booked twelve people for rioting in Lahore.")
+    assert matching(booked, "PAK", "115", None), booked
+    flight = coded("The minister booked a flight to London.")
+    assert not any(e.root == "11" for e in flight), flight
+
+
+def test_a_role_in_a_sentence_whose_places_lie_in_one_country_is_of_that_country() -> None:
+    shot = coded("Two rioters were shot dead by police in Lahore.")
+    assert any(e.source and e.source.code == "PAKCOP" for e in shot), shot
+    one = coded("Police arrested the man, who had lived in Lahore.")
+    assert any(e.source and e.source.code == "PAKCOP" for e in one), one
+    two = coded("Police arrested the man, who had lived in Lahore and Mumbai.")
+    assert all(e.source and e.source.code == "---COP" for e in two), two

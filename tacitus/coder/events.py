@@ -88,8 +88,11 @@ JOINT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "resolve
 # Of these, the verb whose own act is between its coordinated subjects: "A and B agreed".
 RECIPROCAL_VERBS = frozenset({"agree"})
 # Verbs whose prepositional object is an event they take part in: "engaged in ethnic
-# cleansing", "took part in the talks", "involved in the attack".
-PREP_LIGHT_VERBS = frozenset({"engage", "involve", "participate", "take", "join", "enter"})
+# cleansing", "took part in the talks", "involved in the attack", "resorted to a baton charge".
+PREP_LIGHT_VERBS = {
+    **dict.fromkeys(("engage", "involve", "participate", "take", "join", "enter"), ("in", "into")),
+    "resort": ("to",),
+}
 # Rounds and contests of sport: "beat Brazil in the final" is no assault (see _sporting).
 # Not "round", "race" or "quarter": "killed in a round of shelling", "in the Christian
 # quarter" are war.
@@ -388,7 +391,7 @@ class EventCoder:
             noun.dep_ == "pobj"
             and head.dep_ == "prep"
             and (
-                (head.head.lemma_ in PREP_LIGHT_VERBS and head.lower_ in ("in", "into"))
+                head.lower_ in PREP_LIGHT_VERBS.get(head.head.lemma_, ())
                 # "converged on Lagos for a rally", "arrived for talks": they take part.
                 or (head.head.lemma_ in GATHERING_VERBS and head.lower_ == "for")
             )
