@@ -796,9 +796,9 @@ def _name_context(doc: Doc, m: Mention) -> set[int]:
 
 
 def _kin_of(doc: Doc, tokens: set[int]) -> set[int]:
-    """The words naming whose relative or friend someone is ("a friend of the Tory leader",
-    "Mr Blair's wife", classes.tsv `kin`): a relation is no office, so the person named
-    there gives no role."""
+    """The words naming whose relative, friend or fan someone is ("a friend of the Tory
+    leader", "Mr Blair's wife", "a Palace fan", classes.tsv `kin`): a relation is no office,
+    so the person or body named there gives no role."""
     kin = class_words("kin")
     out: set[int] = set()
     for i in tokens:
@@ -806,7 +806,8 @@ def _kin_of(doc: Doc, tokens: set[int]) -> set[int]:
         if t.lemma_.lower() not in kin:
             continue
         for c in t.children:
-            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
+            # "Mr Blair's wife", "a friend of the leader", "a Palace fan"
+            if c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ == "of"):
                 out |= {s.i for s in c.subtree}
     return out
 
@@ -1157,11 +1158,15 @@ def _branch_of(head: Token, own: Mention | None, near: list[Mention]) -> Mention
 def _adjective_sense(doc: Doc, m: Mention, found: list[Mention]) -> bool:
     """'general election', 'official figures': a role word that is also an adjective of
     another sense (classes.tsv `homograph`), modifying a noun that no mention covers, is the
-    adjective. Before a role or a name ('official spokesman') it stays a role."""
+    adjective; so is one opening a body's name ('General Motors'). Before a role or a name
+    ('official spokesman', 'General Petraeus') it stays a role."""
     tok = doc[m.start]
-    if m.kind != "agent" or m.end - m.start != 1 or tok.dep_ != "amod":
+    if m.kind != "agent" or m.end - m.start != 1 or tok.lower_ not in class_words("homograph"):
         return False
-    if tok.lower_ not in class_words("homograph"):
+    # "General Motors", "General Dynamics": before a plural proper noun it opens a body's name
+    # (a person's name is singular).
+    body = tok.dep_ == "compound" and tok.head.tag_ == "NNPS"
+    if tok.dep_ != "amod" and not body:
         return False
     head = tok.head.i
     return not any(o.start <= head < o.end for o in found if o is not m)

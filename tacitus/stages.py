@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.actors import ActorCoder, ArticleActors, Mention
+from tacitus.actors import COUNTERPART_PREPS, ActorCoder, ArticleActors, Mention
 from tacitus.casualties import CONFLICT_ROOTS, casualties_of
 from tacitus.coder.codebook import state_organ
 from tacitus.dates import event_date
@@ -120,7 +120,7 @@ class Enricher:
                 # "it fired a missile into the sea off Japan": a pronoun names someone the
                 # coder could not resolve, not an unidentified perpetrator.
                 _place_unnamed_source(e)
-            _place_roles(e, _countries_placed(sent, toponyms))
+            _place_roles(e, sent, toponyms, segment.start)
             if e.location is None and material:
                 # After the source is placed: a perpetrator is coded only from the clause.
                 e.location = st.fallbacks.fallback()
@@ -236,32 +236,47 @@ def _place_unnamed_source(e: Event) -> None:
     )
 
 
-def _countries_placed(sent: Span, toponyms: list[Toponym]) -> set[str]:
-    """The countries of the places a sentence names."""
-    return {
-        t.resolved.country
-        for t in toponyms
-        if sent.start_char <= t.start_char < sent.end_char and t.resolved and t.resolved.country
-    }
-
-
-def _place_roles(e: Event, countries: set[str]) -> None:
+def _place_roles(e: Event, sent: Span, toponyms: list[Toponym], offset: int) -> None:
     """A role with no country ("police", "the crowd") in a sentence whose places all lie in
     one country is of that country: "registered a case against 50 people in Ahmedabad",
     "were shot dead by police in Ahmedabad", where the place hangs on another word than the
-    event's own clause. Where the places lie in two countries, none is chosen."""
-    if len(countries) != 1:
-        return
-    country = iso2_to_cameo(next(iter(countries)))
-    if country is None:
-        return
-    why = "the only country of the places its sentence names"
+    event's own clause. Where the places lie in two countries, none is chosen. A demonym
+    is the actor coder's to weigh, and a place inside the role's own phrase is what it
+    deals with ("the ambassador to Iran" is not Iranian)."""
     for side in ("source", "target"):
         actor = getattr(e, side)
         if actor is None or not (actor.code or "").startswith("---"):
             continue
+        dealt = _dealt_with(sent, actor.start - offset)
+        countries = {
+            t.resolved.country
+            for t in toponyms
+            if sent.start_char <= t.start_char < sent.end_char
+            and t.start_char not in dealt
+            and not t.is_actor
+            and t.resolved
+            and t.resolved.country
+        }
+        country = iso2_to_cameo(next(iter(countries))) if len(countries) == 1 else None
+        if country is None:
+            continue
+        why = f"{actor.why}; the only country of the places its sentence names"
         code = country + (actor.code or "")[3:]
-        setattr(e, side, replace(actor, code=code, country=country, why=f"{actor.why}; {why}"))
+        setattr(e, side, replace(actor, code=code, country=country, why=why))
+
+
+def _dealt_with(sent: Span, start: int) -> set[int]:
+    """Offsets of the words a role's phrase names as what it deals with: its to and for
+    phrases ("the ambassador to Iran", "the envoy for Syria"), as the actor coder reads them."""
+    head = next((t for t in sent if t.idx == start), None)
+    if head is None:
+        return set()
+    return {
+        w.idx
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in COUNTERPART_PREPS
+        for w in prep.subtree
+    }
 
 
 def _pronoun_subject(verb: Token) -> bool:

@@ -133,3 +133,15 @@ def test_provinces_of_states_at_war_give_their_roles_a_country() -> None:
 
 def test_an_undotted_abbreviation_of_a_division_is_a_name() -> None:
     assert _source_codes("NSW Premier Chris Minns criticised the federal government.") == ["AUSGOV"]
+
+
+def test_a_title_before_a_plural_proper_noun_opens_a_body_name_not_a_rank() -> None:
+    firm = _source_codes("General Motors criticised the new Chinese tariffs.")
+    assert not any(c and c.endswith("MIL") for c in firm), firm
+    general = _source_codes("General Petraeus criticised the Iraqi government.")
+    assert general and all(c and c.endswith("MIL") for c in general), general
+
+
+def test_a_fan_of_a_body_takes_no_role_from_it() -> None:
+    events = tacitus.code("Police arrested a Palace fan in Cairo.").events
+    assert not any(e.target and (e.target.code or "").endswith("GOV") for e in events), events
