@@ -221,7 +221,16 @@ class ActorCoder:
         forms = [f for f in dict.fromkeys(forms) if f.strip()]
         if not forms:
             return
-        matcher.add(key, [nlp.make_doc(f) for f in forms])
+        docs = [nlp.make_doc(f) for f in forms]
+        if matcher is self._roles:
+            # The tokenizer keeps a capitalised abbreviation whole ("Gov.", "Sen.") and splits
+            # the lower-case one ("gov", "."): a role is matched as running text writes it.
+            docs += [
+                d
+                for f in forms
+                if len(d := nlp.make_doc(f[:1].upper() + f[1:])) != len(nlp.make_doc(f))
+            ]
+        matcher.add(key, docs)
         self._payload[nlp.vocab.strings[key]] = proto
 
     def _build(self, nlp: Language) -> None:

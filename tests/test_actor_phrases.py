@@ -145,3 +145,11 @@ def test_a_title_before_a_plural_proper_noun_opens_a_body_name_not_a_rank() -> N
 def test_a_fan_of_a_body_takes_no_role_from_it() -> None:
     events = tacitus.code("Police arrested a Palace fan in Cairo.").events
     assert not any(e.target and (e.target.code or "").endswith("GOV") for e in events), events
+
+
+def test_abbreviated_titles_are_roles_as_news_style_writes_them() -> None:
+    assert _source_codes("New Jersey Gov. Phil Murphy criticised the plan.") == ["USAGOV"]
+    assert _source_codes("Sen. Bernie Sanders of Vermont criticised the plan.") == ["USALEG"]
+    assert _source_codes("Rep. Don Bacon of Nebraska criticised the plan.") == ["USALEG"]
+    general = _source_codes("Gen. Mark Milley criticised the Iraqi government.")
+    assert general and all(c and c.endswith("MIL") for c in general), general

@@ -1085,3 +1085,10 @@ def test_a_role_in_a_sentence_whose_places_lie_in_one_country_is_of_that_country
     assert any(e.source and e.source.code == "PAKCOP" for e in one), one
     two = coded("Police arrested the man, who had lived in Lahore and Mumbai.")
     assert all(e.source and e.source.code == "---COP" for e in two), two
+
+
+def test_winning_an_election_is_no_criticism() -> None:
+    won = coded("Kentucky Democrats beat the incumbent Republican governor in the election.")
+    assert not any(e.root in ("11", "18") for e in won), won
+    attack = coded("Labour attacked the Conservatives over their tax plans.")
+    assert any(e.cameo == "111" for e in attack), attack

@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 
 from tacitus.actors import ActorCoder, ArticleActors, Mention, np_tokens
 from tacitus.coder import aims, readings
-from tacitus.coder.classes import CLASS_MARK, object_classes, subject_classes
+from tacitus.coder.classes import CLASS_MARK, class_words, object_classes, subject_classes
 from tacitus.coder.codebook import lookup, read_as
 from tacitus.coder.grammar import (
     CONDITIONAL_MARKS,
@@ -579,6 +579,7 @@ class EventCoder:
                     for e in self._events_for(trig, ctx)
                     if readings.plausible_force(e, nominal=_specific_force(trig))
                     and not (e.root in ("18", "19", "20") and _sporting(trig.governor))
+                    and not _won(trig, e)
                 ],
             )
             for trig in trigs
@@ -903,6 +904,14 @@ class EventCoder:
 
 
 # -- readings, ranking and deduplication ------------------------------------------------------
+
+
+def _won(trig: Trigger, e: Event) -> bool:
+    """'Kentucky Democrats beat the incumbent governor': a word of winning (classes.tsv
+    `winning`) between unarmed political bodies reports an election or a vote, which is no
+    CAMEO event, not the criticism (111) the political-contest reading makes of force."""
+    contest = trig.code[:2] in ("18", "19") and e.root == "11"
+    return contest and trig.token.lemma_.lower() in class_words("winning")
 
 
 def _harmed_in(noun: Token) -> Token | None:
