@@ -1092,3 +1092,12 @@ def test_winning_an_election_is_no_criticism() -> None:
     assert not any(e.root in ("11", "18") for e in won), won
     attack = coded("Labour attacked the Conservatives over their tax plans.")
     assert any(e.cameo == "111" for e in attack), attack
+
+
+def test_a_show_of_force_is_aimed_at_the_state_it_is_shown_to_not_at_its_own_forces() -> None:
+    border = coded("Russia deployed troops to the border with Ukraine.")
+    assert matching(border, "RUS", "154", "UKR"), border
+    syria = coded("Russia deployed air defence systems in Syria.")
+    assert matching(syria, "RUS", "154", "SYR"), syria
+    observers = coded("The European Union has deployed election observers in Zimbabwe.")
+    assert not any(e.root == "15" for e in observers), observers

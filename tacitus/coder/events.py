@@ -155,6 +155,8 @@ HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 # Prepositions that make an act of force the occasion of a harm: "killed in / during a raid"
 # ("killed by shelling" names the shelling as the doer, grammar.subjects).
 OCCASION_PREPS = frozenset({"in", "during"})
+# Where a show of force (15) is made: its place names the party it is aimed at.
+SHOWN_AT = ("in", "into", "to", "near", "along", "on", "at", "towards")
 # Roots of force that harm people: assault, fight, mass violence.
 MATERIAL_FORCE = frozenset({"18", "19", "20"})
 # Verbs in re- that do not mean "<base> again" in news: revisiting an issue is no visit,
@@ -514,8 +516,12 @@ class EventCoder:
             if o.dep_ == "pobj"
         ]
         tiers.append([t for obj in behind for t in prep_objects(obj, OBJECT_PREPS)])
-        # "expelled two Russian diplomats": the pattern's own object can be the target.
-        tiers.append(expand([o for o in objs if o.lemma_.lower() in trig.pattern.objects]))
+        # "expelled two Russian diplomats": the pattern's own object can be the target; the
+        # forces a show of force deploys or reinforces (15) are the doer's own, not its aim.
+        if trig.code[:2] != "15":
+            tiers.append(expand([o for o in objs if o.lemma_.lower() in trig.pattern.objects]))
+        else:
+            tiers.append(_deployed_to(verb, objs))
         if trig.code[:2] == "13":
             tiers.append(_condition_targets(verb))
         return tiers
@@ -1052,6 +1058,17 @@ def _resultatives(kids: list[Token], objs: list[Token]) -> set[str]:
         )
     ]
     return {a.lemma_.lower() for a in states if a.lemma_.lower() in RESULTATIVES}
+
+
+def _deployed_to(verb: Token, objs: list[Token]) -> list[Token]:
+    """Where forces are shown: "deployed troops in Syria", "moved tanks to the border with
+    Ukraine", "massed troops near Lebanon": the state whose ground or border the forces are
+    sent to is the one the show of force is aimed at (the coder takes the first phrase that
+    names a party)."""
+    places = [t for h in [verb, *objs] for t in prep_objects(h, SHOWN_AT)]
+    # The state a place belongs to before the place: "the border with Ukraine", "the UN
+    # mission in Mali".
+    return [t for p in places for t in prep_objects(p, ("with", "of", "in"))] + places
 
 
 def _placed(code: str) -> bool:
