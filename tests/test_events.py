@@ -1101,3 +1101,10 @@ def test_a_show_of_force_is_aimed_at_the_state_it_is_shown_to_not_at_its_own_for
     assert matching(syria, "RUS", "154", "SYR"), syria
     observers = coded("The European Union has deployed election observers in Zimbabwe.")
     assert not any(e.root == "15" for e in observers), observers
+
+
+def test_joint_exercises_are_military_cooperation() -> None:
+    joint = coded("The Indian army held joint exercises in Rajasthan.")
+    assert any(e.cameo == "062" for e in joint), joint
+    alone = coded("Russia held military exercises near the border.")
+    assert not any(e.cameo == "062" for e in alone), alone

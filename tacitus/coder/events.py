@@ -676,6 +676,9 @@ class EventCoder:
             # "French and Egyptian warships held war games": held together, military
             # cooperation (062); one side's exercises are a show of force (150).
             trig.code, trig.reading = "062", "exercises held together"
+        elif trig.token.lemma_.lower() in EXERCISES and _held_together(trig.token):
+            trig.code, trig.reading = "062", "joint exercises: held together"
+            out = [self._event(trig, s, t, ctx, "arguments") for s, t in _pairs(out)]
         if not targets and len(sources) > 1 and self._joint(trig):
             out = [
                 self._event(trig, a, b, ctx, "coordinated subjects act together")
@@ -918,6 +921,17 @@ def _won(trig: Trigger, e: Event) -> bool:
     CAMEO event, not the criticism (111) the political-contest reading makes of force."""
     contest = trig.code[:2] in ("18", "19") and e.root == "11"
     return contest and trig.token.lemma_.lower() in class_words("winning")
+
+
+def _pairs(events: list[Event]) -> list[tuple[Actor | None, Actor | None]]:
+    return [(e.source, e.target) for e in events]
+
+
+def _held_together(noun: Token) -> bool:
+    """'joint war games', 'combined exercises': a modifier (classes.tsv `together`) says the
+    exercise is held by several parties, which CAMEO codes as military cooperation (062)."""
+    together = class_words("together")
+    return any(c.dep_ == "amod" and c.lower_ in together for c in noun.children)
 
 
 def _harmed_in(noun: Token) -> Token | None:
