@@ -250,3 +250,8 @@ def test_a_partys_act_aimed_at_no_one_is_a_candidate() -> None:
     assert candidate_reason(coded("051", party), POLITICAL) is not None
     assert candidate_reason(coded("010", party), POLITICAL) is None
     assert candidate_reason(coded("141", party), POLITICAL) is None  # a protest
+
+
+def test_an_international_armed_group_is_a_political_party() -> None:
+    events = tacitus.code("Islamic State fighters released two women they had abducted.").events
+    assert any(e.root == "08" and not e.candidate for e in events), events

@@ -134,6 +134,8 @@ def _sectors(actor: Actor) -> set[str]:
         found.add("IGO")
     if code.startswith("NGO"):
         found.add("NGO")
+    if code.startswith("IMG"):
+        found.add("IMG")  # an international militarised group (Islamic State, al-Qaeda)
     return found
 
 
