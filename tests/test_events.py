@@ -1108,3 +1108,13 @@ def test_joint_exercises_are_military_cooperation() -> None:
     assert any(e.cameo == "062" for e in joint), joint
     alone = coded("Russia held military exercises near the border.")
     assert not any(e.cameo == "062" for e in alone), alone
+
+
+def test_a_participial_adjunct_is_not_embedded_in_its_head_verbs_mood() -> None:
+    # "set" as in "is set to visit" is planned; "set fire ..., prompting X to act" is not.
+    fired = coded("A mob set fire to shops in Vadodara, prompting police to fire teargas shells.")
+    assert any(e.cameo == "175" and e.modality == "factual" for e in fired), fired
+    # What a refusal says it would do instead is not refused.
+    talk = coded("The Taliban refused to negotiate with Kabul, saying they would talk to the US.")
+    assert any(e.root == "12" for e in talk), talk
+    assert any(e.root == "03" and e.target and e.target.code == "USA" for e in talk), talk

@@ -418,6 +418,22 @@ def addressees(verb: Token) -> list[Token]:
     return expand(found) or prep_objects(verb, ("on", "upon", "to"))
 
 
+def _embedding(verb: Token) -> list[Token]:
+    """The governing chain up to a participial adjunct: in "set fire to shops, prompting the
+    police to fire teargas", 'prompting' tells what followed, and 'set' (as in "is set to
+    visit") does not embed the police's act; a to- or for-clause still is embedded."""
+    out: list[Token] = []
+    for gov in governing_chain(verb):
+        out.append(gov)
+        if gov.dep_ == "advcl" and gov.tag_ in ("VBG", "VBN") and not _marked(gov):
+            break
+    return out
+
+
+def _marked(verb: Token) -> bool:
+    return any(c.dep_ == "mark" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children)
+
+
 def _clause_of(governor: Token) -> Token:
     """The verb that carries a trigger's negation, auxiliaries and governing verbs: the
     trigger itself, or for a predicate adjective its copula ("is not opposed to", "tends to
@@ -433,7 +449,7 @@ def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modal
     modality: Modality = "factual"
     why: list[str] = []
     own = _clause_of(trig.governor)
-    chain = governing_chain(own)
+    chain = _embedding(own)
     if negated(own) or (trig.kind != "verb" and negated(trig.token)):
         polarity = "negated"
         why.append("negation")
