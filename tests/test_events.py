@@ -1118,3 +1118,10 @@ def test_a_participial_adjunct_is_not_embedded_in_its_head_verbs_mood() -> None:
     talk = coded("The Taliban refused to negotiate with Kabul, saying they would talk to the US.")
     assert any(e.root == "12" for e in talk), talk
     assert any(e.root == "03" and e.target and e.target.code == "USA" for e in talk), talk
+
+
+def test_acknowledging_a_fact_is_a_statement_and_owning_a_mistake_is_015() -> None:
+    fact = coded("The French president acknowledged there were genuine concerns about the plan.")
+    assert [e.cameo for e in fact if not e.candidate] == ["010"], fact
+    owned = coded("Israel acknowledged its mistake.")
+    assert any(e.cameo == "015" for e in owned), owned
