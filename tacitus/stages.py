@@ -257,12 +257,29 @@ def _place_roles(e: Event, sent: Span, toponyms: list[Toponym], offset: int) -> 
             and t.resolved
             and t.resolved.country
         }
+        where = "sentence"
+        if not countries and set(actor.sectors) & DOMESTIC_ORGANS:
+            # The police or a court act where they are: the places within a country (not
+            # states named as such) of their paragraph, when they lie in one country.
+            countries = {
+                t.resolved.country
+                for t in toponyms
+                if not t.is_actor
+                and t.resolved
+                and t.resolved.country
+                and t.resolved.precision != "country"
+            }
+            where = "paragraph"
         country = iso2_to_cameo(next(iter(countries))) if len(countries) == 1 else None
         if country is None:
             continue
-        why = f"{actor.why}; the only country of the places its sentence names"
+        why = f"{actor.why}; the only country of the places its {where} names"
         code = country + (actor.code or "")[3:]
         setattr(e, side, replace(actor, code=code, country=country, why=why))
+
+
+# Organs of a state that act only within it: its police and its courts.
+DOMESTIC_ORGANS = frozenset({"COP", "JUD"})
 
 
 def _dealt_with(sent: Span, start: int) -> set[int]:

@@ -1125,3 +1125,11 @@ def test_acknowledging_a_fact_is_a_statement_and_owning_a_mistake_is_015() -> No
     assert [e.cameo for e in fact if not e.candidate] == ["010"], fact
     owned = coded("Israel acknowledged its mistake.")
     assert any(e.cameo == "015" for e in owned), owned
+
+
+def test_police_act_in_the_country_of_their_paragraphs_places() -> None:
+    text = "Fresh clashes broke out in Lahore on Tuesday. Police fired teargas shells at the mob."
+    assert matching(coded(text), "PAK", "175", None), coded(text)
+    # A state named as such elsewhere in the paragraph is not where the police act.
+    abroad = "The law mirrors one used in Russia. Police fired teargas shells at the mob."
+    assert not matching(coded(abroad), "RUS", "175", None), coded(abroad)
