@@ -130,6 +130,8 @@ class ArticleActors:
     # The role words the article uses anywhere ("prime minister", "chancellor"): of a listed
     # person's offices that could hold, the one the article names is meant.
     office_roles: set[str] = field(default_factory=set)
+    # The sex an honorific gave a person ("Mr Blair": m): "Mrs Blair" is then someone else.
+    sexes: dict[str, str] = field(default_factory=dict)
 
     def role_holder(self, role: str) -> PersonInfo | None:
         names = self.roles.get(role, set())
@@ -162,6 +164,24 @@ class ArticleActors:
     def recall(self, text: str) -> PersonInfo | None:
         text = _strip_possessive(text)
         return self.people.get(text) or self.people.get(text.split()[-1] if text else "")
+
+
+# Honorifics that say a person's sex.
+MALE_HONORIFICS = frozenset({"Mr", "Sir", "Lord"})
+FEMALE_HONORIFICS = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady"})
+
+
+def _honorific_sex(doc: Doc, m: Mention) -> str | None:
+    """'m' or 'f' for a name after (or starting with) a gendered honorific, else None."""
+    words = [doc[m.start - 1]] if m.start > 0 else []
+    words.append(doc[m.start])
+    for w in words:
+        title = w.text.rstrip(".")
+        if title in MALE_HONORIFICS:
+            return "m"
+        if title in FEMALE_HONORIFICS:
+            return "f"
+    return None
 
 
 def _house_styles(forms: list[str]) -> list[str]:
@@ -465,15 +485,25 @@ class ActorCoder:
         name = _strip_possessive(doc[m.start : m.end].text)
         country, sectors, why = self._person_context(doc, m, mentions)
         known = state.recall(name)
-        if known and (not country and not sectors):
-            country, sectors, why = known.country, known.sectors, f"same person as {known.name}"
         # The list is looked up under the fullest name the article gives the person: "Mr
         # Johnson", once named "Jimmy James Johnson", is not the Prime Minister Boris Johnson.
         full = known.name if known and len(known.name.split()) > len(name.split()) else name
         full = state.fullest_name(full)
+        sex = _honorific_sex(doc, m)
+        ref = known.name if known else full
+        other = sex is not None and state.sexes.get(ref, sex) != sex
+        if other:
+            # "Mrs Howard" in a story about Mr Howard is his wife, not the party leader.
+            known, full = None, name
+        if known and (not country and not sectors):
+            country, sectors, why = known.country, known.sectors, f"same person as {known.name}"
         year = state.reference_year() if state.published is None else None
         era = state.era if year is None else None
-        entry, in_office = self._known_person(full, state.published, year, era, state.office_roles)
+        entry, in_office = (
+            (None, False)
+            if other
+            else self._known_person(full, state.published, year, era, state.office_roles)
+        )
         if entry and in_office:
             country = country or entry.country
             sectors = sectors or entry.sectors
@@ -495,7 +525,9 @@ class ActorCoder:
             why = (why + "; " if why else "") + f"known person ({entry.role}, another period)"
         if known and len(name.split()) < len(known.name.split()):
             name = known.name
-        name = state.fullest_name(name)
+        name = name if other else state.fullest_name(name)
+        if sex is not None and not other:
+            state.sexes[name] = sex
         m.code, m.sectors, m.name = country, sectors, name
         m.why = why or "person with no role in context"
         if country or sectors:

@@ -363,3 +363,12 @@ def test_a_region_is_named_in_every_usual_spelling() -> None:
     events = tacitus.code("The Japanese foreign minister is touring South East Asian countries.")
     targets = [e.target.code for e in events.events if e.target is not None]
     assert "SEA" in targets and "ASA" not in targets, targets
+
+
+def test_a_name_with_an_honorific_of_the_other_sex_is_another_person() -> None:
+    text = (
+        "Mr Blair met the French president on Monday.\n\nMrs Blair criticised the French president."
+    )
+    events = tacitus.code(text, published="2004-05-10").events
+    wife = [e for e in events if e.text.startswith("Mrs")]
+    assert wife and all(e.source is None or e.source.code != "GBRGOV" for e in wife), wife
