@@ -305,6 +305,8 @@ def _as_written(result: CodingResult, written: str, item: Article) -> None:
     the same, so every quoted text is the written one at its offsets."""
     article = result.article
     article.text = written
+    if result.failure is not None:  # a budget or coding failure keeps what was read
+        result.failure.text = written
     if item.title is None and article.title is not None:
         headline = next((s for s in article.segments if s.kind == "headline"), None)
         article.title = written[headline.start : headline.end] if headline else article.title

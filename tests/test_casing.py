@@ -6,6 +6,7 @@ import pytest
 
 import tacitus
 from tacitus.casing import CaseRestorer, default_restorer, is_lower_cased
+from tacitus.model import Article
 
 
 def test_a_text_is_lower_cased_when_it_has_almost_no_capitals() -> None:
@@ -87,3 +88,16 @@ def test_a_lower_cased_article_is_stored_as_written_and_its_dateline_places_the_
     police = [e for e in result.events if e.source and e.source.code == "INDCOP"]
     assert police, [(e.cameo, e.source) for e in result.events]
     assert all(not e.candidate and e.text in text for e in police)
+
+
+def test_a_lower_cased_article_that_fails_keeps_its_text_as_written() -> None:
+    pipeline = tacitus.load()
+    budget = pipeline.time_budget
+    pipeline.time_budget = 0.0  # every article runs out of time at once
+    try:
+        text = "police arrested twelve people in ahmedabad on friday, officials said."
+        (result,) = pipeline.code([Article(id="lc", text=text)])
+    finally:
+        pipeline.time_budget = budget
+    assert result.failure is not None
+    assert result.failure.text == text
