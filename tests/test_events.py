@@ -1133,3 +1133,10 @@ def test_police_act_in_the_country_of_their_paragraphs_places() -> None:
     # A state named as such elsewhere in the paragraph is not where the police act.
     abroad = "The law mirrors one used in Russia. Police fired teargas shells at the mob."
     assert not matching(coded(abroad), "RUS", "175", None), coded(abroad)
+
+
+def test_fighting_crime_is_no_use_of_force_and_fighting_rebels_is() -> None:
+    crime = coded("British police said the plans would help fight terror and crime in London.")
+    assert not any(e.root == "19" for e in crime), crime
+    rebels = coded("Government troops fought rebels in the north of Mali.")
+    assert matching(rebels, "MLI", "190", "MLI"), rebels
