@@ -1140,3 +1140,8 @@ def test_fighting_crime_is_no_use_of_force_and_fighting_rebels_is() -> None:
     assert not any(e.root == "19" for e in crime), crime
     rebels = coded("Government troops fought rebels in the north of Mali.")
     assert matching(rebels, "MLI", "190", "MLI"), rebels
+
+
+def test_clamping_a_curfew_imposes_it() -> None:
+    clamped = coded("Indian authorities clamped a curfew on Vadodara after the clashes.")
+    assert any(e.cameo == "1723" for e in clamped), clamped
