@@ -1145,3 +1145,10 @@ def test_fighting_crime_is_no_use_of_force_and_fighting_rebels_is() -> None:
 def test_clamping_a_curfew_imposes_it() -> None:
     clamped = coded("Indian authorities clamped a curfew on Vadodara after the clashes.")
     assert any(e.cameo == "1723" for e in clamped), clamped
+
+
+def test_firing_with_no_object_is_shooting_and_firing_people_is_not() -> None:
+    police = coded("Six farmers were killed in police firing in Madhya Pradesh.")
+    assert any(e.root == "19" and e.source and e.source.code == "INDCOP" for e in police), police
+    sacked = coded("The company fired 200 workers in Ohio.")
+    assert not any(e.root == "19" for e in sacked), sacked
