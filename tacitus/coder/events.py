@@ -524,6 +524,7 @@ class EventCoder:
             tiers.append(_deployed_to(verb, objs))
         if trig.code[:2] == "13":
             tiers.append(_condition_targets(verb))
+        tiers.append(_victims(trig))  # "killed in police firing": the dead
         return tiers
 
     def _default_targets(self, trig: Trigger) -> list[Token]:
@@ -574,7 +575,9 @@ class EventCoder:
         asked |= {
             v.i
             for t in trigs
-            if t.kind == "noun" and t.code[:2] in MATERIAL_FORCE and (v := _harmed_in(t.token))
+            if t.code[:2] in MATERIAL_FORCE
+            and (o := _occasion(t)) is not None
+            and (v := _harmed_in(o)) is not None
         }
         trigs = [t for t in trigs if not (t.kind == "verb" and t.token.i in asked)]
         coded = [
@@ -947,11 +950,22 @@ def _harmed_in(noun: Token) -> Token | None:
     return None
 
 
+def _occasion(trig: Trigger) -> Token | None:
+    """The phrase that names an act as the occasion of a harm: the event noun itself ("in an
+    air strike"), or the doer a participle describes ("in police firing": police firing)."""
+    if trig.kind == "noun":
+        return trig.token
+    if trig.kind == "verb" and trig.token.dep_ == "acl" and trig.token.tag_ == "VBG":
+        return trig.token.head
+    return None
+
+
 def _victims(trig: Trigger) -> list[Token]:
     """Those an act of force killed or hurt, named as the subject of the harm it occasioned."""
-    if trig.kind != "noun" or trig.code[:2] not in MATERIAL_FORCE:
+    occasion = _occasion(trig)
+    if occasion is None or trig.code[:2] not in MATERIAL_FORCE:
         return []
-    verb = _harmed_in(trig.token)
+    verb = _harmed_in(occasion)
     if verb is None:
         return []
     return expand([c for c in verb.children if c.dep_ in SUBJ | PASS_SUBJ])
