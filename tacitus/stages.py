@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -69,7 +69,7 @@ class Enricher:
         return self._gazetteer
 
     def start_article(self, article: Article, docs: list[Doc]) -> None:
-        dateline = self.dateline_place(article)
+        dateline = self._dateline_place(article)
         home = home_country(article.url)
         state = _ArticleState(article, dateline)
         for doc in docs:
@@ -81,12 +81,12 @@ class Enricher:
         state.fallbacks = _fallbacks(article, docs, state.toponyms, dateline)
         self._state = state
 
-    def dateline_country(self, article: Article) -> str | None:
-        """The CAMEO country of the place the article's dateline names ("AHMEDABAD:")."""
-        place = self.dateline_place(article)
+    def dateline_country(self) -> str | None:
+        """The CAMEO country of the place the started article's dateline names ("AHMEDABAD:")."""
+        place = self._require().dateline
         return iso2_to_cameo(place.country) if place and place.country else None
 
-    def dateline_place(self, article: Article) -> Location | None:
+    def _dateline_place(self, article: Article) -> Location | None:
         for text in article.segment_text("dateline"):
             m = _DATELINE_PLACE.match(text)
             if m:
@@ -236,40 +236,39 @@ def _place_unnamed_source(e: Event) -> None:
     )
 
 
+# Organs of a state that act only within it: its police and its courts.
+DOMESTIC_ORGANS = frozenset({"COP", "JUD"})
+
+
 def _place_roles(e: Event, sent: Span, toponyms: list[Toponym], offset: int) -> None:
     """A role with no country ("police", "the crowd") in a sentence whose places all lie in
     one country is of that country: "registered a case against 50 people in Ahmedabad",
     "were shot dead by police in Ahmedabad", where the place hangs on another word than the
     event's own clause. Where the places lie in two countries, none is chosen. A demonym
     is the actor coder's to weigh, and a place inside the role's own phrase is what it
-    deals with ("the ambassador to Iran" is not Iranian)."""
+    deals with ("the ambassador to Iran" is not Iranian). Police and courts act where they
+    are: with none in their sentence, the places within a country (not states named as
+    such) of their paragraph."""
     for side in ("source", "target"):
         actor = getattr(e, side)
         if actor is None or not (actor.code or "").startswith("---"):
             continue
         dealt = _dealt_with(sent, actor.start - offset)
-        countries = {
-            t.resolved.country
-            for t in toponyms
-            if sent.start_char <= t.start_char < sent.end_char
-            and t.start_char not in dealt
-            and not t.is_actor
-            and t.resolved
-            and t.resolved.country
-        }
-        where = "sentence"
-        if not countries and set(actor.sectors) & DOMESTIC_ORGANS:
-            # The police or a court act where they are: the places within a country (not
-            # states named as such) of their paragraph, when they lie in one country.
-            countries = {
-                t.resolved.country
+        where, countries = (
+            "sentence",
+            _countries_of(
+                t
                 for t in toponyms
-                if not t.is_actor
-                and t.resolved
-                and t.resolved.country
-                and t.resolved.precision != "country"
-            }
-            where = "paragraph"
+                if sent.start_char <= t.start_char < sent.end_char and t.start_char not in dealt
+            ),
+        )
+        if not countries and set(actor.sectors) & DOMESTIC_ORGANS:
+            where, countries = (
+                "paragraph",
+                _countries_of(
+                    t for t in toponyms if t.resolved and t.resolved.precision != "country"
+                ),
+            )
         country = iso2_to_cameo(next(iter(countries))) if len(countries) == 1 else None
         if country is None:
             continue
@@ -278,8 +277,13 @@ def _place_roles(e: Event, sent: Span, toponyms: list[Toponym], offset: int) -> 
         setattr(e, side, replace(actor, code=code, country=country, why=why))
 
 
-# Organs of a state that act only within it: its police and its courts.
-DOMESTIC_ORGANS = frozenset({"COP", "JUD"})
+def _countries_of(toponyms: Iterable[Toponym]) -> set[str]:
+    """The countries (ISO2) of resolved places that are not demonyms."""
+    return {
+        t.resolved.country
+        for t in toponyms
+        if not t.is_actor and t.resolved is not None and t.resolved.country
+    }
 
 
 def _dealt_with(sent: Span, start: int) -> set[int]:

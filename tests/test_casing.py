@@ -101,3 +101,9 @@ def test_a_lower_cased_article_that_fails_keeps_its_text_as_written() -> None:
         pipeline.time_budget = budget
     assert result.failure is not None
     assert result.failure.text == text
+
+
+def test_a_verb_spelt_like_an_honorific_stays_a_verb() -> None:
+    assert default_restorer().restore("they will miss the deadline.") == (
+        "They will miss the deadline."
+    )

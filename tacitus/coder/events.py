@@ -681,7 +681,7 @@ class EventCoder:
             trig.code, trig.reading = "062", "exercises held together"
         elif trig.token.lemma_.lower() in EXERCISES and _held_together(trig.token):
             trig.code, trig.reading = "062", "joint exercises: held together"
-            out = [self._event(trig, s, t, ctx, "arguments") for s, t in _pairs(out)]
+            out = [self._event(trig, e.source, e.target, ctx, "arguments") for e in out]
         if not targets and len(sources) > 1 and self._joint(trig):
             out = [
                 self._event(trig, a, b, ctx, "coordinated subjects act together")
@@ -924,10 +924,6 @@ def _won(trig: Trigger, e: Event) -> bool:
     CAMEO event, not the criticism (111) the political-contest reading makes of force."""
     contest = trig.code[:2] in ("18", "19") and e.root == "11"
     return contest and trig.token.lemma_.lower() in class_words("winning")
-
-
-def _pairs(events: list[Event]) -> list[tuple[Actor | None, Actor | None]]:
-    return [(e.source, e.target) for e in events]
 
 
 def _held_together(noun: Token) -> bool:
