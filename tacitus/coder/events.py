@@ -58,6 +58,7 @@ from tacitus.coder.mood import (
     announces_own_act,
     appealing_verb,
     asserted_clause,
+    condemned_owners,
     criticised_clause,
     criticism_words,
     demanding_speaker,
@@ -1111,6 +1112,7 @@ def _complement_targets(verb: Token, root: str) -> list[Token]:
             found += expand(objects(c))
             found += [t for o in objects(c) for t in prep_objects(o, OBJECT_PREPS)]
         elif c.dep_ == "ccomp" and root in ("02", "10", "11") and c.pos_ in ("VERB", "AUX"):
+            found += condemned_owners(c) if root == "11" else []
             found += subjects(c)
             # "said the way the government handled the bill was a shambles": the one whose
             # doing the subject describes.

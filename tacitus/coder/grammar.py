@@ -60,6 +60,37 @@ STATIVE_PARTICIPLES = frozenset(
     {"opposed", "committed", "dedicated", "determined", "resigned", "engaged", "involved"}
 )
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Verbs whose passive keeps a direct object ("was given a medal", "Iran offered deal",
+# "firm fined £1m"): their participle with an object may still be a reduced passive.
+DITRANSITIVE = frozenset(
+    {
+        "give",
+        "hand",
+        "offer",
+        "award",
+        "grant",
+        "deny",
+        "send",
+        "show",
+        "promise",
+        "tell",
+        "ask",
+        "pay",
+        "lend",
+        "sell",
+        "allow",
+        "refuse",
+        "owe",
+        "assign",
+        "teach",
+        "fine",
+        "cost",
+        "spare",
+        "leave",
+        "name",
+        "call",
+    }
+)
 EXPLETIVES = frozenset({"there", "this", "what"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
@@ -138,9 +169,26 @@ def stative(verb: Token) -> bool:
     return verb.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children)
 
 
+def misread_past(verb: Token) -> bool:
+    """'The Iraqi air force carried out three air strikes': with no finite verb in sight the
+    parser made the sentence a noun phrase, the past tense a reduced relative on its subject.
+    A passive participle takes no direct object (the ditransitives aside), so one that has
+    an object, on the noun that heads the whole sentence, is the main verb in the past."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.lemma_ not in DITRANSITIVE
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ in ("dobj", "obj") for c in verb.children)
+        and not any(c.dep_ in SUBJ | PASS_SUBJ | {"aux", "auxpass"} for c in verb.children)
+    )
+
+
 def is_passive(verb: Token) -> bool:
     """Passive voice, including reduced relatives: 'talks held in Vienna'."""
-    if stative(verb):
+    if stative(verb) or misread_past(verb):
         return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return not any(c.dep_ in SUBJ for c in verb.children)
@@ -173,6 +221,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return expand([verb.head])  # "the envoy, who met ...": the noun is the subject
     if subj:
         return expand(subj)
+    if misread_past(verb):
+        return expand([verb.head])
     if finite(verb) and verb.dep_ not in ("conj", "xcomp", "advcl", "relcl"):
         # A finite verb always has a subject in English; when the parser lost it (hung it
         # on a fronted phrase: "With the signing of X, A and B have agreed"), the noun

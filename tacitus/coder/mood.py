@@ -141,9 +141,10 @@ def criticised_clause(speaker: Token) -> Token | None:
         if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
             continue
         subj = [s for s in c.children if s.dep_ in SUBJ]
-        if not subj or any(s.pos_ == "PRON" for s in subj):
+        owned = bool(condemned_owners(c))
+        if not subj or (any(s.pos_ == "PRON" for s in subj) and not owned):
             continue
-        party = any(_party_or_its(s) for s in subj)
+        party = owned or any(_party_or_its(s) for s in subj)
         if party and _excessive(c):
             return c
         for t in _predicate(c):
@@ -153,6 +154,17 @@ def criticised_clause(speaker: Token) -> Token | None:
             if needs == "denied" and party and t.i == c.i and negated(c):
                 return c
     return None
+
+
+def condemned_owners(clause: Token) -> list[Token]:
+    """'this is a scurrilous attempt by the Tories', 'what we see is a panicky response from
+    the government', 'it is Labour's failure': the party whose doing the clause's predicate
+    noun names, by a possessive or a by- or from-phrase. The clause's subject may then be a
+    pronoun or a what-clause: the verdict is on the owner."""
+    nouns = [h for h in _predicate(clause)[1:] if h.pos_ in ("NOUN", "PROPN")]
+    owners = [o for n in nouns for o in n.children if o.dep_ == "poss" and o.pos_ != "PRON"]
+    owners += [o for n in nouns for o in prep_objects(n, ("by", "from"))]
+    return [o for o in owners if _party_or_its(o)]
 
 
 def _excessive(clause: Token) -> bool:
