@@ -71,6 +71,12 @@ EMPLOYER_PREPS = frozenset({"for", "with"})
 # Prepositions whose object is the role's counterpart, never its employer: "the ambassador
 # to Iran" is not Iranian, "the envoy for Yemen" not Yemeni.
 COUNTERPART_PREPS = frozenset({"to", "for"})
+# The dependents of a verb that name what its subject acts on (aimed_at); the by-phrase of a
+# passive ("agent") names the doer and is left out.
+AIMED_DEPS = frozenset({"dobj", "dative", "iobj", "prep", "obj"})
+LOCATIVE_PREPS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout"})
+# Organs that act only within their state: the places they act in are theirs.
+DOMESTIC_SECTORS = frozenset({"COP", "JUD"})
 # The possessive clitic: not part of a name ("Sri Lanka's police chief"). A bare apostrophe
 # is left alone: after a name it is as often a closing quotation mark.
 POSSESSIVE_CLITICS = frozenset({"'s", "’s"})
@@ -986,7 +992,7 @@ def _context_country(
     to the other. A state named only elsewhere in the paragraph is not taken: in "mirrors
     legislation used in Russia. The ruling party says..." the party is not Russian.
     """
-    counterpart = _counterpart_tokens(head, index)
+    counterpart = _counterpart_tokens(head, index) | aimed_at(head, sectors)
     sentence = _states_named((t for t in head.sent if t.i not in counterpart), index)
     if len(sentence) == 1:
         return next(iter(sentence)), "the only country its sentence names"
@@ -1295,6 +1301,23 @@ def _counterpart_tokens(head: Token, index: dict[int, Mention]) -> set[int]:
         if prep.lower_ == "for" or any(_is_state(index.get(o.i)) for o in objects):
             out |= {t.i for t in prep.subtree}
     return out
+
+
+def aimed_at(head: Token, sectors: tuple[str, ...]) -> set[int]:
+    """Tokens naming what a role's own act is aimed at: the objects and prepositional
+    phrases of the verb it is the subject of ("the foreign minister criticised the United
+    States", "met officials in Paris"). A party acts on others more often than on its own
+    state, so these are no evidence of its country. Police and courts are the exception:
+    they act where they are ("police arrested 20 people in Pakistan"), and where an act
+    happens ("rioted at a jail in Dili") stays evidence for any party."""
+    if head.dep_ != "nsubj" or DOMESTIC_SECTORS.intersection(sectors):
+        return set()
+    return {
+        t.i
+        for c in head.head.children
+        if c.dep_ in AIMED_DEPS and c.lower_ not in LOCATIVE_PREPS
+        for t in c.subtree
+    }
 
 
 def _states_named(tokens: Iterable[Token], index: dict[int, Mention]) -> set[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.actors import COUNTERPART_PREPS, ActorCoder, ArticleActors, Mention
+from tacitus.actors import COUNTERPART_PREPS, ActorCoder, ArticleActors, Mention, aimed_at
 from tacitus.casualties import CONFLICT_ROOTS, casualties_of
 from tacitus.coder.codebook import state_organ
 from tacitus.dates import event_date
@@ -207,6 +207,15 @@ def _place_unnamed_source(e: Event) -> None:
     countryless = e.source is not None and (e.source.code or "").startswith("---")
     if e.source is not None and e.source.code is not None and not countryless:
         return
+    domestic = e.source is not None and bool(DOMESTIC_ORGANS.intersection(e.source.sectors))
+    if e.source is not None and e.source.code is None and e.root < FORCE_ROOTS and not domestic:
+        # A subject the dictionaries do not know ('George Eustice described the laws in the
+        # US') or a role with no country ('the foreign minister met officials in Paris') is
+        # no unidentified perpetrator: where a statement, a meeting or an aid delivery is
+        # placed (often the place it is about) says nothing of who made it. Force and
+        # protest are coded where they happen, as for unidentified gunmen, and police and
+        # courts act where they are.
+        return
     country = iso2_to_cameo(e.location.country)
     if country is None:
         return
@@ -236,6 +245,10 @@ def _place_unnamed_source(e: Event) -> None:
     )
 
 
+# Roots of protest and force (14-20): acts an unidentified doer is placed by.
+# Dependents inside a noun phrase before its head ("foreign minister", "the Tory leader").
+PHRASE_DEPS = frozenset({"amod", "compound", "det", "nmod", "poss", "nummod", "case"})
+FORCE_ROOTS = "14"
 # Organs of a state that act only within it: its police and its courts.
 DOMESTIC_ORGANS = frozenset({"COP", "JUD"})
 
@@ -253,7 +266,7 @@ def _place_roles(e: Event, sent: Span, toponyms: list[Toponym], offset: int) -> 
         actor = getattr(e, side)
         if actor is None or not (actor.code or "").startswith("---"):
             continue
-        dealt = _dealt_with(sent, actor.start - offset)
+        dealt = _dealt_with(sent, actor.start - offset, actor.sectors)
         where, countries = (
             "sentence",
             _countries_of(
@@ -286,18 +299,23 @@ def _countries_of(toponyms: Iterable[Toponym]) -> set[str]:
     }
 
 
-def _dealt_with(sent: Span, start: int) -> set[int]:
+def _dealt_with(sent: Span, start: int, sectors: tuple[str, ...]) -> set[int]:
     """Offsets of the words a role's phrase names as what it deals with: its to and for
-    phrases ("the ambassador to Iran", "the envoy for Syria"), as the actor coder reads them."""
-    head = next((t for t in sent if t.idx == start), None)
-    if head is None:
+    phrases ("the ambassador to Iran", "the envoy for Syria"), and what its own act is aimed
+    at ("the foreign minister criticised the United States"), as the actor coder reads them."""
+    first = next((t for t in sent if t.idx == start), None)
+    if first is None:
         return set()
+    head = first
+    while head.head.i != head.i and head.head.i > head.i and head.dep_ in PHRASE_DEPS:
+        head = head.head  # "foreign minister": the phrase's head, not its first word
+    doc = head.doc
     return {
         w.idx
         for prep in head.children
         if prep.dep_ == "prep" and prep.lower_ in COUNTERPART_PREPS
         for w in prep.subtree
-    }
+    } | {doc[i].idx for i in aimed_at(head, sectors)}
 
 
 def _pronoun_subject(verb: Token) -> bool:

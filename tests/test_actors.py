@@ -219,6 +219,26 @@ def test_a_role_takes_the_one_country_of_the_parties_its_sentence_names() -> Non
     ]
 
 
+def test_the_state_a_role_acts_on_gives_it_no_country() -> None:
+    # A foreign minister who criticises the United States is not thereby American.
+    events = tacitus.code("The foreign minister sharply criticised the United States.").events
+    assert [(e.source and e.source.country, e.target and e.target.code) for e in events] == [
+        (None, "USA")
+    ]
+
+
+def test_where_an_act_happens_still_places_police_and_protesters() -> None:
+    events = tacitus.code("Police arrested twelve students at a rally in Pakistan.").events
+    assert any(e.source is not None and e.source.code == "PAKCOP" for e in events)
+
+
+def test_an_unknown_speaker_is_not_placed_where_the_statement_is_about() -> None:
+    # Nobody's dictionary knows the speaker; the Netherlands is what he talked about.
+    text = "Pieter Vandermolen described farming rules in the Netherlands as deficient."
+    events = tacitus.code(text).events
+    assert events and all(e.source is None or e.source.code is None for e in events)
+
+
 def test_a_role_between_parties_of_two_countries_keeps_a_null_country() -> None:
     text = "Vladimir Putin met Tony Blair as ministers criticised the talks."
     events = tacitus.code(text, published="2003-06-01").events

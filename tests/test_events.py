@@ -43,13 +43,30 @@ CASES = [
     ("The envoy, who met Iranian officials in Muscat, left on Friday.", None, "04", "IRN"),
     # a past tense the parser read as a reduced relative on the subject (no finite verb left):
     # a passive participle takes no direct object, so the participle is the main verb
-    ("The Nigerian air force carried out at least two air strikes in Borno state.", "NGA", "195", None),
+    (
+        "The Nigerian air force carried out at least two air strikes in Borno state.",
+        "NGA",
+        "195",
+        None,
+    ),
+    # a vehicle attacked is a target of force, not of criticism (classes.tsv `place`)
+    ("Israeli soldiers attacked a car near Hebron.", "ISR", "19", None),
     # sentencing individuals (to jail) is 173, as the codebook's note on 116 says
     ("A Kenyan court sentenced two Ugandan smugglers to five years in prison.", "KEN", "173", None),
     # dismissing what is said of one (fears, an attack, speculation) is a denial
-    ("The Danish government dismissed the latest attack by Swedish ministers.", "DNK", "016", "SWE"),
+    (
+        "The Danish government dismissed the latest attack by Swedish ministers.",
+        "DNK",
+        "016",
+        "SWE",
+    ),
     # a verdict on a party's doing named by its by- or from-phrase, after a pronoun subject
-    ('"This is a shameful attempt by Turkey to hide the truth," the Greek minister said.', "GRC", "111", "TUR"),
+    (
+        '"This is a shameful attempt by Turkey to hide the truth," the Greek minister said.',
+        "GRC",
+        "111",
+        "TUR",
+    ),
 ]
 
 
