@@ -186,6 +186,34 @@ def test_in_other_news_an_organ_s_act_needs_a_party_it_acts_on() -> None:
     assert candidate_reason(raid, SPORT) is None
 
 
+def test_the_justice_system_s_words_do_not_make_a_crime_story_political() -> None:
+    # Police, arrests, courts and trials are as much crime news as politics.
+    docs = [
+        ("headline", _doc("Singer in court after nightclub stabbing")),
+        (
+            "body",
+            _doc(
+                "Police said the singer was arrested after a stabbing and a robbery at the "
+                "club; a judge set a trial date as the gang suspect denied the assault."
+            ),
+        ),
+    ]
+    assert article_topic(docs).topic == "crime"
+
+
+def test_in_other_news_arrests_by_the_police_stay_events() -> None:
+    # Users track repression: an arrest is kept whoever is arrested; a police comment is not.
+    arrest = _event(_actor("GBRCOP", "COP"), _actor(None))
+    arrest.cameo = "173"
+    assert candidate_reason(arrest, SPORT) is None
+    comment = _event(_actor("GBRCOP", "COP"))
+    comment.cameo = "010"
+    assert candidate_reason(comment, SPORT) is not None
+    ban = _event(_actor("GBRGOV", "GOV"))
+    ban.cameo = "172"
+    assert candidate_reason(ban, SPORT) is not None
+
+
 @pytest.mark.slow
 def test_a_body_named_after_a_country_is_not_the_state() -> None:
     text = "The United States Anti-Doping Agency accused the laboratory of supplying steroids."

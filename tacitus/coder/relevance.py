@@ -20,7 +20,8 @@ An event is a candidate when
 5. the article is about another topic than politics (its topic cues outweigh politics'), and
    no political organ acts or is acted upon other than by talk alone: in sport news a country
    is usually a national team, in business news a market, and a regulator's comment on a
-   market is not an interaction.
+   market is not an interaction. Arrests, expulsions and repression by the state's organs
+   stay events in any news.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ MIN_CUES = 4
 # Comments and appeals (CAMEO 01, 02): talk, which in news of another topic is rarely an
 # interaction of political parties.
 TALK_ROOTS = frozenset({"01", "02"})
+# Arrest or detain (173), expel or deport (174), violent repression (175), by a state organ.
+REPRESSION_CODES = ("173", "174", "175")
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +232,11 @@ def _political_act(event: Event, table: RelevanceTable) -> bool:
     src, tgt = event.source, event.target
     if not (is_organ(src, table) or is_organ(tgt, table)):
         return False
+    if event.cameo.startswith(REPRESSION_CODES) and is_organ(src, table):
+        # Arrests, expulsions and repression stay events whoever is arrested (issue 8: users
+        # track repression); the arrested are mostly people with no code. A ban on camera
+        # phones or insecticides (172) is a rule, not an act on a party.
+        return True
     if tgt is None or not tgt.code or tgt.code.startswith("---"):
         return False
     return event.root not in TALK_ROOTS or is_political(tgt, table)
