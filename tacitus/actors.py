@@ -40,6 +40,8 @@ COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
 # parties are): a role of these takes the country of the parties named around it
 # (_context_country).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "SPY", "ELI", "LAB"})
+# Offices whose former holders are CAMEO's elites (ELI, "former government officials").
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "SPY"})
 # Code prefixes of bodies that belong to no one country: IGOs, NGOs, movements, the UN.
 NON_NATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "INT", "---"})
 # Pronouns that stand for one person; "they", "it" and "we" name groups and states, which
@@ -437,7 +439,14 @@ class ActorCoder:
         ]
         found = _one_reading(found, state.countries)
         for m in found:
-            if m.kind == "agent" and "ELI" not in m.sectors and _called_former(doc, m):
+            # CAMEO's ELI is "former government officials": a former editor or coach is
+            # no elite, and keeps the sector of what the phrase says they were.
+            if (
+                m.kind == "agent"
+                and "ELI" not in m.sectors
+                and OFFICE_SECTORS.intersection(m.sectors)
+                and _called_former(doc, m)
+            ):
                 m.sectors = ("ELI",)
                 m.why += f"; '{doc[m.start].text}' called former: out of office (ELI)"
         found.extend(_after_names(doc, self._person_spans(doc, state), found))
@@ -761,8 +770,9 @@ class ActorCoder:
         tokens: set[int],
     ) -> Actor:
         span = _phrase_span(head.doc, tokens)
-        if country and len(country) > 3:
-            # A complete organisation code (ISRSPY, IGOUNO) carries its own sectors.
+        if country and len(country) > 3 and country not in self._country_names:
+            # A complete organisation code (ISRSPY, IGOUNO) carries its own sectors; a
+            # territory's own code (PSEGZA) is a country and takes the role's ("PSEGZACOP").
             code: str | None = country
             sectors = _org_sectors(country)
         else:

@@ -239,6 +239,26 @@ def test_an_unknown_speaker_is_not_placed_where_the_statement_is_about() -> None
     assert events and all(e.source is None or e.source.code is None for e in events)
 
 
+def test_a_former_holder_of_no_office_is_no_elite() -> None:
+    # CAMEO's ELI is former government officials; a former editor is not one.
+    events = tacitus.code("Former Guardian editor Alan Rusbridger criticised the Kremlin.").events
+    assert events and all(e.source is None or "ELI" not in e.source.sectors for e in events)
+    events = tacitus.code("Former Kenyan foreign minister Raphael Tuju criticised Uganda.").events
+    assert any(e.source is not None and e.source.code == "KENELI" for e in events)
+
+
+def test_an_expert_speaks_as_a_professional_not_for_the_state() -> None:
+    text = "A leading German virus expert said the vaccine would arrive next spring."
+    events = tacitus.code(text).events
+    assert events and all(e.source is not None and e.source.code == "DEUEDU" for e in events)
+    assert all(e.candidate is not None for e in events)
+
+
+def test_a_territory_code_keeps_the_role_s_sector() -> None:
+    events = tacitus.code("Gaza police arrested two men near the border.").events
+    assert any(e.source is not None and e.source.code == "PSEGZACOP" for e in events)
+
+
 def test_a_role_between_parties_of_two_countries_keeps_a_null_country() -> None:
     text = "Vladimir Putin met Tony Blair as ministers criticised the talks."
     events = tacitus.code(text, published="2003-06-01").events

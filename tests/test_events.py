@@ -94,6 +94,20 @@ def test_the_event_is_coded(text: str, src: str | None, code: str, tgt: str | No
     assert found, f"expected {src} {code} {tgt}; coded {summary}"
 
 
+def test_a_word_of_blame_denied_blames_no_one() -> None:
+    # "will not abandon" denies the blame; "had abandoned" states it.
+    kept = coded("The French minister said Germany would not abandon its farmers.")
+    assert kept and all(not e.cameo.startswith("11") for e in kept)
+    blamed = coded("The French minister said Germany had abandoned its farmers.")
+    assert any(e.cameo == "111" and e.target and e.target.country == "DEU" for e in blamed)
+
+
+def test_adding_a_thing_to_a_list_is_no_statement() -> None:
+    events = coded("Britain will add Portugal and Greece to the list of safe countries.")
+    assert not any(e.trigger == "add" and e.cameo == "010" for e in events)
+    assert any(e.cameo == "010" for e in coded("Britain added that the talks would go on."))
+
+
 def test_x_and_y_agreed_codes_both_directions() -> None:
     events = coded("Ethiopia and Eritrea agreed to reopen their border crossings.")
     dyads = {(e.source.country, e.target.country) for e in events if e.source and e.target}

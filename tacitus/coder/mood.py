@@ -147,11 +147,16 @@ def criticised_clause(speaker: Token) -> Token | None:
         party = owned or any(_party_or_its(s) for s in subj)
         if party and _excessive(c):
             return c
+        denied = negated(c)
         for t in _predicate(c):
             needs = words.get(t.lemma_.lower()) or words.get(t.lower_)
-            if needs == "verdict" or (needs == "party" and party):
+            if needs == "denied" and party and t.i == c.i and denied:
                 return c
-            if needs == "denied" and party and t.i == c.i and negated(c):
+            # "the Government will not abandon its standards", "it is not a disgrace": a
+            # word of blame denied blames no one.
+            if denied:
+                continue
+            if needs == "verdict" or (needs == "party" and party):
                 return c
     return None
 
