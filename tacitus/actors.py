@@ -76,6 +76,10 @@ COUNTERPART_PREPS = frozenset({"to", "for"})
 # The dependents of a verb that name what its subject acts on (aimed_at); the by-phrase of a
 # passive ("agent") names the doer and is left out.
 AIMED_DEPS = frozenset({"dobj", "dative", "iobj", "prep", "obj"})
+# How a role's country found from its context is explained (stages._place_roles lets a
+# place in the role's own phrase overrule it: "the Houston court" is American).
+CONTEXT_COUNTRY = "the only country"
+DATELINE_COUNTRY = "country of the article's dateline"
 LOCATIVE_PREPS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout"})
 # Organs that act only within their state: the places they act in are theirs.
 DOMESTIC_SECTORS = frozenset({"COP", "JUD"})
@@ -1002,10 +1006,12 @@ def _context_country(
     to the other. A state named only elsewhere in the paragraph is not taken: in "mirrors
     legislation used in Russia. The ruling party says..." the party is not Russian.
     """
+    if _called_foreign(head, index):
+        return None
     counterpart = _counterpart_tokens(head, index) | aimed_at(head, sectors)
     sentence = _states_named((t for t in head.sent if t.i not in counterpart), index)
     if len(sentence) == 1:
-        return next(iter(sentence)), "the only country its sentence names"
+        return next(iter(sentence)), f"{CONTEXT_COUNTRY} its sentence names"
     if sentence:
         return None
     # Only organs of a state or its politics: aid agencies, UN staff, firms, reporters and
@@ -1015,14 +1021,14 @@ def _context_country(
     for scope, where in ((head.sent, "sentence"), (head.doc, "paragraph")) if national else ():
         parties = _party_countries(scope, index, head, state)
         if len(parties) == 1:
-            return next(iter(parties)), f"the only country of the parties its {where} names"
+            return next(iter(parties)), f"{CONTEXT_COUNTRY} of the parties its {where} names"
         if parties:
             return None
     if state is None or state.dateline is None:
         return None
     if _states_named(head.doc, index) - {state.dateline}:
         return None
-    return state.dateline, "country of the article's dateline"
+    return state.dateline, DATELINE_COUNTRY
 
 
 def _pronoun_person(
@@ -1313,6 +1319,17 @@ def _counterpart_tokens(head: Token, index: dict[int, Mention]) -> set[int]:
     return out
 
 
+def _called_foreign(head: Token, index: dict[int, Mention]) -> bool:
+    """'foreign courts', 'injunctions in foreign courts': a role called foreign is of another
+    country than the one around it. Not where the word belongs to the role's name
+    ('the shadow foreign secretary')."""
+    doc = head.doc
+    return any(
+        doc[i].lower_ == "foreign" and doc[i].dep_ == "amod" and i not in index
+        for i in np_tokens(head)
+    )
+
+
 def aimed_at(head: Token, sectors: tuple[str, ...]) -> set[int]:
     """Tokens naming what a role's own act is aimed at: the objects and prepositional
     phrases of the verb it is the subject of ("the foreign minister criticised the United
@@ -1322,12 +1339,28 @@ def aimed_at(head: Token, sectors: tuple[str, ...]) -> set[int]:
     happens ("rioted at a jail in Dili") stays evidence for any party."""
     if head.dep_ != "nsubj" or DOMESTIC_SECTORS.intersection(sectors):
         return set()
-    return {
+    verb = head.head
+    # "agreed to provide Sri Lanka with ...": the act agreed to is aimed the same way.
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    aimed = {
         t.i
-        for c in head.head.children
-        if c.dep_ in AIMED_DEPS and c.lower_ not in LOCATIVE_PREPS
+        for v in verbs
+        for c in v.children
+        if c.dep_ in AIMED_DEPS and not _locative(c)
         for t in c.subtree
     }
+    # "to institute a curfew in Algiers": where the act happens stays evidence.
+    placed = {t.i for i in aimed if _locative(head.doc[i]) for t in head.doc[i].subtree}
+    return aimed - placed
+
+
+def _locative(tok: Token) -> bool:
+    """'in Algiers', 'at a jail in Dili': a phrase of place ('in protest' is none)."""
+    return (
+        tok.dep_ == "prep"
+        and tok.lower_ in LOCATIVE_PREPS
+        and any(o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC") for o in tok.children)
+    )
 
 
 def _states_named(tokens: Iterable[Token], index: dict[int, Mention]) -> set[str]:

@@ -14,7 +14,15 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.actors import COUNTERPART_PREPS, ActorCoder, ArticleActors, Mention, aimed_at
+from tacitus.actors import (
+    CONTEXT_COUNTRY,
+    COUNTERPART_PREPS,
+    DATELINE_COUNTRY,
+    ActorCoder,
+    ArticleActors,
+    Mention,
+    aimed_at,
+)
 from tacitus.casualties import CONFLICT_ROOTS, casualties_of
 from tacitus.coder.codebook import state_organ
 from tacitus.dates import event_date
@@ -264,6 +272,13 @@ def _place_roles(e: Event, sent: Span, toponyms: list[Toponym], offset: int) -> 
     such) of their paragraph."""
     for side in ("source", "target"):
         actor = getattr(e, side)
+        if actor is not None and _guessed_country(actor):
+            own = _own_place(actor, toponyms, offset)
+            if own is not None and own != actor.country:
+                why = f"{actor.why.split('; ')[0]}; the place its own phrase names"
+                code = own + (actor.code or "")[3:]
+                setattr(e, side, replace(actor, code=code, country=own, why=why))
+            continue
         if actor is None or not (actor.code or "").startswith("---"):
             continue
         dealt = _dealt_with(sent, actor.start - offset, actor.sectors)
@@ -288,6 +303,24 @@ def _place_roles(e: Event, sent: Span, toponyms: list[Toponym], offset: int) -> 
         why = f"{actor.why}; the only country of the places its {where} names"
         code = country + (actor.code or "")[3:]
         setattr(e, side, replace(actor, code=code, country=country, why=why))
+
+
+def _guessed_country(actor: Actor) -> bool:
+    """A role whose country the actor coder took from its context (its sentence, the
+    parties around it, the dateline), not from its own phrase."""
+    return bool(actor.code) and (CONTEXT_COUNTRY in actor.why or DATELINE_COUNTRY in actor.why)
+
+
+def _own_place(actor: Actor, toponyms: list[Toponym], offset: int) -> str | None:
+    """The country of the one place (a city or a region, not a state named as such) inside
+    a role's own phrase: "the Houston court" is American whatever else its sentence names."""
+    start, end = actor.start - offset, actor.end - offset
+    countries = _countries_of(
+        t
+        for t in toponyms
+        if start <= t.start_char < end and t.resolved and t.resolved.precision != "country"
+    )
+    return iso2_to_cameo(next(iter(countries))) if len(countries) == 1 else None
 
 
 def _countries_of(toponyms: Iterable[Toponym]) -> set[str]:

@@ -239,6 +239,27 @@ def test_an_unknown_speaker_is_not_placed_where_the_statement_is_about() -> None
     assert events and all(e.source is None or e.source.code is None for e in events)
 
 
+def test_a_city_in_a_role_s_own_phrase_beats_the_country_around_it() -> None:
+    # The court sits in Houston: American, whichever state it is asked to act on.
+    text = "The oil firm asked a Houston court to order Russia to pay damages."
+    events = tacitus.code(text).events
+    courts = [e.source for e in events if e.source and "court" in e.source.text]
+    assert courts and all(c.code == "USAJUD" for c in courts), courts
+
+
+def test_a_role_called_foreign_takes_no_country_from_around_it() -> None:
+    text = "Russian lawyers said foreign courts would seize the exports."
+    events = tacitus.code(text).events
+    courts = [e.source for e in events if e.source and "courts" in e.source.text]
+    assert courts and all(c.country is None for c in courts), courts
+
+
+def test_the_state_an_agreed_act_is_aimed_at_gives_no_country() -> None:
+    text = "The Korean government agreed to provide Sri Lanka with new technology."
+    events = tacitus.code(text).events
+    assert all(e.source is None or e.source.country != "LKA" for e in events)
+
+
 def test_a_former_holder_of_no_office_is_no_elite() -> None:
     # CAMEO's ELI is former government officials; a former editor is not one.
     events = tacitus.code("Former Guardian editor Alan Rusbridger criticised the Kremlin.").events
