@@ -318,7 +318,12 @@ def _own_place(actor: Actor, toponyms: list[Toponym], offset: int) -> str | None
     countries = _countries_of(
         t
         for t in toponyms
-        if start <= t.start_char < end and t.resolved and t.resolved.precision != "country"
+        if start <= t.start_char < end
+        and t.resolved
+        and t.resolved.precision != "country"
+        # the recogniser's own place names: "the North's defence ministry" is no town
+        # called North
+        and t.label in ("GPE", "FAC")
     )
     return iso2_to_cameo(next(iter(countries))) if len(countries) == 1 else None
 
