@@ -102,6 +102,14 @@ def test_a_word_of_blame_denied_blames_no_one() -> None:
     assert any(e.cameo == "111" and e.target and e.target.country == "DEU" for e in blamed)
 
 
+def test_a_statement_is_aimed_at_whom_it_is_told_not_what_it_is_about() -> None:
+    # "announced a review of the Swedish army": the army is the topic, not the addressee.
+    about = coded("The Danish government announced a review of the Swedish army.")
+    assert any(e.cameo == "010" and e.target is None for e in about)
+    told = coded("The Danish government told Swedish ministers the talks would go on.")
+    assert any(e.cameo == "010" and e.target and e.target.country == "SWE" for e in told)
+
+
 def test_adding_a_thing_to_a_list_is_no_statement() -> None:
     events = coded("Britain will add Portugal and Greece to the list of safe countries.")
     assert not any(e.trigger == "add" and e.cameo == "010" for e in events)

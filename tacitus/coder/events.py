@@ -68,6 +68,7 @@ from tacitus.coder.mood import (
 )
 from tacitus.coder.patterns import ANY_OBJECT, CLAUSE_KEY, Pattern, PatternIndex
 from tacitus.coder.trigger import Trigger
+from tacitus.provenance import cue_lexicon
 from tacitus.model import Actor, Event, Polarity
 
 log = logging.getLogger(__name__)
@@ -495,6 +496,10 @@ class EventCoder:
         if stative(verb):
             tiers.append(prep_objects(verb, ("to",)))  # "opposed to French mediation"
         objs = objects(verb)
+        if _says_its_object(trig):
+            # What is said is no target; a party named as the object still is ("called
+            # Labour a machine for talking").
+            objs = [o for o in objs if "@party" in object_classes([o])]
         plain = [o for o in objs if o.lemma_.lower() not in trig.pattern.objects]
         tiers.append(expand(plain))
         # "agreed to meet French officials": the object of the complement the pattern names.
@@ -1098,6 +1103,17 @@ def _deployed_to(verb: Token, objs: list[Token]) -> list[Token]:
 
 def _placed(code: str) -> bool:
     return code[:2] == "14" or code[:4] in PLACED_CODES
+
+
+def _says_its_object(trig: Trigger) -> bool:
+    """'announced a reorganisation of the Army', 'unveiled proposals for the G8': a plain
+    statement whose verb's object is what is said (cues.tsv: its content includes the
+    object) is aimed at whom it is said to, never at what it is about; 'told MPs', 'warned
+    Iran' keep their object, the person addressed."""
+    if trig.code != "010":
+        return False  # a denial is aimed at the denied claim's owner, confidence at its object
+    cue = cue_lexicon().verb(trig.token)
+    return cue is not None and "dobj" in cue.content
 
 
 def _complement_targets(verb: Token, root: str) -> list[Token]:
