@@ -68,8 +68,8 @@ from tacitus.coder.mood import (
 )
 from tacitus.coder.patterns import ANY_OBJECT, CLAUSE_KEY, Pattern, PatternIndex
 from tacitus.coder.trigger import Trigger
-from tacitus.provenance import cue_lexicon
 from tacitus.model import Actor, Event, Polarity
+from tacitus.provenance import cue_lexicon
 
 log = logging.getLogger(__name__)
 
