@@ -1041,6 +1041,10 @@ def _pronoun_person(
     doc, sent = head.doc, head.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     own_subject: set[int] = set()
+    if head.dep_ == "nsubj" and head.head.i != head.i:
+        # "Mr Blair has failed, he claimed", "He told Mr Brown": a subject pronoun is never
+        # a name within its own clause (it c-commands them: binding's principle C).
+        own_subject |= {t.i for t in head.head.subtree if t.i not in _subtree(head)}
     if head.dep_ in ("dobj", "pobj", "dative", "iobj"):
         verb = head.head if head.dep_ != "pobj" else head.head.head
         # The clause's subject, or its understood one: in "Sturgeon wrote to McConnell
@@ -1062,6 +1066,10 @@ def _pronoun_person(
     if not people or len({p.name for p in people}) != 1:
         return None
     return people[-1]
+
+
+def _subtree(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
 
 
 def _quoted(doc: Doc) -> set[int]:

@@ -260,6 +260,16 @@ def test_the_state_an_agreed_act_is_aimed_at_gives_no_country() -> None:
     assert all(e.source is None or e.source.country != "LKA" for e in events)
 
 
+def test_a_subject_pronoun_is_no_name_inside_its_own_clause() -> None:
+    # Binding's principle C: "he" in "X's plan had failed, he said" is not X.
+    text = (
+        "Ehud Olmert spoke to reporters in Jerusalem.\n\nMahmoud Abbas's plan had failed, he said."
+    )
+    events = tacitus.code(text, published="2007-06-01").events
+    speakers = [e.source for e in events if e.source and e.source.text == "he"]
+    assert speakers and all(s.country == "ISR" for s in speakers), speakers
+
+
 def test_a_former_holder_of_no_office_is_no_elite() -> None:
     # CAMEO's ELI is former government officials; a former editor is not one.
     events = tacitus.code("Former Guardian editor Alan Rusbridger criticised the Kremlin.").events
