@@ -158,11 +158,18 @@ class ArticleActors:
         names = self.full_names.get(name, set())
         return next(iter(names)) if len(names) == 1 else name
 
-    def reference_year(self) -> int | None:
-        """For an undated article, the year it most often names (the latest on a tie): news
-        names its own year more than any other, so a listed holder's term can be checked
-        roughly rather than not at all. None when the text names no year."""
+    def reference_year(self, *, tie_ok: bool = False) -> int | None:
+        """For an undated article, the year it most often names: news names its own year
+        more than any other, so a listed holder's term can be checked roughly rather than
+        not at all. None when the text names no year, or no year more often than another
+        ("pressing for cuts by 2010 during the UK's G8 presidency in 2005": plans name
+        future years, background past ones); the terms of the offices the text names
+        (`era`) decide then, and where they cannot, the latest of the years tied
+        (`tie_ok`)."""
         if not self.years:
+            return None
+        ranked = sorted(self.years.items(), key=lambda item: item[1], reverse=True)
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and not tie_ok:
             return None
         return max(self.years, key=lambda y: (self.years[y], y))
 
@@ -518,6 +525,8 @@ class ActorCoder:
             country, sectors, why = known.country, known.sectors, f"same person as {known.name}"
         year = state.reference_year() if state.published is None else None
         era = state.era if year is None else None
+        if state.published is None and year is None and era is None:
+            year = state.reference_year(tie_ok=True)
         entry, in_office = (
             (None, False)
             if other

@@ -270,6 +270,18 @@ def test_a_subject_pronoun_is_no_name_inside_its_own_clause() -> None:
     assert speakers and all(s.country == "ISR" for s in speakers), speakers
 
 
+def test_an_undated_story_naming_years_once_each_is_dated_by_its_offices() -> None:
+    # A plan for 2010 and a presidency in 2005 are named once each: no year is the story's
+    # own, so the prime minister the text names dates it (Blair, in office 1997-2007).
+    text = (
+        "Tony Blair is pressing the US to cut emissions by 2010, the prime minister's "
+        "spokesman said, as the UK prepares for its G8 presidency in 2005."
+    )
+    events = tacitus.code(text).events
+    blair = [e.source for e in events if e.source and "Blair" in e.source.text]
+    assert blair and all(b.code == "GBRGOV" for b in blair), blair
+
+
 def test_a_former_holder_of_no_office_is_no_elite() -> None:
     # CAMEO's ELI is former government officials; a former editor is not one.
     events = tacitus.code("Former Guardian editor Alan Rusbridger criticised the Kremlin.").events
