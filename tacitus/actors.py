@@ -40,6 +40,7 @@ COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
 # parties are): a role of these takes the country of the parties named around it
 # (_context_country).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "SPY", "ELI", "LAB"})
+CIVILIAN = "CVL"
 # Offices whose former holders are CAMEO's elites (ELI, "former government officials").
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "SPY"})
 # Code prefixes of bodies that belong to no one country: IGOs, NGOs, movements, the UN.
@@ -551,6 +552,11 @@ class ActorCoder:
             # lesson: codes hold for a period), but the nationality does.
             country = country or entry.country
             why = (why + "; " if why else "") + f"known person ({entry.role}, another period)"
+        if country in self._country_names and not sectors and entry is None and not other:
+            # "Mr Otieno, 41, from Kasarani, Nairobi": no office and no listed one; the text
+            # says only where the person is from: a private person, not the state.
+            sectors = (CIVILIAN,)
+            why = (why + "; " if why else "") + "a person with no office: a civilian"
         if known and len(name.split()) < len(known.name.split()):
             name = known.name
         name = name if other else state.fullest_name(name)
@@ -735,6 +741,12 @@ class ActorCoder:
             log.debug("%r: the role of %r, which no dictionary knows", head.text, body.text)
             return None
         country, sectors, why = _combine(near, self.regions)
+        if own is None and country and not sectors and _a_person(head):
+            # "Mr Mubanga, 32, from Wembley, London": a person no dictionary knows, of whom the
+            # text says only where they are from, is a private person of that country, not
+            # its state (the audit's rubric).
+            sectors = (CIVILIAN,)
+            why = f"{why}; a person with no office: a civilian"
         if own and own.kind == "person" and not country and not sectors:
             return None
         if not country and not sectors:
@@ -1075,6 +1087,13 @@ def _pronoun_person(
     if not people or len({p.name for p in people}) != 1:
         return None
     return people[-1]
+
+
+def _a_person(head: Token) -> bool:
+    """A person's name: so tagged, or after an honorific ("Mr Mubanga", tagged a place)."""
+    return head.ent_type_ == "PERSON" or any(
+        c.dep_ == "compound" and c.text.rstrip(".") in HONORIFICS for c in head.children
+    )
 
 
 def _subtree(tok: Token) -> set[int]:

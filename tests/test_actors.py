@@ -282,6 +282,22 @@ def test_an_undated_story_naming_years_once_each_is_dated_by_its_offices() -> No
     assert blair and all(b.code == "GBRGOV" for b in blair), blair
 
 
+def test_a_person_known_only_by_origin_is_a_private_person() -> None:
+    # An honorific makes a person of a name the recogniser took for a place; a person of
+    # whom the text says only where they are from is a civilian of that country.
+    said = tacitus.code("Mr Mubanga, 32, from Wembley, London, said he was well.").events
+    assert said and all(e.source is not None and e.source.code == "GBRCVL" for e in said)
+    assert all(e.candidate is not None for e in said)
+    text = "Mr Otieno, 41, from Kasarani, Nairobi, said he was beaten in custody."
+    beaten = tacitus.code(text).events
+    assert any(e.target is not None and e.target.code == "KENCVL" for e in beaten)
+
+
+def test_a_man_with_a_nationality_is_a_civilian_not_the_state() -> None:
+    events = tacitus.code("Pakistani police arrested a British man in Lahore.").events
+    assert any(e.target is not None and e.target.code == "GBRCVL" for e in events)
+
+
 def test_a_former_holder_of_no_office_is_no_elite() -> None:
     # CAMEO's ELI is former government officials; a former editor is not one.
     events = tacitus.code("Former Guardian editor Alan Rusbridger criticised the Kremlin.").events
