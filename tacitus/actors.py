@@ -525,6 +525,10 @@ class ActorCoder:
         if known and (not country and not sectors):
             country, sectors, why = known.country, known.sectors, f"same person as {known.name}"
         year = state.reference_year() if state.published is None else None
+        if year is not None and state.era is not None and state.years[year] < 2:
+            # A year named once ("a vaccine by 2012") says less than an office the text
+            # confirms ("the UK chancellor" Gordon Brown): the office's term dates the story.
+            year = None
         era = state.era if year is None else None
         if state.published is None and year is None and era is None:
             year = state.reference_year(tie_ok=True)
@@ -1031,14 +1035,14 @@ def _context_country(
         return None
     counterpart = _counterpart_tokens(head, index) | aimed_at(head, sectors)
     sentence = _states_named((t for t in head.sent if t.i not in counterpart), index)
-    if len(sentence) == 1:
-        return next(iter(sentence)), f"{CONTEXT_COUNTRY} its sentence names"
-    if sentence:
-        return None
     # Only organs of a state or its politics: aid agencies, UN staff, firms, reporters and
     # civilians work or live across borders, and the parties around them do not say whose
     # they are (a firm in a story about a British regulator may be American).
     national = bool(STATE_SECTORS.intersection(sectors))
+    if len(sentence) == 1:
+        return next(iter(sentence)), f"{CONTEXT_COUNTRY} its sentence names"
+    if sentence:
+        return None
     for scope, where in ((head.sent, "sentence"), (head.doc, "paragraph")) if national else ():
         parties = _party_countries(scope, index, head, state)
         if len(parties) == 1:

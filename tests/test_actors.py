@@ -298,6 +298,18 @@ def test_a_man_with_a_nationality_is_a_civilian_not_the_state() -> None:
     assert any(e.target is not None and e.target.code == "GBRCVL" for e in events)
 
 
+def test_an_office_the_text_confirms_outweighs_a_year_named_once() -> None:
+    # "by 2012" is a forecast; "the UK chancellor" with Gordon Brown dates the story to his
+    # chancellorship (1997-2007), when he was no prime minister but in government.
+    text = (
+        "Gordon Brown has called on rich nations to fund a vaccine plan. The UK chancellor "
+        "said a vaccine could be found by 2012, and Mr Brown urged donors to act."
+    )
+    events = tacitus.code(text).events
+    brown = [e.source for e in events if e.source and "Brown" in e.source.text]
+    assert brown and all(b.code == "GBRGOV" for b in brown), brown
+
+
 def test_a_former_holder_of_no_office_is_no_elite() -> None:
     # CAMEO's ELI is former government officials; a former editor is not one.
     events = tacitus.code("Former Guardian editor Alan Rusbridger criticised the Kremlin.").events
