@@ -110,6 +110,12 @@ def test_a_statement_is_aimed_at_whom_it_is_told_not_what_it_is_about() -> None:
     assert any(e.cameo == "010" and e.target and e.target.country == "SWE" for e in told)
 
 
+def test_no_party_acts_on_the_words_that_name_it() -> None:
+    # "a G8 aid package": the G8 gives; the package is no party it gives to.
+    events = coded("The chancellor unveiled proposals for a G8 aid package.")
+    assert not any(e.source and e.target and e.source.code == e.target.code for e in events)
+
+
 def test_adding_a_thing_to_a_list_is_no_statement() -> None:
     events = coded("Britain will add Portugal and Greece to the list of safe countries.")
     assert not any(e.trigger == "add" and e.cameo == "010" for e in events)

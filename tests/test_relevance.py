@@ -214,6 +214,18 @@ def test_in_other_news_arrests_by_the_police_stay_events() -> None:
     assert candidate_reason(ban, SPORT) is not None
 
 
+def test_what_private_people_say_is_opinion_but_their_lawsuits_and_protests_are_acts() -> None:
+    said = _event(_actor("GBRCVL", "CVL"), _state("GBR"))
+    said.cameo = "0211"
+    assert candidate_reason(said, POLITICAL) is not None
+    sued = _event(_actor("GBRCVL", "CVL"), _actor("GBRGOV", "GOV"))
+    sued.cameo = "115"
+    assert candidate_reason(sued, POLITICAL) is None
+    marched = _event(_actor("GBRCVL", "CVL"), _actor("GBRGOV", "GOV"))
+    marched.cameo = "141"
+    assert candidate_reason(marched, POLITICAL) is None
+
+
 @pytest.mark.slow
 def test_a_body_named_after_a_country_is_not_the_state() -> None:
     text = "The United States Anti-Doping Agency accused the laboratory of supplying steroids."

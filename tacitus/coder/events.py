@@ -861,6 +861,7 @@ class EventCoder:
         ctx: SentenceContext,
         how: str,
     ) -> Event:
+        source, target = _apart(source, target)
         pat = trig.pattern
         polarity, modality, mood_why = mood(trig, self.patterns.modal_verbs)
         stance = polarity if not _past_inaction(trig) else "asserted"
@@ -919,6 +920,22 @@ class EventCoder:
             segment=ctx.segment,
             nominal=trig.kind == "noun",
         )
+
+
+def _apart(source: Actor | None, target: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """No party acts on the words that name it: where the target's phrase holds the
+    source's ("a G8 aid package": the G8 and the package it gives), the target is the act's
+    own phrase, not a party; where both are the same words ("the arms deal with Iran" read
+    twice), the source is the misreading (a with-phrase names the other side)."""
+    if source is None or target is None or min(source.start, target.start) < 0:
+        return source, target  # a span unknown (an actor given, not read from the text)
+    if source.code != target.code:
+        return source, target  # "French and Egyptian warships": two parties of one phrase
+    if (source.start, source.end) == (target.start, target.end):
+        return None, target
+    if target.start <= source.start and source.end <= target.end:
+        return source, None
+    return source, target
 
 
 # -- readings, ranking and deduplication ------------------------------------------------------
