@@ -116,6 +116,14 @@ def test_no_party_acts_on_the_words_that_name_it() -> None:
     assert not any(e.source and e.target and e.source.code == e.target.code for e in events)
 
 
+def test_denying_that_something_happens_is_a_denial_not_a_refusal() -> None:
+    # The parser reads "global warming" as the object; the finite clause after it says it is
+    # what is denied to be happening. "Denied entry" withholds and is a refusal.
+    claim = coded("Saudi officials repeatedly denied global warming is taking place.")
+    assert any(e.cameo == "016" for e in claim) and not any(e.cameo == "120" for e in claim)
+    assert any(e.cameo == "120" for e in coded("Israel denied entry to the UN envoy."))
+
+
 def test_adding_a_thing_to_a_list_is_no_statement() -> None:
     events = coded("Britain will add Portugal and Greece to the list of safe countries.")
     assert not any(e.trigger == "add" and e.cameo == "010" for e in events)

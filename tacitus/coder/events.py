@@ -1266,9 +1266,23 @@ def _read_denial(trig: Trigger) -> Trigger:
         return trig
     if not any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" for c in verb.children):
         return trig
+    if _object_opens_a_clause(verb):
+        return trig
     trig.code = "120"
     trig.reading = "a denied thing, not a charge: a refusal"
     return trig
+
+
+def _object_opens_a_clause(verb: Token) -> bool:
+    """'denied global warming is taking place': the parser made the clause's subject the
+    verb's object and hung the rest on the verb; a finite clause with no subject of its own
+    right after the object says the object is its subject (what is denied is a claim)."""
+    for c in verb.children:
+        if c.dep_ not in ("advcl", "ccomp") or any(k.dep_ in SUBJ for k in c.children):
+            continue
+        if any(k.dep_ in ("aux", "auxpass") and k.tag_ in ("VBZ", "VBD", "VBP") for k in c.children):
+            return True
+    return False
 
 
 def _read_naming(trig: Trigger) -> Trigger:
