@@ -1280,7 +1280,8 @@ def _object_opens_a_clause(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ not in ("advcl", "ccomp") or any(k.dep_ in SUBJ for k in c.children):
             continue
-        if any(k.dep_ in ("aux", "auxpass") and k.tag_ in ("VBZ", "VBD", "VBP") for k in c.children):
+        finite = ("VBZ", "VBD", "VBP")
+        if any(k.dep_ in ("aux", "auxpass") and k.tag_ in finite for k in c.children):
             return True
     return False
 
