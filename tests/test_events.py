@@ -49,6 +49,8 @@ CASES = [
         "195",
         None,
     ),
+    # targeting a depot is force; "targets the student vote" is campaigning, no force
+    ("Syrian jets targeted a weapons depot near Aleppo.", "SYR", "19", None),
     # a vehicle attacked is a target of force, not of criticism (classes.tsv `place`)
     ("Israeli soldiers attacked a car near Hebron.", "ISR", "19", None),
     # sentencing individuals (to jail) is 173, as the codebook's note on 116 says
@@ -122,6 +124,11 @@ def test_denying_that_something_happens_is_a_denial_not_a_refusal() -> None:
     claim = coded("Saudi officials repeatedly denied global warming is taking place.")
     assert any(e.cameo == "016" for e in claim) and not any(e.cameo == "120" for e in claim)
     assert any(e.cameo == "120" for e in coded("Israel denied entry to the UN envoy."))
+
+
+def test_targeting_votes_is_no_use_of_force() -> None:
+    events = coded("Labour targets the youth vote.")
+    assert not any(e.cameo.startswith(("19", "11")) for e in events)
 
 
 def test_adding_a_thing_to_a_list_is_no_statement() -> None:
