@@ -81,6 +81,7 @@ AIMED_DEPS = frozenset({"dobj", "dative", "iobj", "prep", "obj"})
 # place in the role's own phrase overrule it: "the Houston court" is American).
 CONTEXT_COUNTRY = "the only country"
 DATELINE_COUNTRY = "country of the article's dateline"
+# Prepositions of place: before a place's name they say where an act happens (aimed_at).
 LOCATIVE_PREPS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout"})
 # Organs that act only within their state: the places they act in are theirs.
 DOMESTIC_SECTORS = frozenset({"COP", "JUD"})
@@ -1373,7 +1374,7 @@ def _called_foreign(head: Token, index: dict[int, Mention]) -> bool:
 def aimed_at(head: Token, sectors: tuple[str, ...]) -> set[int]:
     """Tokens naming what a role's own act is aimed at: the objects and prepositional
     phrases of the verb it is the subject of ("the foreign minister criticised the United
-    States", "met officials in Paris"). A party acts on others more often than on its own
+    States", "protested to the French embassy"). A party acts on others more often than on its own
     state, so these are no evidence of its country. Police and courts are the exception:
     they act where they are ("police arrested 20 people in Pakistan"), and where an act
     happens ("rioted at a jail in Dili") stays evidence for any party."""

@@ -215,14 +215,11 @@ def _place_unnamed_source(e: Event) -> None:
     countryless = e.source is not None and (e.source.code or "").startswith("---")
     if e.source is not None and e.source.code is not None and not countryless:
         return
-    domestic = e.source is not None and bool(DOMESTIC_ORGANS.intersection(e.source.sectors))
-    if e.source is not None and e.source.code is None and e.root < FORCE_ROOTS and not domestic:
+    if e.source is not None and e.source.code is None and e.root < FORCE_ROOTS:
         # A subject the dictionaries do not know ('George Eustice described the laws in the
-        # US') or a role with no country ('the foreign minister met officials in Paris') is
-        # no unidentified perpetrator: where a statement, a meeting or an aid delivery is
-        # placed (often the place it is about) says nothing of who made it. Force and
-        # protest are coded where they happen, as for unidentified gunmen, and police and
-        # courts act where they are.
+        # US') is no unidentified perpetrator: where a statement, a meeting or an aid
+        # delivery is placed (often the place it is about) says nothing of who made it.
+        # Force and protest are coded where they happen, as for unidentified gunmen.
         return
     country = iso2_to_cameo(e.location.country)
     if country is None:
@@ -253,9 +250,9 @@ def _place_unnamed_source(e: Event) -> None:
     )
 
 
-# Roots of protest and force (14-20): acts an unidentified doer is placed by.
 # Dependents inside a noun phrase before its head ("foreign minister", "the Tory leader").
 PHRASE_DEPS = frozenset({"amod", "compound", "det", "nmod", "poss", "nummod", "case"})
+# Roots of protest and force (14-20): acts an unidentified doer is placed by.
 FORCE_ROOTS = "14"
 # Organs of a state that act only within it: its police and its courts.
 DOMESTIC_ORGANS = frozenset({"COP", "JUD"})

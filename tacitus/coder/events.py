@@ -1277,10 +1277,13 @@ def _object_opens_a_clause(verb: Token) -> bool:
     """'denied global warming is taking place': the parser made the clause's subject the
     verb's object and hung the rest on the verb; a finite clause with no subject of its own
     right after the object says the object is its subject (what is denied is a claim)."""
+    ends = {o.right_edge.i + 1 for o in verb.children if o.dep_ in ("dobj", "obj")}
+    finite = ("VBZ", "VBD", "VBP")
     for c in verb.children:
-        if c.dep_ not in ("advcl", "ccomp") or any(k.dep_ in SUBJ for k in c.children):
+        if c.dep_ not in ("advcl", "ccomp") or c.left_edge.i not in ends:
             continue
-        finite = ("VBZ", "VBD", "VBP")
+        if any(k.dep_ in SUBJ for k in c.children):
+            continue
         if any(k.dep_ in ("aux", "auxpass") and k.tag_ in finite for k in c.children):
             return True
     return False
