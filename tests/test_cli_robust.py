@@ -96,6 +96,18 @@ def test_worker_processes_die_with_their_parent(tmp_path: Path) -> None:
     assert not any(_alive(pid) for pid in workers)
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_a_worker_whose_parent_died_before_it_asked_ends_itself() -> None:
+    # The race behind a flaky kill -9 test: the parent died between the fork and the
+    # child's request for a signal on its death; the kernel sends none, so the child ends.
+    code = (
+        "import tacitus.accounting.processes as p; p._forker = -1; "
+        "p._ask_for_sigterm_on_parent_death(); print('still running')"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == -signal.SIGTERM and "still running" not in done.stdout
+
+
 def _children(pid: int, wait: float) -> list[int]:
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:

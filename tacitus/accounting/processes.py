@@ -18,6 +18,13 @@ log = logging.getLogger(__name__)
 
 _PR_SET_PDEATHSIG = 1
 _registered = False
+# The process that is forking, noted just before each fork.
+_forker = 0
+
+
+def _note_forker() -> None:
+    global _forker
+    _forker = os.getpid()
 
 
 def _ask_for_sigterm_on_parent_death() -> None:
@@ -26,6 +33,11 @@ def _ask_for_sigterm_on_parent_death() -> None:
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
     except (OSError, AttributeError) as exc:  # no libc or no prctl: nothing more to do
         log.debug("cannot tie worker to its parent: %s", exc)
+        return
+    if os.getppid() != _forker:
+        # The parent died between the fork and the request above: the kernel will send
+        # nothing, so the child ends now (a kill -9 right after the workers start).
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def die_with_parent() -> None:
@@ -33,5 +45,5 @@ def die_with_parent() -> None:
     global _registered
     if _registered or not sys.platform.startswith("linux"):
         return
-    os.register_at_fork(after_in_child=_ask_for_sigterm_on_parent_death)
+    os.register_at_fork(before=_note_forker, after_in_child=_ask_for_sigterm_on_parent_death)
     _registered = True
