@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import tacitus
 
 
@@ -270,16 +272,29 @@ def test_a_subject_pronoun_is_no_name_inside_its_own_clause() -> None:
     assert speakers and all(s.country == "ISR" for s in speakers), speakers
 
 
-def test_an_undated_story_naming_years_once_each_is_dated_by_its_offices() -> None:
+UNDATED_BY_OFFICES = [
     # A plan for 2010 and a presidency in 2005 are named once each: no year is the story's
     # own, so the prime minister the text names dates it (Blair, in office 1997-2007).
-    text = (
+    (
         "Tony Blair is pressing the US to cut emissions by 2010, the prime minister's "
-        "spokesman said, as the UK prepares for its G8 presidency in 2005."
-    )
+        "spokesman said, as the UK prepares for its G8 presidency in 2005.",
+        "Blair",
+    ),
+    # "by 2012" is a forecast; "the UK chancellor" with Gordon Brown dates the story to his
+    # chancellorship (1997-2007), when he was no prime minister but in government.
+    (
+        "Gordon Brown has called on rich nations to fund a vaccine plan. The UK chancellor "
+        "said a vaccine could be found by 2012, and Mr Brown urged donors to act.",
+        "Brown",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), UNDATED_BY_OFFICES)
+def test_an_office_the_text_confirms_outweighs_years_named_once(text: str, name: str) -> None:
     events = tacitus.code(text).events
-    blair = [e.source for e in events if e.source and "Blair" in e.source.text]
-    assert blair and all(b.code == "GBRGOV" for b in blair), blair
+    people = [e.source for e in events if e.source and name in e.source.text]
+    assert people and all(p.code == "GBRGOV" for p in people), people
 
 
 def test_a_person_known_only_by_origin_is_a_private_person() -> None:
@@ -296,18 +311,6 @@ def test_a_person_known_only_by_origin_is_a_private_person() -> None:
 def test_a_man_with_a_nationality_is_a_civilian_not_the_state() -> None:
     events = tacitus.code("Pakistani police arrested a British man in Lahore.").events
     assert any(e.target is not None and e.target.code == "GBRCVL" for e in events)
-
-
-def test_an_office_the_text_confirms_outweighs_a_year_named_once() -> None:
-    # "by 2012" is a forecast; "the UK chancellor" with Gordon Brown dates the story to his
-    # chancellorship (1997-2007), when he was no prime minister but in government.
-    text = (
-        "Gordon Brown has called on rich nations to fund a vaccine plan. The UK chancellor "
-        "said a vaccine could be found by 2012, and Mr Brown urged donors to act."
-    )
-    events = tacitus.code(text).events
-    brown = [e.source for e in events if e.source and "Brown" in e.source.text]
-    assert brown and all(b.code == "GBRGOV" for b in brown), brown
 
 
 def test_a_former_holder_of_no_office_is_no_elite() -> None:
