@@ -83,8 +83,9 @@ CONTEXT_COUNTRY = "the only country"
 DATELINE_COUNTRY = "country of the article's dateline"
 # Prepositions of place: before a place's name they say where an act happens (aimed_at).
 LOCATIVE_PREPS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout"})
-# Organs that act only within their state: the places they act in are theirs.
-DOMESTIC_SECTORS = frozenset({"COP", "JUD"})
+# Organs of a state that act only within it, its police and its courts: the places they
+# act in are theirs.
+DOMESTIC_ORGANS = frozenset({"COP", "JUD"})
 # The possessive clitic: not part of a name ("Sri Lanka's police chief"). A bare apostrophe
 # is left alone: after a name it is as often a closing quotation mark.
 POSSESSIVE_CLITICS = frozenset({"'s", "’s"})
@@ -1361,13 +1362,12 @@ def _counterpart_tokens(head: Token, index: dict[int, Mention]) -> set[int]:
 
 
 def _called_foreign(head: Token, index: dict[int, Mention]) -> bool:
-    """'foreign courts', 'injunctions in foreign courts': a role called foreign is of another
-    country than the one around it. Not where the word belongs to the role's name
-    ('the shadow foreign secretary')."""
-    doc = head.doc
+    """'foreign courts', 'injunctions in foreign courts': a role called foreign (classes.tsv
+    `foreign`) is of another country than the one around it. Not where the word belongs to
+    the role's name ('the shadow foreign secretary')."""
+    doc, words = head.doc, class_words("foreign")
     return any(
-        doc[i].lower_ == "foreign" and doc[i].dep_ == "amod" and i not in index
-        for i in np_tokens(head)
+        doc[i].lower_ in words and doc[i].dep_ == "amod" and i not in index for i in np_tokens(head)
     )
 
 
@@ -1378,7 +1378,7 @@ def aimed_at(head: Token, sectors: tuple[str, ...]) -> set[int]:
     state, so these are no evidence of its country. Police and courts are the exception:
     they act where they are ("police arrested 20 people in Pakistan"), and where an act
     happens ("rioted at a jail in Dili") stays evidence for any party."""
-    if head.dep_ != "nsubj" or DOMESTIC_SECTORS.intersection(sectors):
+    if head.dep_ != "nsubj" or DOMESTIC_ORGANS.intersection(sectors):
         return set()
     verb = head.head
     # "agreed to provide Sri Lanka with ...": the act agreed to is aimed the same way.

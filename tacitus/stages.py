@@ -18,6 +18,7 @@ from tacitus.actors import (
     CONTEXT_COUNTRY,
     COUNTERPART_PREPS,
     DATELINE_COUNTRY,
+    DOMESTIC_ORGANS,
     ActorCoder,
     ArticleActors,
     Mention,
@@ -254,8 +255,6 @@ def _place_unnamed_source(e: Event) -> None:
 PHRASE_DEPS = frozenset({"amod", "compound", "det", "nmod", "poss", "nummod", "case"})
 # Roots of protest and force (14-20): acts an unidentified doer is placed by.
 FORCE_ROOTS = "14"
-# Organs of a state that act only within it: its police and its courts.
-DOMESTIC_ORGANS = frozenset({"COP", "JUD"})
 
 
 def _place_roles(e: Event, sent: Span, toponyms: list[Toponym], offset: int) -> None:

@@ -35,6 +35,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
+from tacitus.actors import CIVILIAN
 from tacitus.model import Actor, Event
 
 POLITICS = "politics"
@@ -51,7 +52,6 @@ MIN_CUES = 4
 # Comments and appeals (CAMEO 01, 02): talk, which in news of another topic is rarely an
 # interaction of political parties.
 TALK_ROOTS = frozenset({"01", "02"})
-CIVILIAN = "CVL"
 # Complaints, lawsuits and verdicts (114-116): formal acts, whoever brings them.
 FORMAL_COMPLAINTS = ("114", "115", "116")
 # Arrest or detain (173), expel or deport (174), violent repression (175), by a state organ.
