@@ -313,6 +313,17 @@ def test_a_man_with_a_nationality_is_a_civilian_not_the_state() -> None:
     assert any(e.target is not None and e.target.code == "GBRCVL" for e in events)
 
 
+def test_people_named_by_what_they_buy_or_use_are_private_people_of_their_country() -> None:
+    events = tacitus.code("Some web users in Canada said they could browse the site.").events
+    assert events and all(e.source is not None and e.source.code == "CANCVL" for e in events)
+    assert all(e.candidate is not None for e in events)
+
+
+def test_leaders_named_by_a_faith_are_religious_leaders_not_a_government() -> None:
+    events = tacitus.code("Muslim leaders in France condemned the attack on the mosque.").events
+    assert events and all(e.source is not None and e.source.code == "FRAELI" for e in events)
+
+
 def test_a_former_holder_of_no_office_is_no_elite() -> None:
     # CAMEO's ELI is former government officials; a former editor is not one.
     events = tacitus.code("Former Guardian editor Alan Rusbridger criticised the Kremlin.").events

@@ -1223,3 +1223,33 @@ def test_firing_with_no_object_is_shooting_and_firing_people_is_not() -> None:
     assert not any(e.trigger == "injured" and not e.candidate for e in police), police
     sacked = coded("The company fired 200 workers in Ohio.")
     assert not any(e.root == "19" for e in sacked), sacked
+
+
+def test_removal_from_a_state_with_no_doer_named_is_that_states_act() -> None:
+    expelled = coded("Two British diplomats were expelled from Russia on Monday.")
+    assert [e.source.code for e in matching(expelled, "RUS", "161", "GBR") if e.source] == [
+        "RUSGOV"
+    ], expelled
+    # The one removed is not shown to be of the state that removes them.
+    deported = coded("The journalist was deported from Egypt.")
+    assert matching(deported, "EGY", "174", None), deported
+    assert all(e.target is None or e.target.country != "EGY" for e in deported), deported
+    # A removal feared or named without its subject reports none.
+    feared = coded("He spoke of his fear of being extradited from Sweden to the US.")
+    assert not any(e.cameo == "063" for e in feared), feared
+
+
+def test_a_quoted_verdict_on_a_named_party_or_its_mistake_criticises_it() -> None:
+    # The recogniser often misses a name after an opening quotation mark.
+    quoted = coded('"Labour has failed the country," Mr Howard said.')
+    assert [e.target.code for e in quoted if e.cameo == "111" and e.target] == ["GBRPTY"], quoted
+    mistake = coded("The poster was a big mistake by Labour, a Conservative spokeswoman said.")
+    assert [e.target.code for e in mistake if e.cameo == "111" and e.target] == ["GBRPTY"]
+    # The owner of what is wasted is wronged, not blamed.
+    wasted = coded("The Tories said the government was wasting taxpayers' money.")
+    assert [e.target.code for e in wasted if e.cameo == "111" and e.target] == ["GBRGOV"], wasted
+
+
+def test_the_accused_is_the_object_not_the_charge() -> None:
+    events = coded("The Tories accused the government of failing farmers.")
+    assert [(e.cameo, e.target and e.target.code) for e in events] == [("112", "GBRGOV")]

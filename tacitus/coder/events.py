@@ -22,14 +22,21 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from tacitus.actors import ActorCoder, ArticleActors, Mention, np_tokens
+from tacitus.actors import (
+    CONTEXT_COUNTRY,
+    ActorCoder,
+    ArticleActors,
+    Mention,
+    compose,
+    np_tokens,
+)
 from tacitus.coder import aims, readings
 from tacitus.coder.classes import CLASS_MARK, class_words, object_classes, subject_classes
-from tacitus.coder.codebook import lookup, read_as
+from tacitus.coder.codebook import lookup, read_as, state_organ
 from tacitus.coder.grammar import (
     CONDITIONAL_MARKS,
     OBJ,
@@ -705,6 +712,13 @@ class EventCoder:
         to comment') is coded the same way, target or not."""
         if trig.kind == "noun":
             return self._died_of(trig, ctx)
+        if (expeller := self._expelled_from(trig, ctx)) is not None:
+            targets = self._first_actors(self.targets(trig, ctx), ctx, doers=[expeller])
+            found_t: list[Actor | None] = [
+                _unguessed(t, expeller) for t in targets if not _same_party(expeller, t)
+            ]
+            how = "the state it was removed from"
+            return [self._event(trig, expeller, t, ctx, how) for t in found_t or [None]]
         subject = next((t for t in self.sources(trig, ctx) if t.pos_ in ("NOUN", "PROPN")), None)
         if trig.code[:2] not in UNNAMED_SOURCE_ROOTS and not _named(subject):
             return []
@@ -719,6 +733,24 @@ class EventCoder:
         for e in events:
             e.confidence = max(e.confidence - 0.2, 0.1)
         return events
+
+    def _expelled_from(self, trig: Trigger, ctx: SentenceContext) -> Actor | None:
+        """'two diplomats were expelled from Russia', 'was deported from Egypt': with no doer
+        named, a removal from a state's territory (classes.tsv `expulsion`) is that state's,
+        by the organ that alone does the act (state_acts.tsv), else its government."""
+        verb = trig.token
+        if trig.kind != "verb" or verb.lemma_.lower() not in class_words("expulsion"):
+            return None
+        if not any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None  # "his fear of being extradited" reports no removal
+        actor = self._actor_fn(ctx)
+        for obj in prep_objects(verb, ("from",)):
+            states = [a for a in actor(obj) if a.country and a.code == a.country]
+            if len(states) == 1 and (country := states[0].country):
+                organ = state_organ(trig.code) or "GOV"
+                why = f"{states[0].why}; removed from its territory: its {organ} acts"
+                return replace(states[0], code=country + organ, sectors=(organ,), why=why)
+        return None
 
     def _died_of(self, trig: Trigger, ctx: SentenceContext) -> list[Event]:
         """'a prisoner died as a result of torture', 'died after beatings in custody': the
@@ -1359,6 +1391,16 @@ def _refused_request(noun: Token) -> Token | None:
         return None
     verb = noun.head
     return verb if NOUN_READINGS.get((verb.lemma_, "obj")) == "refusal" else None
+
+
+def _unguessed(target: Actor, expeller: Actor) -> Actor:
+    """Those removed from a state are not shown to be its people: a country the actor coder
+    took from the sentence ('the journalist was deported from Egypt') is the expeller's."""
+    if target.country != expeller.country or CONTEXT_COUNTRY not in target.why:
+        return target
+    code = compose(None, target.sectors)
+    why = f"{target.why}; not the state that removed them"
+    return replace(target, code=code, country=None, name=None, why=why)
 
 
 def _same_party(source: Actor, target: Actor) -> bool:

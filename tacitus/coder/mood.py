@@ -166,7 +166,9 @@ def condemned_owners(clause: Token) -> list[Token]:
     the government', 'it is Labour's failure': the party whose doing the clause's predicate
     noun names, by a possessive or a by- or from-phrase. The clause's subject may then be a
     pronoun or a what-clause: the verdict is on the owner."""
-    nouns = [h for h in _predicate(clause)[1:] if h.pos_ in ("NOUN", "PROPN")]
+    # A verdict is a predicate noun; an object's owner ("wasting taxpayers' money") is the
+    # one wronged, not the one blamed.
+    nouns = [h for h in _predicate(clause)[1:] if h.pos_ in ("NOUN", "PROPN") and h.dep_ != "dobj"]
     owners = [o for n in nouns for o in n.children if o.dep_ == "poss" and o.pos_ != "PRON"]
     owners += [o for n in nouns for o in prep_objects(n, ("by", "from"))]
     return [o for o in owners if _party_or_its(o)]
@@ -188,9 +190,14 @@ NAMED_PARTIES = ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _party_or_its(subject: Token) -> bool:
-    """'ministers', 'the Tories', 'the government's response': a party, or a party's own."""
+    """'ministers', 'the Tories', 'the government's response': a party, or a party's own. A
+    proper name counts even when the recogniser misses it, as it often does after an opening
+    quotation mark ('"Labour has failed," he said')."""
     owners = [subject] + [c for c in subject.children if c.dep_ == "poss"]
-    return any(o.ent_type_ in NAMED_PARTIES or object_classes([o]) & {"@party"} for o in owners)
+    return any(
+        o.ent_type_ in NAMED_PARTIES or o.pos_ == "PROPN" or object_classes([o]) & {"@party"}
+        for o in owners
+    )
 
 
 def _predicate(clause: Token) -> list[Token]:
