@@ -1253,3 +1253,10 @@ def test_a_quoted_verdict_on_a_named_party_or_its_mistake_criticises_it() -> Non
 def test_the_accused_is_the_object_not_the_charge() -> None:
     events = coded("The Tories accused the government of failing farmers.")
     assert [(e.cameo, e.target and e.target.code) for e in events] == [("112", "GBRGOV")]
+
+
+def test_helping_is_aid_to_a_party_or_people_not_to_a_thing() -> None:
+    assert matching(coded("Japan helped the victims of the earthquake."), "JPN", "07", None)
+    # Helping a thing (the economy, a majority of votes) is no aid to anyone.
+    economy = coded("France helped the economy of the region.")
+    assert not any(e.root == "07" for e in economy), economy
