@@ -978,7 +978,9 @@ def _combine(
             whys.append(m.why)
         elif m.kind == "person" and (m.code or m.sectors):
             country = country or m.code
-            sectors = sectors or m.sectors
+            # "a spokesman for Michael Howard": a generic position speaks for the person.
+            sectors = (m.sectors or sectors) if by_position else (sectors or m.sectors)
+            by_position = by_position and not m.sectors
             whys.append(m.why)
         elif m.kind in STATE_KINDS and m.code:
             country = country or m.code
@@ -1163,13 +1165,14 @@ def _employer_mentions(
 ) -> tuple[list[Mention], set[int]]:
     """Whose a role is, from its for/with phrase, and that phrase's tokens: "a spokesman for
     the Taliban" speaks for the Taliban, "rebels with the FARC" belong to it, "a spokesman for
-    the Iranian embassy" is Iran's. A state that is the object itself is the counterpart ("the
+    the Iranian embassy" is Iran's, "a spokesman for Mr Howard" and "an aide to Mr Blair" are
+    the listed person's. A state that is the object itself is the counterpart ("the
     envoy for Syria") and is not taken; nor is a state inside a longer name, nor a region or
     bloc, which has no organs of its own ("the European Anti-Fraud Office" is the EU's)."""
     found: list[Mention] = []
     tokens: set[int] = set()
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in EMPLOYER_PREPS:
+        if prep.dep_ != "prep" or prep.lower_ not in EMPLOYER_PREPS | {"to"}:
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if _is_state(index.get(obj.i)):
@@ -1181,8 +1184,10 @@ def _employer_mentions(
                 if (m := index.get(i))
                 and m.start == i
                 and m.code
+                # "an aide to Mr Blair" is his; "the envoy to Iran" (a body) is the counterpart.
+                and (prep.lower_ != "to" or m.kind == "person")
                 and (
-                    m.kind == "organisation"
+                    m.kind in ("organisation", "person")
                     or (
                         m.kind in STATE_KINDS
                         and m.code not in regions

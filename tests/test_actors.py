@@ -313,6 +313,19 @@ def test_a_man_with_a_nationality_is_a_civilian_not_the_state() -> None:
     assert any(e.target is not None and e.target.code == "GBRCVL" for e in events)
 
 
+def test_a_spokesman_or_aide_for_a_listed_person_speaks_for_that_person() -> None:
+    text = (
+        "Michael Howard, the Tory leader, spoke in Leeds. "
+        "A spokesman for Michael Howard said the claims were untrue."
+    )
+    events = tacitus.code(text, published="2005-03-01").events
+    codes = {e.sentence: e.source.code for e in events if e.source is not None}
+    assert codes[1] == codes[0] and codes[0] in ("GBRPTY", "GBROPP"), events
+    aide = "Tony Blair spoke in Leeds. An aide to Mr Blair said the claims were untrue."
+    said = [e for e in tacitus.code(aide, published="2005-03-01").events if e.sentence == 1]
+    assert said and said[0].source is not None and said[0].source.code == "GBRGOV", said
+
+
 def test_people_named_by_what_they_buy_or_use_are_private_people_of_their_country() -> None:
     events = tacitus.code("Some web users in Canada said they could browse the site.").events
     assert events and all(e.source is not None and e.source.code == "CANCVL" for e in events)
