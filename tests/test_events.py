@@ -1260,3 +1260,12 @@ def test_helping_is_aid_to_a_party_or_people_not_to_a_thing() -> None:
     # Helping a thing (the economy, a majority of votes) is no aid to anyone.
     economy = coded("France helped the economy of the region.")
     assert not any(e.root == "07" for e in economy), economy
+
+
+def test_a_statement_praising_a_named_party_is_praise_and_of_weather_is_not() -> None:
+    praised = coded("The prime minister said the Tory leader had been courageous.")
+    assert [(e.cameo, e.target and e.target.code) for e in praised] == [("051", "GBRPTY")]
+    weather = coded("The Labour leader said the weather was excellent.")
+    assert not any(e.root == "05" for e in weather), weather
+    denied = coded("Labour said the Tories were not principled.")
+    assert not any(e.root == "05" for e in denied), denied

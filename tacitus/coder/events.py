@@ -72,6 +72,7 @@ from tacitus.coder.mood import (
     for_clause,
     mood,
     obliged_clause,
+    praised_clause,
 )
 from tacitus.coder.patterns import ANY_OBJECT, CLAUSE_KEY, Pattern, PatternIndex
 from tacitus.coder.trigger import Trigger
@@ -284,7 +285,7 @@ class EventCoder:
                     verb_trig = _read_naming(_read_assertion(verb_trig))
                     verb_trig = _read_denial(_read_refused(verb_trig))
                     verb_trig = _read_obligation(_read_spoken_protest(verb_trig))
-                    yield _read_criticism(verb_trig)
+                    yield _read_praise(_read_criticism(verb_trig))
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.patterns.nouns:
                 trig = self._noun_trigger(tok)
                 if trig:
@@ -1176,8 +1177,8 @@ def _complement_targets(verb: Token, root: str) -> list[Token]:
             found += prep_objects(c, COMPLEMENT_PREPS)
             found += expand(objects(c))
             found += [t for o in objects(c) for t in prep_objects(o, OBJECT_PREPS)]
-        elif c.dep_ == "ccomp" and root in ("02", "10", "11") and c.pos_ in ("VERB", "AUX"):
-            found += condemned_owners(c) if root == "11" else []
+        elif c.dep_ == "ccomp" and root in ("02", "05", "10", "11") and c.pos_ in ("VERB", "AUX"):
+            found += condemned_owners(c) if root in ("05", "11") else []
             found += subjects(c)
             # "said the way the government handled the bill was a shambles": the one whose
             # doing the subject describes.
@@ -1259,6 +1260,16 @@ def _read_criticism(trig: Trigger) -> Trigger:
         return trig
     trig.reading = "a statement that condemns another party: 010 read as 111"
     trig.code = "111"
+    return trig
+
+
+def _read_praise(trig: Trigger) -> Trigger:
+    """'said Mr Jackson was a decent public servant': a statement that praises another party
+    is praise of it (051), aimed at the party the praised clause names."""
+    if trig.code != "010" or praised_clause(trig.token) is None:
+        return trig
+    trig.reading = "a statement that praises another party: 010 read as 051"
+    trig.code = "051"
     return trig
 
 

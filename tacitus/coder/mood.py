@@ -127,6 +127,39 @@ def criticism_words() -> dict[str, str]:
     return words
 
 
+@cache
+def praise_words() -> frozenset[str]:
+    """Words of praise (tacitus/data/praise.tsv); each needs a party as what it is said of."""
+    path = resources.files("tacitus") / "data" / "praise.tsv"
+    return frozenset(
+        line.split("\t")[0].strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#") and not line.startswith("lemma\t")
+    )
+
+
+def praised_clause(speaker: Token) -> Token | None:
+    """'said Mr Jackson was a decent public servant', 'said the Tory leader had been
+    courageous': the complement clause of a speech verb that praises a party it names as its
+    subject, or whose doing its predicate noun names. As with criticism, a pronoun subject may
+    be the speaker, and a denied word praises no one."""
+    if speaker.lemma_ not in DEMAND_SPEECH | REPORTING:
+        return None
+    words = praise_words()
+    for c in speaker.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX") or negated(c):
+            continue
+        subj = [s for s in c.children if s.dep_ in SUBJ]
+        owned = bool(condemned_owners(c))
+        if not subj or (any(s.pos_ == "PRON" for s in subj) and not owned):
+            continue
+        if not (owned or any(_party_or_its(s) for s in subj)):
+            continue
+        if any(t.lemma_.lower() in words or t.lower_ in words for t in _predicate(c)):
+            return c
+    return None
+
+
 def criticised_clause(speaker: Token) -> Token | None:
     """'said the Tory proposal was absolutely disgusting', 'argued that ministers had misled
     the public', 'said ministers had failed to act': the complement clause of a speech verb
