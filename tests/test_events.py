@@ -1269,3 +1269,10 @@ def test_a_statement_praising_a_named_party_is_praise_and_of_weather_is_not() ->
     assert not any(e.root == "05" for e in weather), weather
     denied = coded("Labour said the Tories were not principled.")
     assert not any(e.root == "05" for e in denied), denied
+
+
+def test_a_programme_told_something_is_its_broadcasters_outlet() -> None:
+    today = coded("The minister told the Today programme that the economy was strong.")
+    assert [e.target.code for e in today if e.target] == ["GBRMED"], today
+    hour = coded("The prime minister told the Westminster Hour that taxes would not rise.")
+    assert [e.target.code for e in hour if e.target] == ["GBRMED"], hour
