@@ -1276,3 +1276,12 @@ def test_a_programme_told_something_is_its_broadcasters_outlet() -> None:
     assert [e.target.code for e in today if e.target] == ["GBRMED"], today
     hour = coded("The prime minister told the Westminster Hour that taxes would not rise.")
     assert [e.target.code for e in hour if e.target] == ["GBRMED"], hour
+
+
+def test_helping_another_act_along_is_no_aid_unless_it_serves_a_party() -> None:
+    made = coded("France helped make the election a celebration of democracy.")
+    assert not any(e.root == "07" for e in made), made
+    served = coded("France helped establish a democratic Afghan government.")
+    assert any(e.root == "07" for e in served), served
+    # An open complement is still a clause an offer or a meeting may have.
+    assert matching(coded("Britain offered to mediate between the two sides."), "GBR", "03", None)

@@ -74,7 +74,7 @@ from tacitus.coder.mood import (
     obliged_clause,
     praised_clause,
 )
-from tacitus.coder.patterns import ANY_OBJECT, CLAUSE_KEY, Pattern, PatternIndex
+from tacitus.coder.patterns import ANY_OBJECT, CLAUSE_KEY, NO_OBJECT_KEY, Pattern, PatternIndex
 from tacitus.coder.trigger import Trigger
 from tacitus.model import Actor, Event, Polarity
 from tacitus.provenance import cue_lexicon
@@ -351,9 +351,9 @@ class EventCoder:
             | {c.lemma_.lower() for c in kids if c.dep_ in ("xcomp", "oprd")}
             | _resultatives(kids, objs)
             # What kind of thing the object is: "@party", "@money", "@none" (classes.tsv),
-            # and "@clause" for a clausal complement ("questioned whether ...").
-            | object_classes(expand(objs))
-            | ({CLAUSE_KEY} if any(c.dep_ == "ccomp" for c in kids) else set()),
+            # and "@clause" for a clausal complement ("questioned whether ...", "offered to
+            # mediate"): a verb whose only complement is a clause has no @none.
+            | _object_classes(objs, kids),
             preps=preps_with_objects(verb)
             | {p for o in objs for p in preps_with_objects(o)}
             # "called for Israel to withdraw" is "call for", whose object is a clause.
@@ -1402,6 +1402,21 @@ def _refused_request(noun: Token) -> Token | None:
         return None
     verb = noun.head
     return verb if NOUN_READINGS.get((verb.lemma_, "obj")) == "refusal" else None
+
+
+def _object_classes(objs: list[Token], kids: list[Token]) -> frozenset[str]:
+    """The @class keys of a verb's objects, with "@clause" for a clausal complement: a
+    finite one ("questioned whether ...") or an open one with a verb of its own ("offered
+    to mediate", "helped make the election a celebration"), which is then no @none."""
+    found = object_classes(expand(objs))
+    clause = any(c.dep_ == "ccomp" for c in kids)
+    opened = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    # "helped establish a government": the complement's own object is the party the verb
+    # serves, and the verb keeps its reading with no object of its own.
+    served = object_classes(expand([o for c in opened for o in objects(c)]))
+    if opened and not objs and not served & {"@party", "@people"}:
+        found -= {NO_OBJECT_KEY}
+    return found | ({CLAUSE_KEY} if clause or opened else frozenset())
 
 
 def _unguessed(target: Actor, expeller: Actor) -> Actor:
