@@ -1285,3 +1285,15 @@ def test_helping_another_act_along_is_no_aid_unless_it_serves_a_party() -> None:
     assert any(e.root == "07" for e in served), served
     # An open complement is still a clause an offer or a meeting may have.
     assert matching(coded("Britain offered to mediate between the two sides."), "GBR", "03", None)
+
+
+def test_a_speakers_pleasure_or_dismay_at_a_party_approves_or_condemns_it() -> None:
+    pleased = coded('The Archbishop said: "I am pleased that Prince Charles has decided to marry."')
+    assert [e.cameo for e in pleased] == ["051"], pleased
+    shocked = coded("The Tory candidate said he had been shocked by the Labour poster.")
+    assert [(e.cameo, e.target and e.target.code) for e in shocked] == [("111", "GBRPTY")]
+    # Pleasure at no party is a feeling; another party's pleasure is not the speaker's.
+    task = coded("The chancellor insisted he was happy with his campaign task.")
+    assert all(e.cameo == "010" for e in task), task
+    others = coded("Mr Blair said the Tories were delighted.")
+    assert all(e.cameo == "010" for e in others), others

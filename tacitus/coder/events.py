@@ -73,6 +73,7 @@ from tacitus.coder.mood import (
     mood,
     obliged_clause,
     praised_clause,
+    reaction_targets,
 )
 from tacitus.coder.patterns import ANY_OBJECT, CLAUSE_KEY, NO_OBJECT_KEY, Pattern, PatternIndex
 from tacitus.coder.trigger import Trigger
@@ -1178,7 +1179,7 @@ def _complement_targets(verb: Token, root: str) -> list[Token]:
             found += expand(objects(c))
             found += [t for o in objects(c) for t in prep_objects(o, OBJECT_PREPS)]
         elif c.dep_ == "ccomp" and root in ("02", "05", "10", "11") and c.pos_ in ("VERB", "AUX"):
-            found += condemned_owners(c) if root in ("05", "11") else []
+            found += condemned_owners(c) + reaction_targets(c) if root in ("05", "11") else []
             found += subjects(c)
             # "said the way the government handled the bill was a shambles": the one whose
             # doing the subject describes.

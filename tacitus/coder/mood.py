@@ -128,14 +128,76 @@ def criticism_words() -> dict[str, str]:
 
 
 @cache
-def praise_words() -> frozenset[str]:
-    """Words of praise (tacitus/data/praise.tsv); each needs a party as what it is said of."""
-    path = resources.files("tacitus") / "data" / "praise.tsv"
-    return frozenset(
-        line.split("\t")[0].strip()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#") and not line.startswith("lemma\t")
+def praise_words() -> dict[str, str]:
+    """Words of praise (tacitus/data/praise.tsv), each with what it needs: "party" (said of
+    a party or its doing) or "speaker" (the speaker's own pleasure)."""
+    return _word_needs("praise.tsv", "party")
+
+
+def _word_needs(name: str, default: str) -> dict[str, str]:
+    path = resources.files("tacitus") / "data" / name
+    words: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and not line.startswith("lemma\t"):
+            lemma, needs = [*line.split("\t"), default][:2]
+            words[lemma.strip()] = needs.strip() or default
+    return words
+
+
+# Prepositions after an adjective of reaction that name what it reacts to ("delighted for the
+# couple", "shocked by the poster", "disappointed with the decision").
+REACTION_PREPS = ("at", "by", "with", "for", "about", "over")
+
+
+def speaker_reaction(clause: Token, speaker: Token, words: Mapping[str, str]) -> Token | None:
+    """'said he was delighted for the couple', '"I am pleased that they have decided"', 'said
+    they were shocked by the poster': the adjective of reaction (a `speaker` word) that the
+    clause says of the speaker itself, if any."""
+    subj = [c for c in clause.children if c.dep_ in SUBJ or c.dep_ == "nsubjpass"]
+    if not subj or not _can_be_speaker(subj[0], speaker) or negated(clause):
+        return None
+    # The adjective, or the clause's own participle ("had been shocked by the poster"). A
+    # reaction to no party ("happy with his campaign task") is a feeling, not a verdict.
+    heads = [clause, *(a for a in clause.children if a.dep_ in ("acomp", "attr"))]
+    return next(
+        (
+            a
+            for a in heads
+            if _needs(words, a) == "speaker" and any(_party_or_its(t) for t in _reacted_to(a))
+        ),
+        None,
     )
+
+
+def _needs(words: Mapping[str, str], tok: Token) -> str | None:
+    return words.get(tok.lemma_.lower()) or words.get(tok.lower_)
+
+
+def reaction_targets(clause: Token) -> list[Token]:
+    """What a speaker's reaction is to: its adjective's phrase ("delighted for the couple")
+    or the subject of its clause ("pleased that Prince Charles has decided")."""
+    heads = (clause, *(a for a in clause.children if a.dep_ in ("acomp", "attr")))
+    return [t for adj in heads for t in _reacted_to(adj)]
+
+
+def _reacted_to(adj: Token) -> list[Token]:
+    clauses = [c for c in adj.children if c.dep_ == "ccomp"]
+    return prep_objects(adj, REACTION_PREPS) + [
+        s for c in clauses for s in c.children if s.dep_ in SUBJ
+    ]
+
+
+def _can_be_speaker(subject: Token, speaker: Token) -> bool:
+    """A pronoun that can be the speaker: the first person, or one agreeing with the speech
+    verb's subject in number ('Russia says it ...', 'the Tories say they ...')."""
+    word = subject.lower_
+    if subject.pos_ != "PRON":
+        return False
+    if word in ("i", "we"):
+        return True
+    speakers = [c for c in speaker.children if c.dep_ in SUBJ]
+    plural = any(s.tag_ in ("NNS", "NNPS") or s.lower_ in ("they", "we") for s in speakers)
+    return (word == "they") == plural if word in ("they", "he", "she", "it") else False
 
 
 def praised_clause(speaker: Token) -> Token | None:
@@ -149,13 +211,15 @@ def praised_clause(speaker: Token) -> Token | None:
     for c in speaker.children:
         if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX") or negated(c):
             continue
+        if speaker_reaction(c, speaker, words) is not None:
+            return c
         subj = [s for s in c.children if s.dep_ in SUBJ]
         owned = bool(condemned_owners(c))
         if not subj or (any(s.pos_ == "PRON" for s in subj) and not owned):
             continue
         if not (owned or any(_party_or_its(s) for s in subj)):
             continue
-        if any(t.lemma_.lower() in words or t.lower_ in words for t in _predicate(c)):
+        if any(_needs(words, t) == "party" for t in _predicate(c)):
             return c
     return None
 
@@ -173,6 +237,8 @@ def criticised_clause(speaker: Token) -> Token | None:
     for c in speaker.children:
         if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
             continue
+        if speaker_reaction(c, speaker, words) is not None:
+            return c
         subj = [s for s in c.children if s.dep_ in SUBJ]
         owned = bool(condemned_owners(c))
         if not subj or (any(s.pos_ == "PRON" for s in subj) and not owned):
