@@ -1292,6 +1292,9 @@ def test_a_speakers_pleasure_or_dismay_at_a_party_approves_or_condemns_it() -> N
     assert [e.cameo for e in pleased] == ["051"], pleased
     shocked = coded("The Tory candidate said he had been shocked by the Labour poster.")
     assert [(e.cameo, e.target and e.target.code) for e in shocked] == [("111", "GBRPTY")]
+    # A state's adjective owns what it modifies.
+    decision = coded("Russia said it was disappointed with the American decision.")
+    assert [(e.cameo, e.target and e.target.code) for e in decision] == [("111", "USA")]
     # Pleasure at no party is a feeling; another party's pleasure is not the speaker's.
     task = coded("The chancellor insisted he was happy with his campaign task.")
     assert all(e.cameo == "010" for e in task), task

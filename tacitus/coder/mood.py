@@ -293,6 +293,10 @@ def _party_or_its(subject: Token) -> bool:
     proper name counts even when the recogniser misses it, as it often does after an opening
     quotation mark ('"Labour has failed," he said')."""
     owners = [subject] + [c for c in subject.children if c.dep_ == "poss"]
+    # "the American decision", "the Tory plans": a state's or party's adjective owns too.
+    owners += [
+        c for c in subject.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"
+    ]
     return any(
         o.ent_type_ in NAMED_PARTIES or o.pos_ == "PROPN" or object_classes([o]) & {"@party"}
         for o in owners
