@@ -510,3 +510,19 @@ def test_a_name_with_an_honorific_of_the_other_sex_is_another_person() -> None:
     events = tacitus.code(text, published="2004-05-10").events
     wife = [e for e in events if e.text.startswith("Mrs")]
     assert wife and all(e.source is None or e.source.code != "GBRGOV" for e in wife), wife
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Johor government sent aid to the flooded villages.", "MYSGOV"),
+        ("The Tigray regional government rejected the claims.", "ETHGOV"),
+        ("The Rakhine State government imposed a curfew.", "MMRGOV"),
+        ("The North Kivu governor imposed a curfew.", "CODGOV"),
+    ],
+)
+def test_a_division_of_a_state_in_conflict_news_gives_its_role_the_country(
+    text: str, code: str
+) -> None:
+    events = tacitus.code(text).events
+    assert events and events[0].source is not None and events[0].source.code == code, events
