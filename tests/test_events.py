@@ -1300,3 +1300,10 @@ def test_a_speakers_pleasure_or_dismay_at_a_party_approves_or_condemns_it() -> N
     assert all(e.cameo == "010" for e in task), task
     others = coded("Mr Blair said the Tories were delighted.")
     assert all(e.cameo == "010" for e in others), others
+
+
+def test_the_press_a_party_speaks_to_is_its_countrys_unless_placed_elsewhere() -> None:
+    home = coded("Tony Blair told reporters that the economy was strong.")
+    assert [e.target.code for e in home if e.target] == ["GBRMED"], home
+    abroad = coded("Tony Blair told journalists in Beijing that the talks had gone well.")
+    assert [e.target.code for e in abroad if e.target] == ["CHNMED"], abroad

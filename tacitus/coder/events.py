@@ -682,7 +682,9 @@ class EventCoder:
         targets = self._first_actors(self.targets(trig, ctx), ctx, doers=sources)
         out: list[Event] = []
         for s in sources:
-            tgts: list[Actor | None] = [t for t in targets if not _same_party(s, t)]
+            tgts: list[Actor | None] = [
+                _addressed_press(trig, s, t) for t in targets if not _same_party(s, t)
+            ]
             for t in tgts or [None]:
                 out.append(self._event(trig, s, t, ctx, "arguments"))
         if not targets and len(sources) == 1 and _talked_about(trig):
@@ -1418,6 +1420,17 @@ def _object_classes(objs: list[Token], kids: list[Token]) -> frozenset[str]:
     if opened and not objs and not served & {"@party", "@people"}:
         found -= {NO_OBJECT_KEY}
     return found | ({CLAUSE_KEY} if clause or opened else frozenset())
+
+
+def _addressed_press(trig: Trigger, speaker: Actor, target: Actor) -> Actor:
+    """'the prime minister told reporters', 'told journalists': the press a party speaks to,
+    named by a role with no country, is the speaker's country's (the audit's readers code it
+    so); a press placed elsewhere by its own phrase keeps that country."""
+    press = target.sectors == ("MED",) and not target.country and target.kind == "agent"
+    if trig.code[:2] != "01" or not press or not speaker.country:
+        return target
+    why = f"{target.why}; the press its speaker ({speaker.code}) addressed"
+    return replace(target, code=speaker.country + "MED", country=speaker.country, why=why)
 
 
 def _unguessed(target: Actor, expeller: Actor) -> Actor:
