@@ -117,14 +117,9 @@ CONDITIONAL_THREATS = frozenset({"14", "16", "17", "18", "19", "20"})
 @cache
 def criticism_words() -> dict[str, str]:
     """Words of condemnation (tacitus/data/criticism.tsv), each with what it needs of the
-    clause's subject: "verdict" (nothing) or "party" (a party or a party's thing)."""
-    path = resources.files("tacitus") / "data" / "criticism.tsv"
-    words: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#") and not line.startswith("lemma\t"):
-            lemma, needs = [*line.split("\t"), "verdict"][:2]
-            words[lemma.strip()] = needs.strip() or "verdict"
-    return words
+    clause's subject: "verdict" (nothing), "party" (a party or a party's thing), "denied" or
+    "speaker" (the speaker's own dismay)."""
+    return _word_needs("criticism.tsv", "verdict")
 
 
 @cache
@@ -213,15 +208,20 @@ def praised_clause(speaker: Token) -> Token | None:
             continue
         if speaker_reaction(c, speaker, words) is not None:
             return c
-        subj = [s for s in c.children if s.dep_ in SUBJ]
-        owned = bool(condemned_owners(c))
-        if not subj or (any(s.pos_ == "PRON" for s in subj) and not owned):
-            continue
-        if not (owned or any(_party_or_its(s) for s in subj)):
-            continue
-        if any(_needs(words, t) == "party" for t in _predicate(c)):
+        if _judged_party(c) and any(_needs(words, t) == "party" for t in _predicate(c)):
             return c
     return None
+
+
+def _judged_party(clause: Token) -> bool | None:
+    """Whether a reported clause judges a party (its subject, or the owner of its verdict
+    noun); None when it has no subject that names anyone (none, or a pronoun that may be the
+    speaker and owns no verdict)."""
+    subj = [s for s in clause.children if s.dep_ in SUBJ]
+    owned = bool(condemned_owners(clause))
+    if not subj or (any(s.pos_ == "PRON" for s in subj) and not owned):
+        return None
+    return owned or any(_party_or_its(s) for s in subj)
 
 
 def criticised_clause(speaker: Token) -> Token | None:
@@ -239,16 +239,14 @@ def criticised_clause(speaker: Token) -> Token | None:
             continue
         if speaker_reaction(c, speaker, words) is not None:
             return c
-        subj = [s for s in c.children if s.dep_ in SUBJ]
-        owned = bool(condemned_owners(c))
-        if not subj or (any(s.pos_ == "PRON" for s in subj) and not owned):
+        party = _judged_party(c)
+        if party is None:
             continue
-        party = owned or any(_party_or_its(s) for s in subj)
         if party and _excessive(c):
             return c
         denied = negated(c)
         for t in _predicate(c):
-            needs = words.get(t.lemma_.lower()) or words.get(t.lower_)
+            needs = _needs(words, t)
             if needs == "denied" and party and t.i == c.i and denied:
                 return c
             # "the Government will not abandon its standards", "it is not a disgrace": a
