@@ -166,6 +166,30 @@ def test_a_conditional_attack_is_hypothetical() -> None:
     assert events and all(e.modality == "hypothetical" for e in events)
 
 
+def test_an_act_inside_a_clause_of_possibility_is_hypothetical() -> None:
+    text = "Officials fear the rockets could be used by Hamas to attack Israeli towns."
+    attacks = matching(coded(text), None, "1", "ISR") + matching(coded(text), None, "19", "ISR")
+    assert attacks and all(e.modality == "hypothetical" for e in attacks)
+
+
+def test_an_assertion_beside_a_clause_of_possibility_stays_factual() -> None:
+    text = "Spain said the plan could weaken the union, while France criticised Germany."
+    assert [e for e in matching(coded(text), "FRA", "11", "DEU") if e.modality == "factual"]
+
+
+def test_an_act_waiting_on_a_condition_has_not_happened() -> None:
+    ready = "Canada put its troops on standby to evacuate its citizens from Haiti if necessary."
+    waiting = "Japan confirmed its navy is ready in case it needs to evacuate citizens from Sudan."
+    for text in (ready, waiting):
+        evacuations = [e for e in coded(text) if e.cameo.startswith("07")]
+        assert all(e.modality == "hypothetical" for e in evacuations), text
+
+
+def test_a_threat_made_on_a_condition_is_still_a_threat() -> None:
+    text = "Hezbollah threatened to shell Tel Aviv if Israel bombs Beirut."
+    assert [e for e in matching(coded(text), None, "13", "ISR") if e.modality != "hypothetical"]
+
+
 def test_a_threat_to_attack_is_not_a_factual_attack() -> None:
     events = coded("North Korea threatened to attack South Korean warships.")
     attacks = matching(events, "PRK", "19", None)

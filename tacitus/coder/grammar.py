@@ -415,4 +415,16 @@ def conditional(verb: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children
     ):
         return True  # "asked whether he would resign": a question, not an act reported
-    return verb.dep_ in ("acl", "ccomp", "relcl") and verb.head.lemma_ in ("event", "case")
+    if verb.dep_ in ("acl", "ccomp", "relcl") and verb.head.lemma_ in ("event", "case"):
+        return True
+    return _after_in_case(verb)
+
+
+def _after_in_case(verb: Token) -> bool:
+    """'(troops are on standby) in case they need to evacuate': a clause that "in case"
+    introduces is a condition, whichever head the parser gave it (it often makes the clause
+    a complement of the sentence's verb and leaves "case" apart, or puts "in case" inside it)."""
+    start = verb.left_edge.i
+    before = [t.lower_ for t in verb.doc[max(start - 2, 0) : start]]
+    opening = [t.lower_ for t in verb.doc[start : start + 2]]
+    return verb.pos_ in ("VERB", "AUX") and ["in", "case"] in (before, opening)

@@ -112,6 +112,15 @@ COPULAS = frozenset({"be", "remain", "become", "seem", "appear", "stay"})
 PROPOSING_AUX = frozenset({"could", "might", "may"})
 # Roots whose act, announced on a condition ('will impose sanctions unless ...'), is a threat.
 CONDITIONAL_THREATS = frozenset({"14", "16", "17", "18", "19", "20"})
+# Subordinators of an adverbial clause that asserts its own act, whatever the main clause's
+# mood ("while Labour criticised", "after troops fired").
+SEPARATE_MARKS = frozenset(
+    {"while", "whilst", "whereas", "although", "though", "as", "after", "before", "since"}
+    | {"because", "when", "until", "once"}
+)
+# Roots of speech acts that are made on a condition without waiting on it: a statement,
+# appeal, intent or threat.
+SPEECH_ON_CONDITION = frozenset({"01", "02", "03", "13"})
 
 
 @cache
@@ -586,6 +595,12 @@ def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modal
         elif aux.lower_ in HYPOTHETICAL_AUX:
             modality = "hypothetical"
             why.append(f"modal '{aux.text}'")
+    possible = _possible_governor(own, chain)
+    if possible is not None:
+        # "could be used by China to threaten Taiwan", "could issue subsidies, helping
+        # farmers": an act inside a clause of possibility is itself only possible.
+        modality = "hypothetical"
+        why.append(f"governed by '{possible.text}' (possible)")
     for gov in chain:
         m = modal_verbs.get(gov.lemma_) or (
             "intent" if gov.pos_ == "ADJ" and gov.lemma_ in INTENT_ADJECTIVES else None
@@ -611,7 +626,29 @@ def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modal
     elif _offered(trig, own, modality):
         modality = "intent"
         why.append("a cooperative act offered on a condition")
+    elif modality == "factual" and trig.code[:2] not in SPEECH_ON_CONDITION and _on_condition(own):
+        # "put forces on standby to evacuate their nationals if necessary": an act that
+        # waits on a condition has not happened. A threat, offer or appeal made on a
+        # condition has ("threatened to shell Haifa if Israel hits Beirut").
+        modality = "hypothetical"
+        why.append("an act on a condition")
     return polarity, modality, "; ".join(dict.fromkeys(why))
+
+
+def _possible_governor(own: Token, chain: list[Token]) -> Token | None:
+    """The governing verb whose clause says only what could happen ('could issue', 'might be
+    used'), up to a clause that asserts apart from it: in "said the plan could let extreme
+    groups run policing, while Labour criticised Tory promises" the criticism happened."""
+    below = own
+    for gov in chain:
+        if below.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in SEPARATE_MARKS for c in below.children
+        ):
+            return None
+        if any(a.dep_ == "aux" and a.lower_ in PROPOSING_AUX for a in gov.children):
+            return gov
+        below = gov
+    return None
 
 
 def _threatened(trig: Trigger, own: Token, modality: Modality) -> bool:
@@ -619,6 +656,10 @@ def _threatened(trig: Trigger, own: Token, modality: Modality) -> bool:
     announced on a condition is a threat (13x), not the act."""
     if modality not in ("planned", "hypothetical") or trig.code[:2] not in CONDITIONAL_THREATS:
         return False
+    return _on_condition(own)
+
+
+def _on_condition(own: Token) -> bool:
     return any(conditional(c) for c in own.children if c.dep_ == "advcl")
 
 
@@ -628,7 +669,7 @@ def _offered(trig: Trigger, own: Token, modality: Modality) -> bool:
     if modality not in ("planned", "hypothetical") or not ("04" <= trig.code[:2] <= "08"):
         return False
     said = own.dep_ == "ccomp" and own.head.lemma_ in DEMAND_SPEECH | REPORTING
-    return said and any(conditional(c) for c in own.children if c.dep_ == "advcl")
+    return said and _on_condition(own)
 
 
 def _reported(verb: Token) -> bool:
