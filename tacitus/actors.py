@@ -41,6 +41,7 @@ COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
 # (_context_country).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "SPY", "ELI", "LAB"})
 CIVILIAN = "CVL"
+PARTY = "PTY"
 # Offices whose former holders are CAMEO's elites (ELI, "former government officials").
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "SPY"})
 # Code prefixes of bodies that belong to no one country: IGOs, NGOs, movements, the UN.
@@ -107,6 +108,7 @@ class Mention:
     ethnic: bool = False  # "ethnic Albanians": a people, who may live in another state
     position: bool = False  # a generic position ("president", "spokesman"): see _combine
     role: str | None = None  # an agent's canonical role word ("foreign minister")
+    office: bool = False  # a listed person holding a listed office on the article's date
 
 
 @dataclass(slots=True)
@@ -539,6 +541,15 @@ class ActorCoder:
             if other
             else self._known_person(full, state.published, year, era, state.office_roles)
         )
+        # Only an office whose term could be checked: with no date, the list's first office
+        # of a person is a guess (Liam Fox, defence secretary from 2010, in a 2005 story).
+        checked = bool(entry and in_office and (state.published or year or era))
+        if entry and checked and (_party_code(country) or sectors == (PARTY,)):
+            # "Labour leader Tony Blair", "Labour's election chief Alan Milburn": the office
+            # the list has the person hold on this date (Prime Minister, a cabinet post,
+            # Leader of the Opposition) says more than the party named beside the name.
+            country, sectors = entry.country, entry.sectors
+            why = f"{why}; the listed office wins over the party"
         if entry and in_office:
             country = country or entry.country
             sectors = sectors or entry.sectors
@@ -569,6 +580,7 @@ class ActorCoder:
         if sex is not None and not other:
             state.sexes[name] = sex
         m.code, m.sectors, m.name = country, sectors, name
+        m.office = checked
         m.why = why or "person with no role in context"
         if country or sectors:
             state.remember(PersonInfo(name, country, sectors, m.why))
@@ -946,6 +958,11 @@ def _holds(
     return (p.start is None or p.start <= last) and (p.end is None or first <= p.end)
 
 
+def _party_code(code: str | None) -> bool:
+    """A political party's full code ("GBRPTY"), as a name's context gives it."""
+    return code is not None and len(code) > 3 and PARTY in _org_sectors(code)
+
+
 def _org_sectors(code: str) -> tuple[str, ...]:
     rest = code[3:]
     return tuple(rest[i : i + 3] for i in range(0, len(rest), 3))
@@ -968,8 +985,13 @@ def _combine(
     # Region and bloc codes stand where a country would, but a country named in the same
     # phrase is more precise.
     in_regions = [m for m in usable if m.kind == "region" or (m.code and m.code in regions)]
+    office = any(m.kind == "person" and m.office for m in usable)
     for m in usable:
         if m in in_regions:
+            continue
+        if office and (_party_code(m.code) or (m.kind == "agent" and m.sectors == (PARTY,))):
+            # A listed office holder's office says more than the party named beside them.
+            whys.append(f"{m.why}, but the listed office wins over the party")
             continue
         if m.kind == "organisation" and m.code:
             if country and len(m.code) > 3 and m.code[:3] != country:

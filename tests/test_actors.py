@@ -526,3 +526,22 @@ def test_a_division_of_a_state_in_conflict_news_gives_its_role_the_country(
 ) -> None:
     events = tacitus.code(text).events
     assert events and events[0].source is not None and events[0].source.code == code, events
+
+
+def test_a_listed_office_in_its_term_says_more_than_the_party_named_beside_it() -> None:
+    # Tony Blair led Labour while Prime Minister; Alan Milburn ran its campaign while in
+    # the cabinet. The office is what they act in; an MP no list names keeps the party.
+    text = (
+        "Labour leader Tony Blair said the economy was strong. "
+        "The party's election chief Alan Milburn said taxes would not rise. "
+        "Labour MP Alan Smith said the pledge was fair."
+    )
+    codes = dict(_sources(text, published="2005-03-01"))
+    assert codes["Labour leader Tony Blair"] == "GBRGOV"
+    assert codes["party's election chief Alan Milburn"] == "GBRGOV"
+    assert codes["Labour MP Alan Smith"] == "GBRPTY"
+
+
+def test_out_of_office_the_party_named_beside_a_listed_person_holds() -> None:
+    codes = dict(_sources("Labour leader Tony Blair said the economy was strong.", "1995-03-01"))
+    assert codes["Labour leader Tony Blair"] == "GBRPTY"
