@@ -545,3 +545,20 @@ def test_a_listed_office_in_its_term_says_more_than_the_party_named_beside_it() 
 def test_out_of_office_the_party_named_beside_a_listed_person_holds() -> None:
     codes = dict(_sources("Labour leader Tony Blair said the economy was strong.", "1995-03-01"))
     assert codes["Labour leader Tony Blair"] == "GBRPTY"
+
+
+def test_deputies_and_auditors_of_a_state_are_its_government_not_its_army() -> None:
+    codes = dict(
+        _sources(
+            "US Undersecretary of State Thomas Pickering met Indian officials. "
+            "Britain's Auditor General Sir Ian Hart said the costs were high."
+        )
+    )
+    assert codes["US Undersecretary of State Thomas Pickering"] == "USAGOV"
+    assert codes["Britain's Auditor General Sir Ian Hart"] == "GBRGOV"
+
+
+def test_a_select_committee_is_the_legislature() -> None:
+    text = "The British home secretary told a select committee that crime had fallen."
+    targets = [e.target.code for e in tacitus.code(text).events if e.target is not None]
+    assert targets == ["GBRLEG"]
