@@ -1331,3 +1331,20 @@ def test_the_press_a_party_speaks_to_is_its_countrys_unless_placed_elsewhere() -
     assert [e.target.code for e in home if e.target] == ["GBRMED"], home
     abroad = coded("Tony Blair told journalists in Beijing that the talks had gone well.")
     assert [e.target.code for e in abroad if e.target] == ["CHNMED"], abroad
+
+
+def test_a_party_s_failure_named_anywhere_in_a_reported_clause_is_blamed_on_it() -> None:
+    text = "Russia said the report was the latest to expose the American failure in Syria."
+    assert [(e.cameo, e.target and e.target.code) for e in coded(text)] == [("111", "USA")]
+    denied = coded("Russia said the report was not about the American failure in Syria.")
+    assert all(e.cameo == "010" for e in denied), denied
+
+
+def test_an_extraposed_verdict_judges_the_doer_of_its_clause() -> None:
+    pity = coded("Russia said it was a pity that the American government stayed silent.")
+    assert [(e.cameo, e.target and e.target.code) for e in pity if e.root == "11"] == [
+        ("111", "USAGOV")
+    ]
+    # A verdict on nothing a party did blames no one.
+    weather = coded("Russia said it was a pity that the summit fell on a holiday.")
+    assert all(e.root != "11" for e in weather), weather

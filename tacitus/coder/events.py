@@ -65,6 +65,7 @@ from tacitus.coder.mood import (
     announces_own_act,
     appealing_verb,
     asserted_clause,
+    blamed_in_clause,
     condemned_owners,
     criticised_clause,
     criticism_words,
@@ -1181,6 +1182,7 @@ def _complement_targets(verb: Token, root: str) -> list[Token]:
             found += expand(objects(c))
             found += [t for o in objects(c) for t in prep_objects(o, OBJECT_PREPS)]
         elif c.dep_ == "ccomp" and root in ("02", "05", "10", "11") and c.pos_ in ("VERB", "AUX"):
+            found += blamed_in_clause(c) if root == "11" else []
             found += condemned_owners(c) + reaction_targets(c) if root in ("05", "11") else []
             found += subjects(c)
             # "said the way the government handled the bill was a shambles": the one whose

@@ -246,7 +246,7 @@ def criticised_clause(speaker: Token) -> Token | None:
     for c in speaker.children:
         if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
             continue
-        if speaker_reaction(c, speaker, words) is not None:
+        if speaker_reaction(c, speaker, words) is not None or blamed_in_clause(c):
             return c
         party = _judged_party(c)
         if party is None:
@@ -278,6 +278,52 @@ def condemned_owners(clause: Token) -> list[Token]:
     owners = [o for n in nouns for o in n.children if o.dep_ == "poss" and o.pos_ != "PRON"]
     owners += [o for n in nouns for o in prep_objects(n, ("by", "from"))]
     return [o for o in owners if _party_or_its(o)]
+
+
+def blamed_in_clause(clause: Token) -> list[Token]:
+    """The parties a reported clause blames beyond its subject: the owner of a word of blame
+    anywhere in it ("the third report to highlight Labour's failure", "a sign of the
+    government's incompetence", "the American failure"), and the doer of what an extraposed
+    verdict judges ("it is a pity that Mr Blair does not practise what he preaches", "it is
+    troubling that the government sought to deny entry"). A denied clause blames no one."""
+    if negated(clause):
+        return []
+    words = criticism_words()
+    blamed = [
+        t
+        for t in clause.subtree
+        if t.pos_ == "NOUN" and _needs(words, t) in ("verdict", "party") and not negated(t)
+    ]
+    owners = [
+        o
+        for n in blamed
+        for o in n.children
+        if (o.dep_ == "poss" and o.pos_ != "PRON") or (o.dep_ == "amod" and o.ent_type_ == "NORP")
+    ]
+    owners += [o for n in blamed for o in prep_objects(n, ("by", "from"))]
+    return [o for o in owners if _party_or_its(o)] + _extraposed_judged(clause, words)
+
+
+def _extraposed_judged(clause: Token, words: Mapping[str, str]) -> list[Token]:
+    subj = [s for s in clause.children if s.dep_ in SUBJ]
+    if not subj or subj[0].lower_ != "it":
+        return []
+    verdicts = [t for t in _predicate(clause) if _needs(words, t) in ("verdict", "party")]
+    judged = [
+        s
+        for v in [clause, *verdicts]
+        for k in v.children
+        if k.pos_ in ("VERB", "AUX") and (k.dep_ in ("acl", "ccomp") or _marked_relative(k))
+        for s in k.children
+        if s.dep_ in SUBJ and s.pos_ != "PRON"
+    ]
+    return [s for s in judged if _party_or_its(s)] if verdicts else []
+
+
+def _marked_relative(clause: Token) -> bool:
+    """'a pity that the government stayed silent': a that-clause the parser hung on the noun
+    as a relative clause, though its "that" is a subordinator, not a relative pronoun."""
+    return clause.dep_ == "relcl" and any(c.dep_ == "mark" for c in clause.children)
 
 
 def _excessive(clause: Token) -> bool:
