@@ -119,6 +119,19 @@ class PersonInfo:
     why: str
 
 
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A party the text names that a later bare spokesman could speak for: an organisation
+    known to the dictionaries (`code`) or not (None), or a state or an organ with no name
+    (`named` False), after which the spokesman keeps the usual reading."""
+
+    start: int
+    head: int  # the token heading its name
+    code: str | None
+    name: str
+    named: bool = True
+
+
 @dataclass(slots=True)
 class ArticleActors:
     """Article-level memory: people seen so far (for later surname mentions) and countries."""
@@ -149,6 +162,12 @@ class ArticleActors:
     office_roles: set[str] = field(default_factory=set)
     # The sex an honorific gave a person ("Mr Blair": m): "Mrs Blair" is then someone else.
     sexes: dict[str, str] = field(default_factory=dict)
+    # The bodies named in the paragraph being coded, and the last one named in the two
+    # paragraphs before it: a bare spokesman ("a spokesman said") speaks for the body the
+    # text named last.
+    bodies: list[Body] = field(default_factory=list)
+    body_before: Body | None = None
+    paragraphs_since_body: int = 0
 
     def role_holder(self, role: str) -> PersonInfo | None:
         names = self.roles.get(role, set())
@@ -467,6 +486,7 @@ class ActorCoder:
                 m.why += f"; '{doc[m.start].text}' called former: out of office (ELI)"
         found.extend(_after_names(doc, self._person_spans(doc, state), found))
         chosen = _longest_first(found)
+        _remember_bodies(doc, chosen, state)
         for m in chosen:
             if m.kind == "person":
                 self._code_person(doc, m, chosen, state)
@@ -550,6 +570,13 @@ class ActorCoder:
             # Leader of the Opposition) says more than the party named beside the name.
             country, sectors = entry.country, entry.sectors
             why = f"{why}; the listed office wins over the party"
+        spoken = None if entry else self._mouthpiece_body(doc, m, mentions, state)
+        if spoken is not None:
+            # "spokesman Jorg Wojahn", after "a spokesman for the European Anti-Fraud Office":
+            # a person no list names, titled only as someone's spokesman, speaks for the
+            # body named last; one no dictionary knows gives no code.
+            country, sectors = spoken.code, ()
+            why = f"a spokesman for {spoken.name}, the body named before"
         if entry and in_office:
             country = country or entry.country
             sectors = sectors or entry.sectors
@@ -650,12 +677,20 @@ class ActorCoder:
             entries = self._people.get(f"{words[0]} {words[-1]}", [])
         return entries
 
-    def _person_context(
-        self, doc: Doc, m: Mention, mentions: list[Mention]
-    ) -> tuple[str | None, tuple[str, ...], str]:
-        """Role and country from the words around a name: title, organisation, appositive."""
+    def _mouthpiece_body(
+        self, doc: Doc, m: Mention, mentions: list[Mention], state: ArticleActors
+    ) -> Body | None:
+        near = self._context_mentions(doc, m, mentions)
+        titles = [doc[x.end - 1] for x in near if x.kind == "agent"]
+        if not near or not _generic_role(near) or not all(_mouthpiece(t) for t in titles):
+            return None
+        if _unknown_body(doc, _name_context(doc, m), mention_index(near)):
+            return None
+        return _body_before(m.start, state)
+
+    def _context_mentions(self, doc: Doc, m: Mention, mentions: list[Mention]) -> list[Mention]:
         context = _name_context(doc, m)
-        near = [
+        return [
             x
             for x in mentions
             if x is not m
@@ -664,6 +699,13 @@ class ActorCoder:
             # no American), except as the owner of a role: "Bush's spokesman Ari Fleischer".
             and (x.kind != "person" or _owns_a_role(doc, x, mentions))
         ]
+
+    def _person_context(
+        self, doc: Doc, m: Mention, mentions: list[Mention]
+    ) -> tuple[str | None, tuple[str, ...], str]:
+        """Role and country from the words around a name: title, organisation, appositive."""
+        context = _name_context(doc, m)
+        near = self._context_mentions(doc, m, mentions)
         if _generic_role(near) and (body := _unknown_body(doc, context, mention_index(near))):
             return None, (), f"a role of {body.text!r}, which no dictionary knows"
         return _combine(near, self.regions)
@@ -758,6 +800,9 @@ class ActorCoder:
         if _generic_role(near) and (body := _unknown_body(head.doc, tokens | whose, index)):
             log.debug("%r: the role of %r, which no dictionary knows", head.text, body.text)
             return None
+        spoken = _body_before(head.i, state) if state is not None and _mouthpiece(head) else None
+        if spoken is not None and _generic_role(near) and not whose:
+            return self._mouthpiece_actor(head, spoken, offset, tokens)
         country, sectors, why = _combine(near, self.regions)
         if own is None and country and not sectors and _a_person(head):
             # "Mr Mubanga, 32, from Wembley, London": a person no dictionary knows, of whom the
@@ -801,6 +846,18 @@ class ActorCoder:
             return None
         why = f"{head.text!r} -> {m.name}, the only person named before it; {m.why}"
         return self._actor(head, m.code, m.sectors, m, offset, why, {head.i})
+
+    def _mouthpiece_actor(
+        self, head: Token, body: Body, offset: int, tokens: set[int]
+    ) -> Actor | None:
+        """'a spokesman said', after 'Transport 2000 said' or 'a spokesman for the Home
+        Office': the body named last speaks; one no dictionary knows leaves it uncoded."""
+        if body.code is None:
+            log.debug("%r: the spokesman of %r, which no dictionary knows", head.text, body.name)
+            return None
+        main = Mention(head.i, head.i + 1, "organisation", body.code, name=body.name)
+        why = f"{head.text!r} speaks for {body.name}, the body named before it"
+        return self._actor(head, body.code, (), main, offset, why, tokens)
 
     def _actor(
         self,
@@ -1130,19 +1187,24 @@ def _subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
+def _quoted_span(span: Span) -> set[int]:
+    """The tokens inside double quotation marks within one span."""
+    inside, out = False, set()
+    for t in span:
+        if t.text in ('"', "“", "”"):
+            inside = not inside if t.text == '"' else t.text == "“"
+        elif inside:
+            out.add(t.i)
+    return out
+
+
 def _quoted(doc: Doc) -> set[int]:
     """The tokens inside double quotation marks in a paragraph (found once per paragraph:
     every pronoun of it asks)."""
     cached: set[int] | None = doc.user_data.get(QUOTED_KEY)
     if cached is not None:
         return cached
-    inside, out = False, set()
-    for t in doc:
-        if t.text in ('"', "“", "”"):
-            inside = not inside if t.text == '"' else t.text == "“"
-            continue
-        if inside:
-            out.add(t.i)
+    out = _quoted_span(doc[:])
     doc.user_data[QUOTED_KEY] = out
     return out
 
@@ -1353,6 +1415,79 @@ def _unknown_body(doc: Doc, tokens: set[int], index: dict[int, Mention]) -> Span
         if e.label_ == "ORG" and inside and not any(t.i in index for t in e):
             return e
     return None
+
+
+def _mouthpiece(tok: Token) -> bool:
+    """A position that speaks for a body (classes.tsv `mouthpiece`: spokesman, chairman)."""
+    return tok.lemma_.lower() in class_words("mouthpiece") or tok.lower_ in class_words(
+        "mouthpiece"
+    )
+
+
+def _remember_bodies(doc: Doc, chosen: list[Mention], state: ArticleActors) -> None:
+    """Note the bodies this paragraph has speak or act, in order: the parties named in a
+    clause's subject outside quotations (the dictionaries' organisations and the
+    recogniser's organisations they do not know); the last of the paragraph before stays
+    for two paragraphs. A spokesman speaks for whoever the story last had speak or act, not
+    for a party it only mentioned ("urged Muslims not to vote for Labour")."""
+    if state.bodies:
+        state.body_before, state.paragraphs_since_body = state.bodies[-1], 0
+    else:
+        state.paragraphs_since_body += 1
+        if state.paragraphs_since_body > 2:
+            state.body_before = None
+    # Quotation marks counted sentence by sentence: a paragraph that lost its breaks (whole
+    # articles in one line) would otherwise put every sentence after an unclosed quotation
+    # inside it.
+    quoted = {i for sent in doc.sents for i in _quoted_span(sent)}
+    subjects = {t.i for t in _doers(doc)} - quoted
+    covered = {i for m in chosen for i in range(m.start, m.end)}
+    known = [
+        _body(doc[m.start : m.end], m.code) for m in chosen if m.kind == "organisation" and m.code
+    ]
+    unknown = [
+        _body(e, None) for e in doc.ents if e.label_ == "ORG" and not any(t.i in covered for t in e)
+    ]
+    # "Israel said ... A spokesman said", "the ministry said ... a spokesman added": a
+    # state or an unnamed organ named last is what the spokesman's usual reading covers.
+    others = [
+        _body(doc[m.start : m.end], None, named=False)
+        for m in chosen
+        if m.kind in STATE_KINDS or (m.kind == "agent" and not m.position)
+    ]
+    found = [b for b in known + unknown + others if b.head in subjects]
+    state.bodies = sorted(found, key=lambda b: b.start)
+
+
+def _body(span: Span, code: str | None, *, named: bool = True) -> Body:
+    return Body(span.start, span.root.i, code, span.text, named)
+
+
+def _doers(doc: Doc) -> list[Token]:
+    """The words that name who speaks or acts in a paragraph's clauses: each subject, the
+    by-phrase of a passive, and what names the subject's body ("A spokesman for the Home
+    Office", "Labour's campaign chief", "the group Transport 2000")."""
+    heads = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass")]
+    heads += [o for t in doc if t.dep_ == "agent" for o in t.children if o.dep_ == "pobj"]
+    found = list(heads)
+    for h in heads:
+        found += [c for c in h.children if c.dep_ in ("poss", "compound", "appos", "nmod")]
+        found += [
+            o
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ in ("for", "of", "at")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+    return found
+
+
+def _body_before(i: int, state: ArticleActors) -> Body | None:
+    """The body named last before token `i` of the paragraph being coded, or before it;
+    None when that is a state or an unnamed organ."""
+    here = [b for b in state.bodies if b.start < i]
+    last = here[-1] if here else state.body_before
+    return last if last is not None and last.named else None
 
 
 def _generic_role(near: list[Mention]) -> bool:

@@ -562,3 +562,28 @@ def test_a_select_committee_is_the_legislature() -> None:
     text = "The British home secretary told a select committee that crime had fallen."
     targets = [e.target.code for e in tacitus.code(text).events if e.target is not None]
     assert targets == ["GBRLEG"]
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [e.source.code if e.source else None for e in tacitus.code(text).events]
+
+
+def test_a_bare_spokesman_speaks_for_the_body_the_story_last_had_speak() -> None:
+    known = "Amnesty International condemned the verdict. A spokesman said the trial was unfair."
+    assert _speakers(known)[-1] == "NGOAMN"
+    named = (
+        "A spokesman for the European Commission said the figures were late.\n\n"
+        '"There is room for improvement," spokesman Jorg Wojahn said.'
+    )
+    assert _speakers(named) == ["IGOEEC", "IGOEEC"]
+
+
+def test_a_spokesman_of_a_body_no_dictionary_knows_gets_no_code() -> None:
+    text = "The Fabian Society criticised Britain's tax plans. A spokesman said they were unfair."
+    assert all(not (code or "").endswith("GOV") for code in _speakers(text))
+
+
+def test_a_spokesman_after_a_state_or_a_body_only_mentioned_keeps_the_usual_reading() -> None:
+    state = "Russia criticised NATO's expansion. A spokesman said the move was hostile."
+    # Not NATO's spokesman: the usual reading (a government role, here with no country).
+    assert _speakers(state)[1:] == ["---GOV"]
