@@ -1173,7 +1173,26 @@ def _pronoun_person(
             people.append(m)
     if not people or len({p.name for p in people}) != 1:
         return None
+    if _speaking_role_between(doc, index, start, head.i, own_subject):
+        # "A Labour spokesman criticised Michael Howard's record ... He said": the
+        # spokesman, a person named by role, could be meant as well as Howard.
+        return None
     return people[-1]
+
+
+def _speaking_role_between(
+    doc: Doc, index: dict[int, Mention], start: int, end: int, skip: set[int]
+) -> bool:
+    """Whether a singular speaking position (a spokesman, a chairman) is the subject of a
+    clause before a pronoun, in the span where the pronoun looks for its person."""
+    for i in range(max(start, 0), end):
+        m = index.get(i)
+        if m is None or m.kind != "agent" or i in skip:
+            continue
+        word = doc[m.end - 1]
+        if word.tag_ == "NN" and word.dep_ in ("nsubj", "nsubjpass") and _mouthpiece(word):
+            return True
+    return False
 
 
 def _a_person(head: Token) -> bool:

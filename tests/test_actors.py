@@ -587,3 +587,14 @@ def test_a_spokesman_after_a_state_or_a_body_only_mentioned_keeps_the_usual_read
     state = "Russia criticised NATO's expansion. A spokesman said the move was hostile."
     # Not NATO's spokesman: the usual reading (a government role, here with no country).
     assert _speakers(state)[1:] == ["---GOV"]
+
+
+def test_he_after_a_spokesman_who_spoke_of_a_named_person_is_not_that_person() -> None:
+    text = (
+        "A Labour Party spokesman criticised Michael Howard's record on crime. "
+        "He said the Tories were making promises they could not keep."
+    )
+    assert "GBROPP" not in _speakers(text)
+    # A spokesman named in a person's own title is no other candidate.
+    titled = "Labour chairman Ian McCartney criticised the Tories. He said they had no plan."
+    assert _speakers(titled) == ["GBRPTY", "GBRPTY"]
