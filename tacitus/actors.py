@@ -755,6 +755,8 @@ class ActorCoder:
         """The actor named by the noun phrase headed by `head`, or None if it names none."""
         if head.pos_ == "PRON" and head.lower_ in PERSONAL_PRONOUNS:
             return self._pronoun_actor(head, index, offset, state)
+        if (polled := self._polled(head, index, offset, state)) is not None:
+            return polled
         own = index.get(head.i)
         tokens = np_tokens(head)
         tokens -= _kin_of(head.doc, tokens)
@@ -846,6 +848,22 @@ class ActorCoder:
             return None
         why = f"{head.text!r} -> {m.name}, the only person named before it; {m.why}"
         return self._actor(head, m.code, m.sectors, m, offset, why, {head.i})
+
+    def _polled(
+        self, head: Token, index: dict[int, Mention], offset: int, state: ArticleActors | None
+    ) -> Actor | None:
+        """'a majority of Americans', '44 percent of Britons': a share of a people is the
+        people polled, private people of that country (CVL), not its state."""
+        if head.lemma_.lower() not in class_words("share") and head.lower_ not in class_words(
+            "share"
+        ):
+            return None
+        people = prep_objects_of(head)
+        whole = self.actor_for(people[0], index, offset, state) if people else None
+        if whole is None or whole.code is None or whole.sectors or len(whole.code) != 3:
+            return None
+        why = f"a share of {whole.text}: the people polled, private people of {whole.code}"
+        return replace(whole, code=whole.code + CIVILIAN, sectors=(CIVILIAN,), why=why)
 
     def _mouthpiece_actor(
         self, head: Token, body: Body, offset: int, tokens: set[int]
@@ -1434,6 +1452,17 @@ def _unknown_body(doc: Doc, tokens: set[int], index: dict[int, Mention]) -> Span
         if e.label_ == "ORG" and inside and not any(t.i in index for t in e):
             return e
     return None
+
+
+def prep_objects_of(head: Token) -> list[Token]:
+    """The objects of a noun's of-phrase ("a majority of Americans")."""
+    return [
+        o
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _mouthpiece(tok: Token) -> bool:

@@ -598,3 +598,14 @@ def test_he_after_a_spokesman_who_spoke_of_a_named_person_is_not_that_person() -
     # A spokesman named in a person's own title is no other candidate.
     titled = "Labour chairman Ian McCartney criticised the Tories. He said they had no plan."
     assert _speakers(titled) == ["GBRPTY", "GBRPTY"]
+
+
+def test_a_share_of_a_people_is_the_people_polled_not_the_state() -> None:
+    text = "A majority of Germans oppose the deployment, and 40 percent of Germans back it."
+    assert set(_speakers(text)) == {"DEUCVL"}
+    assert all(e.candidate for e in tacitus.code(text).events)
+
+
+def test_a_poll_is_no_party_to_what_it_finds() -> None:
+    text = "A Guardian poll of 1,000 voters suggests the government should resign."
+    assert all(e.candidate for e in tacitus.code(text).events)
