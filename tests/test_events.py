@@ -1348,3 +1348,22 @@ def test_an_extraposed_verdict_judges_the_doer_of_its_clause() -> None:
     # A verdict on nothing a party did blames no one.
     weather = coded("Russia said it was a pity that the summit fell on a holiday.")
     assert all(e.root != "11" for e in weather), weather
+
+
+def test_an_obligation_on_nobody_in_particular_asks_no_party() -> None:
+    for text in (
+        "The French president said no government should ignore the climate.",
+        "The French president said nobody should be surprised by the result.",
+    ):
+        events = coded(text)
+        assert [e.root for e in events] == ["01"], (text, events)
+    # An obligation on a party the text names is still an appeal or a demand to it.
+    assert [e.root for e in coded("The French president said Iran must stop enrichment.")] == ["10"]
+
+
+def test_be_to_with_an_infinitive_is_an_arranged_act_not_a_report() -> None:
+    events = coded("The Indian prime minister is to visit Japan next week.")
+    assert [(e.cameo, e.modality) for e in events] == [("036", "planned")]
+    # An extraposed clause is no arrangement.
+    text = "Japan said it is wrong for the world to stand by while India suffers."
+    assert all(e.modality != "planned" for e in coded(text))

@@ -105,6 +105,10 @@ DEMAND_SPEECH = frozenset(
 # subjunctive or with "must"/"should" ("insisted that Iran stop", not "insisted Iran had
 # stopped").
 ASSERTING_DEMANDS = DEMANDING & DEMAND_SPEECH
+# Pronouns that name no one in particular: what they must do obliges no party.
+GENERIC_PRONOUNS = frozenset(
+    {"nobody", "no-one", "noone", "everyone", "everybody", "anyone", "anybody", "one"}
+)
 # Verbs that link a subject to a predicate adjective or participle ("is opposed to").
 COPULAS = frozenset({"be", "remain", "become", "seem", "appear", "stay"})
 # Auxiliaries of a proposed act ("suggested they could meet", "might"): what is proposed may
@@ -230,6 +234,8 @@ def _judged_party(clause: Token) -> bool | None:
     owned = bool(condemned_owners(clause))
     if not subj or (any(s.pos_ == "PRON" for s in subj) and not owned):
         return None
+    if all(_nobody_in_particular(s) for s in subj) and not owned:
+        return None  # "no government should ignore ...": a rule for all, blaming no one
     return owned or any(_party_or_its(s) for s in subj)
 
 
@@ -506,6 +512,10 @@ def _thing_obliged(clause: Token) -> bool:
     verb = clause
     if clause.lemma_ == "have":
         verb = next((c for c in clause.children if c.dep_ == "xcomp"), clause)
+    # "nobody should be distracted", "no politician should": obliges no one in particular.
+    generic = [s for c in (clause, verb) for s in c.children if s.dep_ in (*SUBJ, "nsubjpass")]
+    if generic and all(_nobody_in_particular(s) for s in generic):
+        return True
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return False
     subjects = [s for s in clause.children if s.dep_ in SUBJ]
@@ -520,6 +530,16 @@ def _thing_obliged(clause: Token) -> bool:
             s.pos_ in ("PRON", "PROPN") or object_classes([s]) & {"@party", "@people"}
             for s in subjects + parts
         )
+    )
+
+
+def _nobody_in_particular(subject: Token) -> bool:
+    """'nobody should be distracted', 'no politician should', 'everyone must': a negative or
+    universal subject obliges no party the text could name; the clause is an opinion."""
+    if subject.lower_ in GENERIC_PRONOUNS:
+        return True
+    return subject.pos_ == "NOUN" and any(
+        d.dep_ == "det" and d.lower_ in ("no", "every", "any") for d in subject.children
     )
 
 
@@ -641,6 +661,9 @@ def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modal
         elif aux.lower_ in HYPOTHETICAL_AUX:
             modality = "hypothetical"
             why.append(f"modal '{aux.text}'")
+    if modality == "factual" and _arranged(own):
+        modality = "planned"
+        why.append(f"'{own.head.text} to': an arranged act")
     possible = _possible_governor(own, chain)
     if possible is not None:
         # "could be used by China to threaten Taiwan", "could issue subsidies, helping
@@ -679,6 +702,21 @@ def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modal
         modality = "hypothetical"
         why.append("an act on a condition")
     return polarity, modality, "; ".join(dict.fromkeys(why))
+
+
+def _arranged(verb: Token) -> bool:
+    """'Tony Blair is to visit India', 'the talks are to resume': "be to" with an
+    infinitive is the news style of an arranged future act, not a report of it."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_ == "be"
+        and head.i != verb.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ == "mark" for c in verb.children)
+        # "it is not acceptable for the world to stand by": an extraposed clause, no plan
+        and any(c.dep_ in SUBJ and c.lower_ != "it" for c in head.children)
+    )
 
 
 def _possible_governor(own: Token, chain: list[Token]) -> Token | None:
