@@ -1367,3 +1367,21 @@ def test_be_to_with_an_infinitive_is_an_arranged_act_not_a_report() -> None:
     # An extraposed clause is no arrangement.
     text = "Japan said it is wrong for the world to stand by while India suffers."
     assert all(e.modality != "planned" for e in coded(text))
+
+
+def test_words_reported_in_the_imperative_are_an_appeal_not_the_act() -> None:
+    events = coded('"Stop the war now," the French president said.')
+    assert [e.root for e in events if e.candidate is None] == ["02"], events
+    told = coded('The French president told Mr Putin: "Withdraw your troops."')
+    assert [e.root for e in told if e.trigger == "told"] == ["02"], told
+    assert all(e.modality == "demand" for e in told if e.trigger == "Withdraw"), told
+    # A colon deeper inside the quotation opens someone else's words.
+    deeper = coded(
+        'The French president told reporters: "They told us, it was the troops telling the '
+        'leaders: get in line."'
+    )
+    assert all(
+        e.root != "02"
+        for e in deeper
+        if e.trigger == "told" and e.source and e.source.code == "FRAGOV"
+    ), deeper

@@ -71,6 +71,7 @@ from tacitus.coder.mood import (
     criticism_words,
     demanding_speaker,
     for_clause,
+    imperative_clause,
     mood,
     obliged_clause,
     praised_clause,
@@ -287,6 +288,7 @@ class EventCoder:
                     verb_trig = _read_naming(_read_assertion(verb_trig))
                     verb_trig = _read_denial(_read_refused(verb_trig))
                     verb_trig = _read_obligation(_read_spoken_protest(verb_trig))
+                    verb_trig = _read_imperative(verb_trig)
                     yield _read_praise(_read_criticism(verb_trig))
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.patterns.nouns:
                 trig = self._noun_trigger(tok)
@@ -1255,6 +1257,17 @@ def _read_obligation(trig: Trigger) -> Trigger:
     code = "020" if advised(clause) else "100"
     trig.reading = f"an obligation put on another party: 010 read as {code}"
     trig.code = code
+    return trig
+
+
+def _read_imperative(trig: Trigger) -> Trigger:
+    """'"Help me to get through the year," he told Mr Brown', 'Protect whistleblowers, TUC
+    says': reporting a party's words in the imperative reports an appeal (020) to whom
+    they were said."""
+    if trig.code != "010" or imperative_clause(trig.token) is None:
+        return trig
+    trig.reading = "a reported imperative: 010 read as 020"
+    trig.code = "020"
     return trig
 
 

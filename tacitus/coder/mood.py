@@ -543,6 +543,46 @@ def _nobody_in_particular(subject: Token) -> bool:
     )
 
 
+def imperative_clause(speaker: Token) -> Token | None:
+    """'"Help me to get through the year," he told Mr Brown', 'Protect whistleblowers, TUC
+    says': the complement of a speech verb in the imperative, if any."""
+    if speaker.lemma_ not in DEMAND_SPEECH | REPORTING:
+        return None
+    return next((c for c in speaker.children if _imperative(c)), None)
+
+
+def _imperative(clause: Token) -> bool:
+    """A reported clause in the imperative; the parser makes one after a colon or a
+    quotation mark ("told Mr Brown: 'Help me'") an open complement, as if "told him help"."""
+    if clause.dep_ == "xcomp":
+        before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+        opened = before is not None and before.text in (":", '"', "“", "'")
+        return opened and _right_after(clause) and _bare(clause)
+    return clause.dep_ in ("ccomp", "advcl", "parataxis") and _bare(clause)
+
+
+def _right_after(clause: Token) -> bool:
+    """Whether only the speech verb's addressee and punctuation stand between it and the
+    clause ("told Mr Brown: 'Help me'"), so that the clause is what it reports; a colon
+    deeper in a quotation ("told us ..., it was the troops telling the leaders: get in
+    line") opens someone else's words."""
+    verb = clause.head
+    addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
+    between = verb.doc[verb.i + 1 : clause.left_edge.i]
+    return all(t.i in addressed or t.is_punct or t.is_space for t in between)
+
+
+def _bare(verb: Token) -> bool:
+    """A verb in the imperative: the base form opening its clause, with no subject, no
+    auxiliary and no subordinator of its own."""
+    first = next((t for t in verb.subtree if not t.is_punct and not t.is_space), verb)
+    return (
+        verb.tag_ == "VB"
+        and first.i == verb.i
+        and not any(c.dep_ in (*SUBJ, "nsubjpass", "expl", "aux", "mark") for c in verb.children)
+    )
+
+
 def advised(verb: Token) -> bool:
     """'should', 'needs to' without 'must' or 'has to': CAMEO reads advice as an appeal (02)
     and an obligation as a demand (10)."""
@@ -661,6 +701,10 @@ def mood(trig: Trigger, modal_verbs: Mapping[str, str]) -> tuple[Polarity, Modal
         elif aux.lower_ in HYPOTHETICAL_AUX:
             modality = "hypothetical"
             why.append(f"modal '{aux.text}'")
+    if modality == "factual" and _imperative(own) and own.head.lemma_ in DEMAND_SPEECH | REPORTING:
+        # '"Stop the war," the Pope said': the act is asked for, not reported.
+        modality = "demand"
+        why.append(f"imperative reported by '{own.head.text}'")
     if modality == "factual" and _arranged(own):
         modality = "planned"
         why.append(f"'{own.head.text} to': an arranged act")
