@@ -26,7 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from tacitus.coder.classes import class_words
-from tacitus.coder.grammar import subjects
+from tacitus.coder.grammar import prep_objects, subjects
 from tacitus.dictionaries import Dictionaries, PersonEntry, load_dictionaries
 from tacitus.divisions import division_forms
 from tacitus.model import Actor
@@ -854,11 +854,10 @@ class ActorCoder:
     ) -> Actor | None:
         """'a majority of Americans', '44 percent of Britons': a share of a people is the
         people polled, private people of that country (CVL), not its state."""
-        if head.lemma_.lower() not in class_words("share") and head.lower_ not in class_words(
-            "share"
-        ):
+        shares = class_words("share")
+        if head.lemma_.lower() not in shares and head.lower_ not in shares:
             return None
-        people = prep_objects_of(head)
+        people = prep_objects(head, ("of",))
         whole = self.actor_for(people[0], index, offset, state) if people else None
         if whole is None or whole.code is None or whole.sectors or len(whole.code) != 3:
             return None
@@ -1454,22 +1453,10 @@ def _unknown_body(doc: Doc, tokens: set[int], index: dict[int, Mention]) -> Span
     return None
 
 
-def prep_objects_of(head: Token) -> list[Token]:
-    """The objects of a noun's of-phrase ("a majority of Americans")."""
-    return [
-        o
-        for p in head.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for o in p.children
-        if o.dep_ == "pobj"
-    ]
-
-
 def _mouthpiece(tok: Token) -> bool:
     """A position that speaks for a body (classes.tsv `mouthpiece`: spokesman, chairman)."""
-    return tok.lemma_.lower() in class_words("mouthpiece") or tok.lower_ in class_words(
-        "mouthpiece"
-    )
+    words = class_words("mouthpiece")
+    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 def _remember_bodies(doc: Doc, chosen: list[Mention], state: ArticleActors) -> None:
