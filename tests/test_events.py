@@ -1385,3 +1385,13 @@ def test_words_reported_in_the_imperative_are_an_appeal_not_the_act() -> None:
         for e in deeper
         if e.trigger == "told" and e.source and e.source.code == "FRAGOV"
     ), deeper
+
+
+def test_a_verbal_act_addresses_even_the_doer_s_own_organs() -> None:
+    praised = coded("President Putin praised his army.")
+    assert [(e.cameo, e.target and e.target.code) for e in praised] == [("051", "RUSMIL")]
+    # A material act on one's own forces acts through them, and what one owns is no organ.
+    reinforced = coded("Russia reinforced its troops in the region.")
+    assert all(e.target is None for e in reinforced), reinforced
+    remarks = coded("The Russian judge made his remarks as he sentenced three men.")
+    assert all(e.target is None or e.target.code != "RUSJUD" for e in remarks), remarks

@@ -92,6 +92,8 @@ PAST_AUX = frozenset({"did", "had", "has", "have", "was", "were"})
 PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 # Verbs of talking: with no one talked with, talk about a topic is a statement.
 CONVERSATION_VERBS = frozenset({"talk", "speak", "chat"})
+# Roots of verbal acts whose direct object is the party addressed (_addressed_organs).
+ADDRESSING_ROOTS = frozenset({"01", "02", "04", "05", "09", "10", "11", "12", "13"})
 # Possessive pronouns that make a phrase the speaker's or doer's own ("its troops").
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my"})
 # Sectors of a state's own organs: named by the state's own possessive, no counterpart.
@@ -682,7 +684,8 @@ class EventCoder:
         demanded = self._demand(trig, sources, ctx)
         if demanded:
             return demanded
-        targets = self._first_actors(self.targets(trig, ctx), ctx, doers=sources)
+        addressed = _addressed_organs(trig)
+        targets = self._first_actors(self.targets(trig, ctx), ctx, sources, addressed)
         out: list[Event] = []
         for s in sources:
             tgts: list[Actor | None] = [
@@ -862,15 +865,26 @@ class EventCoder:
         return any(g.lemma_ in JOINT_VERBS for g in governing_chain(trig.governor))
 
     def _first_actors(
-        self, tiers: list[list[Token]], ctx: SentenceContext, doers: Sequence[Actor] = ()
+        self,
+        tiers: list[list[Token]],
+        ctx: SentenceContext,
+        doers: Sequence[Actor] = (),
+        addressed: frozenset[int] = frozenset(),
     ) -> list[Actor]:
         """The actors of the first tier that names any, leaving out the doers' own organs
         ('reneged on his commitment to the Zambian people': not his own government, so the
-        next tier's people)."""
+        next tier's people) unless the act addresses them (`addressed`: 'praised his
+        chancellor')."""
         actor = self._actor_fn(ctx)
         for tier in tiers:
-            found = [a for t in tier for d in self._doers(t) for a in actor(d)]
-            found = [a for a in found if not any(_own_organ(s, a) for s in doers)]
+            found = [
+                a
+                for t in tier
+                for d in self._doers(t)
+                for a in actor(d)
+                if (t.i in addressed and a.kind == "agent")
+                or not any(_own_organ(s, a) for s in doers)
+            ]
             if found:
                 return found
         return []
@@ -1473,6 +1487,18 @@ def _talked_about(trig: Trigger) -> bool:
     if trig.kind != "verb" or trig.code[:2] != "04" or verb.lemma_ not in CONVERSATION_VERBS:
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("about", "of", "on") for c in verb.children)
+
+
+def _addressed_organs(trig: Trigger) -> frozenset[int]:
+    """'praised his chancellor', 'met his ministers', 'told his generals': the direct objects
+    of a verbal act (statements, appeals, consultations, praise, investigations, demands,
+    criticism, rejections, threats: roots 01, 02, 04, 05 and 09-13), which address even the
+    doer's own organs. A material act on one's own organs ('reinforced its troops') acts
+    through them, and an intent's object is what is offered ('offered its troops to the
+    Lebanese government')."""
+    if trig.kind != "verb" or trig.code[:2] not in ADDRESSING_ROOTS:
+        return frozenset()
+    return frozenset(c.i for c in trig.token.children if c.dep_ in ("dobj", "dative"))
 
 
 def _own_organ(source: Actor, target: Actor) -> bool:
