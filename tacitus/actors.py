@@ -534,7 +534,8 @@ class ActorCoder:
         self, doc: Doc, m: Mention, mentions: list[Mention], state: ArticleActors
     ) -> None:
         name = _strip_possessive(doc[m.start : m.end].text)
-        country, sectors, why = self._person_context(doc, m, mentions)
+        near = self._context_mentions(doc, m, mentions)
+        country, sectors, why = self._person_context(doc, m, near)
         known = state.recall(name)
         # The list is looked up under the fullest name the article gives the person: "Mr
         # Johnson", once named "Jimmy James Johnson", is not the Prime Minister Boris Johnson.
@@ -570,7 +571,7 @@ class ActorCoder:
             # Leader of the Opposition) says more than the party named beside the name.
             country, sectors = entry.country, entry.sectors
             why = f"{why}; the listed office wins over the party"
-        spoken = None if entry else self._mouthpiece_body(doc, m, mentions, state)
+        spoken = None if entry else _mouthpiece_body(doc, m, near, state)
         if spoken is not None:
             # "spokesman Jorg Wojahn", after "a spokesman for the European Anti-Fraud Office":
             # a person no list names, titled only as someone's spokesman, speaks for the
@@ -677,17 +678,6 @@ class ActorCoder:
             entries = self._people.get(f"{words[0]} {words[-1]}", [])
         return entries
 
-    def _mouthpiece_body(
-        self, doc: Doc, m: Mention, mentions: list[Mention], state: ArticleActors
-    ) -> Body | None:
-        near = self._context_mentions(doc, m, mentions)
-        titles = [doc[x.end - 1] for x in near if x.kind == "agent"]
-        if not near or not _generic_role(near) or not all(_mouthpiece(t) for t in titles):
-            return None
-        if _unknown_body(doc, _name_context(doc, m), mention_index(near)):
-            return None
-        return _body_before(m.start, state)
-
     def _context_mentions(self, doc: Doc, m: Mention, mentions: list[Mention]) -> list[Mention]:
         context = _name_context(doc, m)
         return [
@@ -701,11 +691,11 @@ class ActorCoder:
         ]
 
     def _person_context(
-        self, doc: Doc, m: Mention, mentions: list[Mention]
+        self, doc: Doc, m: Mention, near: list[Mention]
     ) -> tuple[str | None, tuple[str, ...], str]:
-        """Role and country from the words around a name: title, organisation, appositive."""
+        """Role and country from the words around a name (`near`: the mentions there):
+        title, organisation, appositive."""
         context = _name_context(doc, m)
-        near = self._context_mentions(doc, m, mentions)
         if _generic_role(near) and (body := _unknown_body(doc, context, mention_index(near))):
             return None, (), f"a role of {body.text!r}, which no dictionary knows"
         return _combine(near, self.regions)
@@ -1451,6 +1441,19 @@ def _unknown_body(doc: Doc, tokens: set[int], index: dict[int, Mention]) -> Span
         if e.label_ == "ORG" and inside and not any(t.i in index for t in e):
             return e
     return None
+
+
+def _mouthpiece_body(
+    doc: Doc, m: Mention, near: list[Mention], state: ArticleActors
+) -> Body | None:
+    """The body a person titled only as a spokesman ("spokesman Jorg Wojahn") speaks for:
+    the one named before, unless the title's own phrase names a body no dictionary knows."""
+    titles = [doc[x.end - 1] for x in near if x.kind == "agent"]
+    if not near or not _generic_role(near) or not all(_mouthpiece(t) for t in titles):
+        return None
+    if _unknown_body(doc, _name_context(doc, m), mention_index(near)):
+        return None
+    return _body_before(m.start, state)
 
 
 def _mouthpiece(tok: Token) -> bool:

@@ -1278,30 +1278,31 @@ def _read_imperative(trig: Trigger) -> Trigger:
     """'"Help me to get through the year," he told Mr Brown', 'Protect whistleblowers, TUC
     says': reporting a party's words in the imperative reports an appeal (020) to whom
     they were said."""
-    if trig.code != "010" or imperative_clause(trig.token) is None:
-        return trig
-    trig.reading = "a reported imperative: 010 read as 020"
-    trig.code = "020"
-    return trig
+    return _reread_statement(trig, imperative_clause, "020", "a reported imperative")
 
 
 def _read_criticism(trig: Trigger) -> Trigger:
     """'said the government's plans were a shambles': a statement that condemns another
     party is a criticism of it (111), aimed at the party the condemned clause names."""
-    if trig.code != "010" or criticised_clause(trig.token) is None:
-        return trig
-    trig.reading = "a statement that condemns another party: 010 read as 111"
-    trig.code = "111"
-    return trig
+    return _reread_statement(
+        trig, criticised_clause, "111", "a statement that condemns another party"
+    )
 
 
 def _read_praise(trig: Trigger) -> Trigger:
     """'said Mr Jackson was a decent public servant': a statement that praises another party
     is praise of it (051), aimed at the party the praised clause names."""
-    if trig.code != "010" or praised_clause(trig.token) is None:
+    return _reread_statement(trig, praised_clause, "051", "a statement that praises another party")
+
+
+def _reread_statement(
+    trig: Trigger, clause_of: Callable[[Token], Token | None], code: str, what: str
+) -> Trigger:
+    """A plain statement (010) whose reported clause `clause_of` finds is read as `code`."""
+    if trig.code != "010" or clause_of(trig.token) is None:
         return trig
-    trig.reading = "a statement that praises another party: 010 read as 051"
-    trig.code = "051"
+    trig.reading = f"{what}: 010 read as {code}"
+    trig.code = code
     return trig
 
 

@@ -281,7 +281,20 @@ def condemned_owners(clause: Token) -> list[Token]:
     # A verdict is a predicate noun; an object's owner ("wasting taxpayers' money") is the
     # one wronged, not the one blamed.
     nouns = [h for h in _predicate(clause)[1:] if h.pos_ in ("NOUN", "PROPN") and h.dep_ != "dobj"]
-    owners = [o for n in nouns for o in n.children if o.dep_ == "poss" and o.pos_ != "PRON"]
+    return _party_owners(nouns)
+
+
+def _party_owners(nouns: list[Token], *, adjectives: bool = False) -> list[Token]:
+    """The parties whose doing the nouns name: a possessive ("Labour's failure"), a by- or
+    from-phrase ("an attempt by the Tories") and, with `adjectives`, a state's adjective
+    ("the American failure")."""
+    owners = [
+        o
+        for n in nouns
+        for o in n.children
+        if (o.dep_ == "poss" and o.pos_ != "PRON")
+        or (adjectives and o.dep_ == "amod" and o.ent_type_ == "NORP")
+    ]
     owners += [o for n in nouns for o in prep_objects(n, ("by", "from"))]
     return [o for o in owners if _party_or_its(o)]
 
@@ -300,14 +313,7 @@ def blamed_in_clause(clause: Token) -> list[Token]:
         for t in clause.subtree
         if t.pos_ == "NOUN" and _needs(words, t) in ("verdict", "party") and not negated(t)
     ]
-    owners = [
-        o
-        for n in blamed
-        for o in n.children
-        if (o.dep_ == "poss" and o.pos_ != "PRON") or (o.dep_ == "amod" and o.ent_type_ == "NORP")
-    ]
-    owners += [o for n in blamed for o in prep_objects(n, ("by", "from"))]
-    return [o for o in owners if _party_or_its(o)] + _extraposed_judged(clause, words)
+    return _party_owners(blamed, adjectives=True) + _extraposed_judged(clause, words)
 
 
 def _extraposed_judged(clause: Token, words: Mapping[str, str]) -> list[Token]:
